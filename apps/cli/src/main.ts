@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// `dondoc`: the operators' command line. Each command lives in commands/ and
+// registers itself on the program; this file only assembles them.
+import { buildProgram } from './program';
+
+buildProgram()
+  .parseAsync(process.argv)
+  .catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });

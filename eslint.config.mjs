@@ -1,0 +1,40 @@
+// Lint rules. The workflow rule is the important one: workflow code runs in
+// Temporal's deterministic sandbox, so it may not touch Node built-ins or I/O libraries.
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'net', 'http', 'https', 'crypto', 'child_process', 'worker_threads', 'dns', 'stream', 'timers', 'process']
+  .flatMap((name) => [name, `node:${name}`, `${name}/*`, `node:${name}/*`]);
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.dondoc/**', '**/fixtures/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    ignores: ['workflows/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.filter((n) => !n.endsWith('/*')),
+        patterns: [
+          { group: ['@nestjs/*', 'bullmq', 'ioredis', 'pg', 'kysely', 'nodemailer', '@temporalio/worker', '@temporalio/activity', '@temporalio/client', '@dondoc/db', '@dondoc/channels', '@dondoc/config', '@dondoc/catalog', '@dondoc/activities'], message: 'Workflow code must stay deterministic: no I/O libraries. Use activities.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/config/**'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only libs/config reads process.env.' }],
+    },
+  },
+);
