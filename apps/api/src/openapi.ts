@@ -1,0 +1,12 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const options = new DocumentBuilder()
+    .setTitle('Đôn Đốc API')
+    .setDescription('Theo dõi, đôn đốc nhiệm vụ và thu thập báo cáo của các kế hoạch cấp tỉnh')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, options);
+}

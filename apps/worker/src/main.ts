@@ -1,0 +1,42 @@
+// Temporal worker: runs Đôn Đốc's workflows and activities.
+import { configOrExit } from '@dondoc/config';
+import { createActivities } from '@dondoc/activities';
+import { createDondocWorker } from '@dondoc/runtime';
+import { NativeConnection } from '@temporalio/worker';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it to the embedded database)');
+  const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4 });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+
+  const activities = createActivities({
+    probes: {
+      database: async () => void (await pool.query('select 1')),
+      redis: async () => {
+        if (redis.status === 'wait') await redis.connect();
+        await redis.ping();
+      },
+    },
+  });
+
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await createDondocWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    activities,
+  });
+  process.stdout.write(`worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}\n`);
+  // Temporal's runtime shuts the worker down on SIGINT/SIGTERM; run() resolves after in-flight tasks finish.
+  await worker.run();
+  await connection.close();
+  await Promise.allSettled([pool.end(), redis.quit()]);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import { ConfigError, loadConfig } from './load-config';
+
+describe(loadConfig.name, () => {
+  it('gives the embedded development defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.TEMPORAL_ADDRESS).toBe('localhost:7233');
+    expect(config.TEMPORAL_TASK_QUEUE).toBe('dondoc-tasks');
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.API_PORT).toBe(3000);
+  });
+
+  it('coerces numbers and treats empty strings as unset', () => {
+    const config = loadConfig({ API_PORT: '8080', SMTP_URL: '' });
+    expect(config.API_PORT).toBe(8080);
+    expect(config.SMTP_URL).toBe('smtp://127.0.0.1:1025');
+  });
+
+  it('lists every bad variable at once, with the reason and the value', () => {
+    const error = captureError(() =>
+      loadConfig({ API_PORT: 'eighty', REDIS_URL: 'http://x', TEMPORAL_ADDRESS: 'nope', LOG_LEVEL: 'loud' }),
+    );
+    expect(error.exitCode).toBe(2);
+    expect(error.problems).toHaveLength(4);
+    expect(error.message).toMatch(/API_PORT: .*"eighty"/);
+    expect(error.message).toMatch(/REDIS_URL: must be a URL starting with redis:\/\/ or rediss:\/\/ \(got "http:\/\/x"\)/);
+    expect(error.message).toMatch(/TEMPORAL_ADDRESS: must be host:port/);
+    expect(error.message).toMatch(/LOG_LEVEL: /);
+  });
+
+  it('hides secret values in messages', () => {
+    const error = captureError(() => loadConfig({ JWT_SECRET: 'short' }));
+    expect(error.message).toContain('JWT_SECRET: must be at least 32 characters');
+    expect(error.message).not.toContain('short"');
+  });
+
+  it('requires real secrets in production', () => {
+    const error = captureError(() => loadConfig({ NODE_ENV: 'production' }));
+    expect(error.problems).toEqual([
+      'JWT_SECRET: required when NODE_ENV=production',
+      'LINK_SIGNING_SECRET: required when NODE_ENV=production',
+    ]);
+  });
+
+  it('rejects a partial DKIM setup', () => {
+    const error = captureError(() => loadConfig({ SMTP_DKIM_DOMAIN: 'skhcn.example' }));
+    expect(error.problems[0]).toMatch(/set all three or none/);
+  });
+});
+
+function captureError(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}

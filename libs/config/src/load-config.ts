@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+import { type Environment, environmentSchema } from './schema';
+
+export type AppConfig = Environment;
+
+/** Thrown with every bad variable at once; `exitCode` is what a process should exit with. */
+export class ConfigError extends Error {
+  readonly exitCode = 2;
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const productionSecrets = ['JWT_SECRET', 'LINK_SIGNING_SECRET'] as const;
+
+/** Validates the environment once. Empty strings count as unset so that `FOO=` falls back to the default. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const present: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (value !== undefined && value !== '') present[name] = value;
+  const result = environmentSchema.safeParse(present);
+  if (!result.success) throw new ConfigError(describeIssues(result.error, present));
+
+  const config = result.data;
+  const problems: string[] = [];
+  if (config.NODE_ENV === 'production') {
+    for (const name of productionSecrets) {
+      if (!config[name]) problems.push(`${name}: required when NODE_ENV=production`);
+    }
+  }
+  const dkim = [config.SMTP_DKIM_DOMAIN, config.SMTP_DKIM_SELECTOR, config.SMTP_DKIM_PRIVATE_KEY].filter(Boolean).length;
+  if (dkim !== 0 && dkim !== 3) problems.push('SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR, SMTP_DKIM_PRIVATE_KEY: set all three or none');
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+function describeIssues(error: z.ZodError, env: Record<string, string>): string[] {
+  return error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? '(environment)');
+    const value = env[name];
+    const shown = value === undefined ? '' : ` (got ${JSON.stringify(isSecretName(name) ? '***' : value)})`;
+    return `${name}: ${issue.message}${shown}`;
+  });
+}
+
+const isSecretName = (name: string) => /SECRET|PASSWORD|TOKEN|KEY/.test(name);
+
+let cached: AppConfig | undefined;
+
+/** The process-wide configuration, validated on first use. */
+export function config(): AppConfig {
+  cached ??= loadConfig(process.env);
+  return cached;
+}
+
+/**
+ * For entry points: load the configuration or print the problems and exit with code 2.
+ * Every app calls this first so a bad variable never surfaces as a crash deep inside.
+ */
+export function configOrExit(): AppConfig {
+  try {
+    return config();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(error.exitCode);
+    }
+    throw error;
+  }
+}

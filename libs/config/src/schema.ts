@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+// Every setting of Đôn Đốc, read from environment variables. Each default is the
+// embedded development setup that `npm start` brings up; production sets them all.
+// Keep docs/configuration.md and docker-compose.yml in step with this list
+// (a test checks docker-compose against it).
+
+const url = (protocols: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+const port = z.coerce.number().int().min(1).max(65_535);
+const positiveInt = z.coerce.number().int().positive();
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const secret = z.string().min(32, 'must be at least 32 characters (generate one with `openssl rand -hex 32`)');
+
+export const environmentSchema = z.object({
+  /** Deployment mode; `production` refuses development secrets. @defaultValue development */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** pino log level. @defaultValue info */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Folder for local state of the embedded runtime (Temporal SQLite, PGlite, Redis AOF, report files). @defaultValue .dondoc */
+  DONDOC_DATA_DIR: z.string().min(1).default('.dondoc'),
+  /** Folder with plans, agencies, policies and calendar overrides. @defaultValue seeds */
+  DONDOC_SEEDS_DIR: z.string().min(1).default('seeds'),
+
+  /** Temporal frontend host:port. @defaultValue localhost:7233 */
+  TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port, e.g. localhost:7233').default('localhost:7233'),
+  /** Temporal namespace. @defaultValue default */
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** Task queue the worker polls. @defaultValue dondoc-tasks */
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('dondoc-tasks'),
+  /** Port of the Temporal web UI started by the embedded runtime. @defaultValue 8233 */
+  TEMPORAL_UI_PORT: port.default(8233),
+
+  /** Redis for the BullMQ delivery queues. @defaultValue redis://127.0.0.1:6379 */
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  /** PostgreSQL URL; unset means embedded PGlite under DONDOC_DATA_DIR. */
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+
+  /** SMTP relay, e.g. smtps://user:pass@relay:465 or smtp://relay:587 (STARTTLS). @defaultValue smtp://127.0.0.1:1025 */
+  SMTP_URL: url(['smtp:', 'smtps:']).default('smtp://127.0.0.1:1025'),
+  /** Sender of every e-mail. @defaultValue "Đôn Đốc – Sở KH&CN" <dondoc@skhcn.kontum.example> */
+  SMTP_FROM: z.string().min(3).default('"Đôn Đốc – Sở KH&CN" <dondoc@skhcn.kontum.example>'),
+  /** Reply-To: the Sở KH&CN focal point. @defaultValue vanphong@skhcn.kontum.example */
+  SMTP_REPLY_TO: z.email().default('vanphong@skhcn.kontum.example'),
+  /** Pooled SMTP connections. @defaultValue 5 */
+  SMTP_POOL_SIZE: positiveInt.default(5),
+  /** DKIM signing (all three or none). */
+  SMTP_DKIM_DOMAIN: z.string().optional(),
+  SMTP_DKIM_SELECTOR: z.string().optional(),
+  SMTP_DKIM_PRIVATE_KEY: z.string().optional(),
+  /** Port of the local SMTP sink started by the embedded runtime. @defaultValue 1025 */
+  SMTP_SINK_PORT: port.default(1025),
+  /** Port of the sink's web inbox. @defaultValue 1080 */
+  SMTP_SINK_WEB_PORT: port.default(1080),
+
+  /** Base URL of the ZNS API. @defaultValue https://business.openapi.zalo.me */
+  ZALO_ZNS_BASE_URL: url(['http:', 'https:']).default('https://business.openapi.zalo.me'),
+  /** Base URL of Zalo OAuth (token refresh). @defaultValue https://oauth.zaloapp.com */
+  ZALO_OAUTH_BASE_URL: url(['http:', 'https:']).default('https://oauth.zaloapp.com'),
+  ZALO_APP_ID: z.string().optional(),
+  ZALO_SECRET_KEY: z.string().optional(),
+  /** Initial refresh token; rotated ones are stored in the database. */
+  ZALO_REFRESH_TOKEN: z.string().optional(),
+  /** `development` delivers only to the app's admins. @defaultValue development */
+  ZALO_MODE: z.enum(['development', 'production']).default('development'),
+  /** Daily ZNS quota the notifier keeps under. @defaultValue 1000 */
+  ZALO_DAILY_QUOTA: positiveInt.default(1000),
+  /** Port of the fake ZNS server started by the embedded runtime. @defaultValue 8090 */
+  ZALO_FAKE_PORT: port.default(8090),
+
+  /** Port of the HTTP API. @defaultValue 3000 */
+  API_PORT: port.default(3000),
+  /** Public URL of the API, used in signed links. @defaultValue http://localhost:3000 */
+  PUBLIC_BASE_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+  /** HMAC key for JWT sessions. Required in production. */
+  JWT_SECRET: secret.optional(),
+  /** HMAC key for signed links in reminders. Required in production. */
+  LINK_SIGNING_SECRET: secret.optional(),
+  /** Validity of a signed link, in days. @defaultValue 30 */
+  LINK_TTL_DAYS: positiveInt.default(30),
+
+  /** Parallel jobs per channel in the notifier. @defaultValue 10 */
+  NOTIFIER_EMAIL_CONCURRENCY: positiveInt.default(10),
+  NOTIFIER_ZALO_CONCURRENCY: positiveInt.default(4),
+  /** Spawn embedded services (`npm start`) instead of connecting. @defaultValue false */
+  DONDOC_EMBEDDED: bool.default(false),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;

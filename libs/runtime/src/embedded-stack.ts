@@ -1,0 +1,156 @@
+import type { AppConfig } from '@dondoc/config';
+import path from 'node:path';
+
+import { loadOrCreateDevSecrets } from './dev-secrets';
+import { ManagedProcess } from './managed-process';
+import { isPortOpen } from './ports';
+import { startRedisServer } from './redis-server';
+import { SmtpSink } from './smtp-sink';
+import { startTemporalDevServer } from './temporal-dev-server';
+import { repoRoot, toolPaths } from './tools';
+
+export interface EmbeddedStackUrls {
+  api: string;
+  apiDocs: string;
+  temporalUi: string;
+  inbox: string;
+}
+
+export interface EmbeddedStack {
+  urls: EmbeddedStackUrls;
+  notes: string[];
+  /** Resolves when a child gives up (exits repeatedly); the caller then stops the stack. */
+  failed: Promise<string>;
+  stop(): Promise<void>;
+}
+
+type Stopper = { name: string; stop: () => Promise<void> };
+
+/**
+ * Brings up everything `npm start` needs on one machine, reusing what is already
+ * running (Temporal at TEMPORAL_ADDRESS, Redis at REDIS_URL, a DATABASE_URL) and
+ * starting faithful local stand-ins for the rest. Stops in reverse order.
+ */
+export async function startEmbeddedStack(config: AppConfig, echo: NodeJS.WritableStream): Promise<EmbeddedStack> {
+  const root = repoRoot();
+  const dataDir = path.resolve(root, config.DONDOC_DATA_DIR);
+  const logDir = path.join(dataDir, 'logs');
+  const stoppers: Stopper[] = [];
+  const notes: string[] = [];
+  const say = (line: string) => echo.write(`dondoc   | ${line}\n`);
+
+  const stopAll = async () => {
+    for (const { name, stop } of stoppers.reverse()) {
+      say(`stopping ${name}`);
+      await stop().catch((error: Error) => say(`${name} did not stop cleanly: ${error.message}`));
+    }
+    stoppers.length = 0;
+  };
+
+  try {
+    // Temporal: an existing cluster or the dev server on SQLite (state survives restarts).
+    const [temporalHost, temporalPortText] = config.TEMPORAL_ADDRESS.split(':');
+    const temporalPort = Number(temporalPortText);
+    let temporalUi = `(Temporal UI of the cluster at ${config.TEMPORAL_ADDRESS})`;
+    if (await isPortOpen(temporalPort, temporalHost)) {
+      notes.push(`using the Temporal server already running at ${config.TEMPORAL_ADDRESS}`);
+    } else {
+      const { temporalCli } = toolPaths(root);
+      say(`starting Temporal dev server (${path.relative(root, path.join(dataDir, 'temporal.sqlite'))})`);
+      const temporal = await startTemporalDevServer({
+        cli: temporalCli,
+        dbFile: path.join(dataDir, 'temporal.sqlite'),
+        port: temporalPort,
+        uiPort: config.TEMPORAL_UI_PORT,
+        namespace: config.TEMPORAL_NAMESPACE,
+        logDir,
+      });
+      stoppers.push({ name: 'Temporal dev server', stop: temporal.stop });
+      temporalUi = `http://localhost:${config.TEMPORAL_UI_PORT}`;
+    }
+
+    // Redis: the configured one when reachable, else our own with append-only persistence.
+    let redisUrl = config.REDIS_URL;
+    const redis = new URL(config.REDIS_URL);
+    if (await isPortOpen(Number(redis.port || 6379), redis.hostname)) {
+      notes.push(`using Redis at ${config.REDIS_URL}`);
+    } else {
+      const server = await startRedisServer({ dir: path.join(dataDir, 'redis'), persistent: true, logDir });
+      stoppers.push({ name: 'Redis', stop: server.stop });
+      redisUrl = server.url;
+      notes.push(`started redis-server with append-only persistence at ${redisUrl}`);
+    }
+
+    // Database: DATABASE_URL, or PGlite served over the Postgres protocol.
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      const { startEmbeddedPostgres } = await import('@dondoc/db');
+      const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite') });
+      stoppers.push({ name: 'embedded PostgreSQL (PGlite)', stop: embedded.stop });
+      databaseUrl = embedded.url;
+      notes.push(`embedded PostgreSQL (PGlite) in ${path.relative(root, path.join(dataDir, 'pglite'))}, served at ${databaseUrl}`);
+    }
+
+    // SMTP: the local sink with its web inbox unless a real relay is configured.
+    const smtp = new URL(config.SMTP_URL);
+    let inbox = `(mail goes to the relay ${smtp.hostname})`;
+    if (['127.0.0.1', 'localhost'].includes(smtp.hostname) && Number(smtp.port) === config.SMTP_SINK_PORT) {
+      const sink = await new SmtpSink({ smtpPort: config.SMTP_SINK_PORT, webPort: config.SMTP_SINK_WEB_PORT, storeDir: path.join(dataDir, 'mail') }).start();
+      stoppers.push({ name: 'SMTP sink', stop: () => sink.stop() });
+      inbox = `http://localhost:${sink.webPort}`;
+    }
+
+    const { secrets, file: secretsFile, created } = loadOrCreateDevSecrets(dataDir);
+    if (!config.JWT_SECRET || !config.LINK_SIGNING_SECRET) {
+      notes.push(`${created ? 'generated' : 'using'} development secrets in ${path.relative(root, secretsFile)} (set JWT_SECRET and LINK_SIGNING_SECRET in production)`);
+    }
+
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
+      REDIS_URL: redisUrl,
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: config.JWT_SECRET ?? secrets.JWT_SECRET,
+      LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET ?? secrets.LINK_SIGNING_SECRET,
+      DONDOC_DATA_DIR: dataDir,
+    };
+    let reportFailure: (reason: string) => void = () => {};
+    const failed = new Promise<string>((resolve) => (reportFailure = resolve));
+    for (const app of ['worker', 'api']) {
+      const supervisor = superviseApp(app, path.join(root, 'dist', 'apps', app, 'src', 'main.js'), childEnv, logDir, echo, reportFailure);
+      stoppers.push({ name: app, stop: supervisor.stop });
+    }
+    const api = `http://localhost:${config.API_PORT}`;
+    return { urls: { api, apiDocs: `${api}/docs`, temporalUi, inbox }, notes, failed, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Runs an app and restarts it when it crashes, giving up after 5 crashes within a minute. */
+function superviseApp(name: string, script: string, env: NodeJS.ProcessEnv, logDir: string, echo: NodeJS.WritableStream, giveUp: (reason: string) => void) {
+  let current: ManagedProcess | undefined;
+  let stopping = false;
+  const crashes: number[] = [];
+  const launch = () => {
+    const child = new ManagedProcess({ name, command: process.execPath, args: ['--enable-source-maps', script], env, logDir, echo });
+    current = child;
+    void child.whenExited().then((code) => {
+      if (stopping) return;
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length && crashes[0]! < now - 60_000) crashes.shift();
+      if (crashes.length >= 5) return giveUp(`${name} exited ${crashes.length} times within a minute (last code ${code}); see ${path.join(logDir, `${name}.log`)}`);
+      echo.write(`dondoc   | ${name} exited with code ${code}; restarting in 1 s\n`);
+      setTimeout(() => stopping || launch(), 1_000);
+    });
+  };
+  launch();
+  return {
+    stop: async () => {
+      stopping = true;
+      await current?.stop();
+    },
+  };
+}
