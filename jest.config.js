@@ -38,14 +38,14 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
-      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/test/harness/long-timeouts.ts'],
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.spec.ts'],
-      globalSetup: '<rootDir>/test/harness/global-setup.ts',
-      testTimeout: 240_000,
+      globalSetup: '<rootDir>/test/harness/global-setup-e2e.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/harness/long-timeouts.ts'],
     },
   ],
 };

@@ -1,8 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { type AppConfig, config } from '@dondoc/config';
+import type { AppConfig } from '@dondoc/config';
 
 /** The validated configuration as an injectable, so providers never read process.env. */
-@Injectable()
 export class AppConfigService {
-  readonly values: AppConfig = config();
+  constructor(readonly values: AppConfig) {}
 }

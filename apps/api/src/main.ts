@@ -11,7 +11,7 @@ import { buildOpenApiDocument } from './openapi';
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  const app = await NestFactory.create(AppModule.forConfig(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });

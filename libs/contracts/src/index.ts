@@ -1,2 +1,2 @@
-export { searchAttributeTypes, type SearchAttributeName } from './search-attributes';
+export { allSearchAttributeKeys, searchAttributeCliArgs, searchAttributes } from './search-attributes';
 export { TASK_QUEUE_DEFAULT } from './task-queues';

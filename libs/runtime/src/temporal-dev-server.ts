@@ -1,5 +1,5 @@
 import { Connection } from '@temporalio/client';
-import { searchAttributeTypes } from '@dondoc/contracts';
+import { searchAttributeCliArgs } from '@dondoc/contracts';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -35,7 +35,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     mkdirSync(path.dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile);
   }
-  for (const [name, type] of Object.entries(searchAttributeTypes)) args.push('--search-attribute', `${name}=${type}`);
+  args.push(...searchAttributeCliArgs());
 
   const server = new ManagedProcess({ name: 'temporal', command: options.cli, args, logDir: options.logDir, echo: options.echo });
   const address = `127.0.0.1:${port}`;

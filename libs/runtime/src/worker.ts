@@ -43,6 +43,6 @@ export async function createDondocWorker(options: DondocWorkerOptions): Promise<
     taskQueue: options.taskQueue,
     activities: options.activities,
     workflowBundle,
-    identity: options.identity,
+    ...(options.identity ? { identity: options.identity } : {}),
   });
 }

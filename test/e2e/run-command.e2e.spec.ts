@@ -1,0 +1,118 @@
+// The README's run command: everything comes up, prints its URLs, survives a
+// restart with its state, and leaves no process behind when stopped.
+import { freePort, repoRoot } from '@dondoc/runtime';
+import { type CapturedProcess, descendantPids, isAlive, spawnCaptured } from '@dondoc/test-harness';
+import { Client, Connection } from '@temporalio/client';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import type { systemCheckWorkflow } from '@dondoc/workflows';
+
+const root = repoRoot();
+const cli = path.join(root, 'dist', 'apps', 'cli', 'src', 'main.js');
+
+describe('dondoc up (npm start)', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-up-'));
+  let env: NodeJS.ProcessEnv;
+  let temporalAddress: string;
+
+  beforeAll(async () => {
+    const [temporalPort, uiPort, apiPort, smtpPort, inboxPort, unusedRedisPort] = await Promise.all(Array.from({ length: 6 }, () => freePort()));
+    temporalAddress = `127.0.0.1:${temporalPort}`;
+    env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DONDOC_DATA_DIR: dataDir,
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_UI_PORT: String(uiPort),
+      API_PORT: String(apiPort),
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      SMTP_SINK_PORT: String(smtpPort),
+      SMTP_SINK_WEB_PORT: String(inboxPort),
+      // Nothing listens there, so the run command starts its own persistent redis-server.
+      REDIS_URL: `redis://127.0.0.1:${unusedRedisPort}`,
+      LOG_LEVEL: 'warn',
+    };
+  });
+
+  async function startUp(): Promise<{ run: CapturedProcess; urls: { api: string; temporalUi: string; inbox: string } }> {
+    const run = spawnCaptured(process.execPath, [cli, 'up'], { env, cwd: root });
+    await run.waitForOutput(/Đôn Đốc is running \(ready in [\d.]+ s\)/, 90_000);
+    const urls = {
+      api: run.output().match(/API\s+(http\S+)/)![1]!,
+      temporalUi: run.output().match(/Temporal UI\s+(http\S+)/)![1]!,
+      inbox: run.output().match(/Mail inbox\s+(http\S+)/)![1]!,
+    };
+    return { run, urls };
+  }
+
+  async function stopAndCheckNoOrphans(run: CapturedProcess): Promise<void> {
+    const children = descendantPids(run.child.pid!);
+    expect(children.length).toBeGreaterThanOrEqual(4); // temporal, redis-server, worker, api
+    run.child.kill('SIGTERM');
+    const { code } = await run.exited;
+    expect(code).toBe(0);
+    expect(run.output()).toContain('stopped.');
+    expect(children.filter(isAlive)).toEqual([]);
+  }
+
+  async function pollJson(url: string, until: (status: number) => boolean, timeoutMs = 30_000): Promise<{ status: number; body: unknown }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const response = await fetch(url).catch(() => undefined);
+      if (response && until(response.status)) return { status: response.status, body: await response.json() };
+      if (Date.now() > deadline) throw new Error(`${url} did not answer as expected within ${timeoutMs} ms (last ${response?.status})`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
+
+  it('brings everything up, runs a workflow through the worker, and stops with no process left behind', async () => {
+    const { run, urls } = await startUp();
+    try {
+      expect((await fetch(urls.temporalUi)).status).toBe(200);
+      const inbox = await fetch(urls.inbox);
+      expect(inbox.status).toBe(200);
+      expect(await inbox.text()).toContain('Hộp thư thử nghiệm');
+      const ready = await pollJson(`${urls.api}/health/ready`, (status) => status === 200);
+      expect(ready.body).toMatchObject({ status: 'ready' });
+      expect(run.output()).toMatch(/generated development secrets in .*dev-secrets\.json/);
+
+      const connection = await Connection.connect({ address: temporalAddress });
+      try {
+        const result = await new Client({ connection }).workflow.execute<typeof systemCheckWorkflow>('systemCheckWorkflow', {
+          taskQueue: 'dondoc-tasks',
+          workflowId: 'system-check/first-run',
+        });
+        expect(result.database.ok).toBe(true);
+        expect(result.redis.ok).toBe(true);
+      } finally {
+        await connection.close();
+      }
+    } finally {
+      await stopAndCheckNoOrphans(run);
+    }
+  });
+
+  it('reuses the installed tools and the persisted Temporal state on a second start', async () => {
+    const manifestBefore = readFileSync(path.join(root, '.tools', 'manifest.json'), 'utf8');
+    const toolsOutput = execFileSync(process.execPath, [path.join(root, 'scripts', 'install-tools.mjs')], { encoding: 'utf8' });
+    expect(toolsOutput).toMatch(/reusing \.tools \(temporal version 1\.9\.1/);
+    expect(readFileSync(path.join(root, '.tools', 'manifest.json'), 'utf8')).toBe(manifestBefore);
+
+    const { run } = await startUp();
+    try {
+      expect(run.output()).toMatch(/using development secrets in/);
+      const connection = await Connection.connect({ address: temporalAddress });
+      try {
+        const description = await new Client({ connection }).workflow.getHandle('system-check/first-run').describe();
+        expect(description.status.name).toBe('COMPLETED');
+      } finally {
+        await connection.close();
+      }
+    } finally {
+      await stopAndCheckNoOrphans(run);
+    }
+  });
+});

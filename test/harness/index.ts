@@ -1,0 +1,4 @@
+export { startTestRedis } from './redis';
+export { startTestSmtpSink } from './smtp';
+export { createTestWorker, startDevServer, startTimeSkippingServer, uniqueTaskQueue } from './temporal';
+export { type CapturedProcess, descendantPids, isAlive, spawnCaptured } from './processes';
