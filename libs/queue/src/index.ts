@@ -1,0 +1,1 @@
+export { BullNotificationQueue, type EnqueueResult, type NotificationQueue } from './notification-queue';
