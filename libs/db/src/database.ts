@@ -1,0 +1,19 @@
+// The typed shape of the whole database, for Kysely. Table names are the
+// keys; a migration that changes a table changes its interface here too.
+import type { AuditLogTable } from './tables/audit-log.table';
+import type { DeliveryLogTable } from './tables/delivery-log.table';
+import type { PlanVersionsTable } from './tables/plan-versions.table';
+import type { ReportFilesTable } from './tables/report-files.table';
+import type { ReportSubmissionsTable } from './tables/report-submissions.table';
+import type { UsedLinksTable } from './tables/used-links.table';
+import type { UsersTable } from './tables/users.table';
+
+export interface Database {
+  plan_versions: PlanVersionsTable;
+  delivery_log: DeliveryLogTable;
+  audit_log: AuditLogTable;
+  users: UsersTable;
+  used_links: UsedLinksTable;
+  report_submissions: ReportSubmissionsTable;
+  report_files: ReportFilesTable;
+}

@@ -1,0 +1,39 @@
+// Public API of @dondoc/db: PostgreSQL access for the whole product.
+// The test helper lives in ./testing and is deliberately not exported here.
+export { createDatabase, type CreateDatabaseOptions } from './create-database';
+export type { Database } from './database';
+export {
+  EmbeddedPostgresError,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+  type EmbeddedPostgresOptions,
+} from './embedded';
+export { DataDirInUseError } from './embedded/data-dir-lock';
+export { migrateToLatest, MigrationError } from './migrate';
+export { migrations } from './migrations';
+export { InvalidSchemaNameError } from './schema-name';
+export {
+  AuditLogRepository,
+  type AuditEntry,
+  type AuditEntryInput,
+  type AuditLogFilter,
+} from './repositories/audit-log.repository';
+export {
+  DeliveryLogRepository,
+  type DeliveryAttempt,
+  type DeliveryAttemptInput,
+  type DeliveryLogFilter,
+} from './repositories/delivery-log.repository';
+export {
+  DEFAULT_PAGE_SIZE,
+  InvalidPageRequestError,
+  MAX_PAGE_SIZE,
+  type Page,
+  type PageRequest,
+} from './repositories/page';
+export { PlanVersionRepository, type PlanVersion, type SavedPlanVersion } from './repositories/plan-version.repository';
+export type { JsonObject, JsonValue } from './tables/column-types';
+export { DELIVERY_STATUSES, type DeliveryStatus } from './tables/delivery-log.table';
+export { REPORT_FILE_KINDS, type ReportFileKind } from './tables/report-files.table';
+export { REPORT_SUBMISSION_STATUSES, type ReportSubmissionStatus } from './tables/report-submissions.table';
+export { USER_ROLES, type UserRole } from './tables/users.table';

@@ -1,0 +1,14 @@
+// Every migration, listed by hand: the compiled build has no migration folder
+// to scan, and a static list makes a missing import a compile error.
+// Names sort in the order they run; never rename or edit a released one.
+import type { Migration, MigrationProvider } from 'kysely/migration';
+
+import * as m0001 from './0001_initial';
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001_initial': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...migrations }),
+};

@@ -1,0 +1,17 @@
+// Generated yearly report documents (the aggregated report and its annexes).
+import type { CreatedAt, IdentityId } from './column-types';
+
+export const REPORT_FILE_KINDS = ['docx', 'xlsx', 'json'] as const;
+export type ReportFileKind = (typeof REPORT_FILE_KINDS)[number];
+
+export interface ReportFilesTable {
+  id: IdentityId;
+  plan_id: string;
+  year: number;
+  kind: ReportFileKind;
+  /** Relative to the product's data folder. */
+  path: string;
+  /** Lower-case hex. */
+  sha256: string;
+  created_at: CreatedAt;
+}

@@ -1,0 +1,23 @@
+// Staff who sign in to the web app. Agencies' focal points act through signed
+// links instead and have no row here.
+import type { ColumnType, Generated } from 'kysely';
+
+import type { CreatedAt } from './column-types';
+
+export const USER_ROLES = ['admin', 'viewer', 'officer'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export interface UsersTable {
+  id: Generated<string>;
+  /** Unique regardless of case. */
+  email: string;
+  display_name: string | null;
+  password_hash: string;
+  role: UserRole;
+  /** Required for officers: the agency they act for. */
+  agency_id: string | null;
+  created_at: CreatedAt;
+  /** Users are disabled, never deleted, so the audit log keeps its meaning. */
+  disabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_login_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
