@@ -1,15 +1,20 @@
+import type { NotificationQueue } from '@dondoc/queue';
+
+import { createNotificationActivities } from './notification.activities';
 import { createSystemCheckActivities, type DependencyProbes } from './system-check.activities';
 
 export type { DependencyProbes, DependencyReport, DependencyStatus } from './system-check.activities';
 
 export interface ActivityDependencies {
   probes: DependencyProbes;
+  notifications: NotificationQueue;
 }
 
 /** Builds every activity with its dependencies injected (the worker wires real ones, tests fakes or real ones). */
 export function createActivities(deps: ActivityDependencies) {
   return {
     ...createSystemCheckActivities(deps.probes),
+    ...createNotificationActivities(deps.notifications),
   };
 }
 

@@ -7,14 +7,24 @@ import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
  * The Java time-skipping server, for months-long timers. Time skipping is global
  * to a server, so each suite gets its own.
  */
-export function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
+export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+  installQuietRuntime();
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: toolPaths().testServer } },
   });
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(allSearchAttributeKeys.map((key) => [key.name, indexedValueTypes[key.type]])),
+  });
+  return env;
 }
+
+// Proto enum values of temporal.api.enums.v1.IndexedValueType.
+const indexedValueTypes: Record<string, number> = { TEXT: 1, KEYWORD: 2, INT: 3, DOUBLE: 4, BOOL: 5, DATETIME: 6, KEYWORD_LIST: 7 };
 
 /** The real dev server (in memory), for visibility queries and Updates. */
 export function startDevServer(): Promise<TestWorkflowEnvironment> {
+  installQuietRuntime();
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: toolPaths().temporalCli },

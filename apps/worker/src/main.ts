@@ -1,6 +1,7 @@
 // Temporal worker: runs Đôn Đốc's workflows and activities.
 import { configOrExit } from '@dondoc/config';
 import { createActivities } from '@dondoc/activities';
+import { BullNotificationQueue } from '@dondoc/queue';
 import { createDondocWorker } from '@dondoc/runtime';
 import { NativeConnection } from '@temporalio/worker';
 import { Redis } from 'ioredis';
@@ -11,8 +12,12 @@ async function main(): Promise<void> {
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it to the embedded database)');
   const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4 });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+  // BullMQ needs its own connection with maxRetriesPerRequest: null (blocking commands).
+  const queueConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const notifications = new BullNotificationQueue(queueConnection);
 
   const activities = createActivities({
+    notifications,
     probes: {
       database: async () => void (await pool.query('select 1')),
       redis: async () => {
@@ -33,7 +38,8 @@ async function main(): Promise<void> {
   // Temporal's runtime shuts the worker down on SIGINT/SIGTERM; run() resolves after in-flight tasks finish.
   await worker.run();
   await connection.close();
-  await Promise.allSettled([pool.end(), redis.quit()]);
+  await notifications.close();
+  await Promise.allSettled([pool.end(), redis.quit(), queueConnection.quit()]);
 }
 
 main().catch((error: unknown) => {

@@ -12,3 +12,4 @@ export {
 } from './notifications';
 export { allSearchAttributeKeys, searchAttributeCliArgs, searchAttributes } from './search-attributes';
 export { TASK_QUEUE_DEFAULT } from './task-queues';
+export * from './task-workflow';

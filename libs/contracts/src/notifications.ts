@@ -42,7 +42,11 @@ export const notificationJobSchema = z.object({
 
 export type NotificationJob = z.infer<typeof notificationJobSchema>;
 
-/** `task/…/agency|c3|overdue-5wd`: workflow id, cycle and step name one reminder. */
-export function reminderKey(workflowId: string, cycle: number, stepId: string): string {
-  return `${workflowId}|c${cycle}|${stepId}`;
+/**
+ * `task/…/so-khcn|2026-12-31|overdue-5wd`: workflow id, due date and step name one
+ * reminder. The due date (not a cycle number) is in the key so that an extended
+ * deadline gets its own reminders while a replay of the same one never does.
+ */
+export function reminderKey(workflowId: string, dueDate: string, stepId: string): string {
+  return `${workflowId}|${dueDate}|${stepId}`;
 }

@@ -1,2 +1,6 @@
 // Domain types shared by every part of Đôn Đốc. No I/O here.
-export {};
+export * from './agency';
+export * from './calendar-date';
+export * from './deadline';
+export * from './plan';
+export * from './task-status';

@@ -5,7 +5,7 @@ import { startTestRedis } from '@dondoc/test-harness';
 import { Redis } from 'ioredis';
 
 const job = (stepId: string): NotificationJob => ({
-  idempotencyKey: reminderKey('task/kh-ai-2025-2030/1/so-khcn', 0, stepId),
+  idempotencyKey: reminderKey('task/kh-ai-2025-2030/1/so-khcn', '2026-12-31', stepId),
   template: 'reminder-before',
   workflowId: 'task/kh-ai-2025-2030/1/so-khcn',
   planId: 'kh-ai-2025-2030',
@@ -39,7 +39,7 @@ describe(BullNotificationQueue.name, () => {
   it('adds one job per idempotency key, however often the same reminder is enqueued', async () => {
     const first = await sut.enqueue(job('before-30d'));
     const again = await Promise.all([sut.enqueue(job('before-30d')), sut.enqueue(job('before-30d'))]);
-    expect(first).toEqual({ enqueued: true, jobId: 'task/kh-ai-2025-2030/1/so-khcn|c0|before-30d' });
+    expect(first).toEqual({ enqueued: true, jobId: 'task/kh-ai-2025-2030/1/so-khcn|2026-12-31|before-30d' });
     expect(again.map((r) => r.enqueued)).toEqual([false, false]);
     await sut.enqueue(job('before-7d'));
     expect((await sut.counts()).waiting).toBe(2);

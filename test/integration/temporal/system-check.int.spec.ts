@@ -27,7 +27,10 @@ describe('system check workflow on the dev server', () => {
   });
 
   const activitiesWith = (redisProbe: () => Promise<void>) =>
-    createActivities({ probes: { database: async () => void (await pool.query('select 1')), redis: redisProbe } });
+    createActivities({
+      notifications: { enqueue: () => Promise.reject(new Error('not used by the system check')), close: async () => {} },
+      probes: { database: async () => void (await pool.query('select 1')), redis: redisProbe },
+    });
 
   it('is run by a worker and its result is read back through the client', async () => {
     const taskQueue = uniqueTaskQueue('system-check');

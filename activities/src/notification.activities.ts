@@ -1,0 +1,11 @@
+import type { NotificationJob } from '@dondoc/contracts';
+import type { EnqueueResult, NotificationQueue } from '@dondoc/queue';
+
+export function createNotificationActivities(queue: NotificationQueue) {
+  return {
+    /** Hands one reminder to delivery. Safe to retry: the idempotency key is the job id. */
+    async enqueueNotification(job: NotificationJob): Promise<EnqueueResult> {
+      return queue.enqueue(job);
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import type { CalendarOverrides } from '@dondoc/calendar';
+import type { AgencyId, Deadline, IsoDate, TaskStatus } from '@dondoc/domain';
+import type { CycleContext, EscalationPolicy } from '@dondoc/policy';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+
+// The task workflow's public surface: its input, and the messages admins and
+// agencies send it. DO NOT RENAME message names: running workflows handle them by name.
+
+/** `task/<plan>/<task>/<agency>`: one workflow per task and lead agency. */
+export const taskWorkflowId = (planId: string, taskId: string, agencyId: string) => `task/${planId}/${taskId}/${agencyId}`;
+
+export interface TaskWorkflowInput {
+  readonly planId: string;
+  readonly planTitle: string;
+  readonly taskId: string;
+  readonly taskName: string;
+  /** The lead agency this workflow chases (a member agency when the plan names a collective). */
+  readonly agencyId: AgencyId;
+  readonly deadline: Deadline;
+  readonly policy: EscalationPolicy;
+  readonly cycleContext: Omit<CycleContext, 'guidanceDate'>;
+  /** Years of official holiday announcements (seeds/calendar) the working-day calendar applies. */
+  readonly calendarOverrides: readonly CalendarOverrides[];
+  /**
+   * Present state on import: send at most one catch-up reminder for the step the task
+   * is on now instead of replaying past reminders. False after the first run.
+   */
+  readonly catchUp: boolean;
+  /** Carried over continue-as-new between cycles. */
+  readonly carried?: CarriedState;
+}
+
+export interface CarriedState {
+  readonly cycleIndex: number;
+  readonly agencyId: AgencyId;
+  readonly acknowledged: boolean;
+  readonly guidance: GuidanceIssued | null;
+  readonly timeline: readonly TimelineEvent[];
+  /** Only when the same cycle continues in a fresh run (its history grew long). */
+  readonly openCycle?: {
+    readonly paused: boolean;
+    readonly extendedDue: IsoDate | null;
+    readonly progressPercent: number | null;
+    readonly sentSteps: readonly string[];
+  };
+}
+
+export interface GuidanceIssued {
+  readonly documentNumber: string;
+  readonly date: IsoDate;
+  readonly issuer: string;
+  readonly link?: string;
+}
+
+export interface Actor {
+  readonly by: string;
+}
+
+export interface ProgressReport extends Actor {
+  readonly percent: number;
+  readonly note: string;
+}
+
+export interface Completion extends Actor {
+  readonly evidence: string;
+}
+
+export interface DeadlineExtension {
+  readonly newDue: IsoDate;
+  readonly reason: string;
+  readonly approvedBy: string;
+}
+
+export interface Reassignment extends Actor {
+  readonly toAgency: AgencyId;
+  readonly reason: string;
+}
+
+export interface Reason extends Actor {
+  readonly reason: string;
+}
+
+export type TimelineEventType =
+  | 'started'
+  | 'trigger-waiting'
+  | 'guidance-received'
+  | 'cycle-started'
+  | 'reminder-sent'
+  | 'reminder-skipped'
+  | 'catch-up-sent'
+  | 'acknowledged'
+  | 'progress'
+  | 'completed'
+  | 'deadline-extended'
+  | 'reassigned'
+  | 'paused'
+  | 'resumed'
+  | 'cancelled';
+
+export interface TimelineEvent {
+  /** Epoch ms, from the workflow clock. */
+  readonly at: number;
+  readonly type: TimelineEventType;
+  readonly cycle: number;
+  readonly detail: string;
+  readonly stepId?: string;
+  readonly idempotencyKey?: string;
+}
+
+export interface TaskState {
+  readonly workflowId: string;
+  readonly planId: string;
+  readonly taskId: string;
+  readonly agencyId: AgencyId;
+  readonly status: TaskStatus;
+  readonly acknowledged: boolean;
+  readonly paused: boolean;
+  readonly cycle: number;
+  readonly cycleKind: 'deadline' | 'progress' | null;
+  readonly dueDate: IsoDate | null;
+  readonly progressPercent: number | null;
+  /** Epoch ms of the next reminder, null when none is scheduled. */
+  readonly nextReminderAt: number | null;
+  readonly nextReminderStep: string | null;
+}
+
+export const acknowledgeUpdate = defineUpdate<TaskState, [Actor]>('acknowledge');
+export const reportProgressUpdate = defineUpdate<TaskState, [ProgressReport]>('reportProgress');
+export const completeUpdate = defineUpdate<TaskState, [Completion]>('complete');
+export const extendDeadlineUpdate = defineUpdate<TaskState, [DeadlineExtension]>('extendDeadline');
+export const reassignUpdate = defineUpdate<TaskState, [Reassignment]>('reassign');
+export const pauseUpdate = defineUpdate<TaskState, [Reason]>('pause');
+export const resumeUpdate = defineUpdate<TaskState, [Actor]>('resume');
+export const cancelUpdate = defineUpdate<TaskState, [Reason]>('cancel');
+/** A signal, not an update: the guidance fan-out sends it to many tasks and needs no answer. */
+export const guidanceIssuedSignal = defineSignal<[GuidanceIssued]>('guidanceIssued');
+
+export const stateQuery = defineQuery<TaskState>('state');
+export const timelineQuery = defineQuery<readonly TimelineEvent[]>('timeline');
