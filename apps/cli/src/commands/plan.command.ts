@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+
+import { nodeIo } from '../plan/cli-io';
+import { DEFAULT_AGENCIES_FILE, type AgenciesOption } from '../plan/load-directory';
+import { runPlanShow } from '../plan/show-plan';
+import { runPlanValidate } from '../plan/validate-plans';
+
+/** `dondoc plan validate|show`. (`plan import` comes with the database.) */
+export function register(program: Command): void {
+  const plan = program.command('plan').description('Kế hoạch: kiểm tra và xem các tệp kế hoạch (seeds/plans/*.yaml)');
+
+  plan
+    .command('validate')
+    .description('Kiểm tra tệp kế hoạch: cú pháp, các trường, thời hạn và mã cơ quan; liệt kê mọi lỗi')
+    .argument('<file...>', 'tệp kế hoạch YAML')
+    .option('--agencies <file>', 'danh mục cơ quan để kiểm tra mã cơ quan', DEFAULT_AGENCIES_FILE)
+    .option('--no-agencies', 'không kiểm tra mã cơ quan')
+    .action((files: string[], options: { agencies: AgenciesOption }) => {
+      process.exitCode = runPlanValidate(files, { agencies: options.agencies }, nodeIo());
+    });
+
+  plan
+    .command('show')
+    .description('Xem bảng nhiệm vụ của một kế hoạch (tệp, hoặc mã kế hoạch trong seeds/plans)')
+    .argument('<plan>', 'tệp kế hoạch, hoặc mã như kh-nq03-2025')
+    .option('--task <id>', 'xem đầy đủ một nhiệm vụ, ví dụ I.1')
+    .option('--agency <id>', 'chỉ các nhiệm vụ cơ quan này chủ trì hoặc phối hợp (kể cả qua nhóm và cơ quan tiền thân)')
+    .option('--date <yyyy-mm-dd>', 'ngày xét cơ quan kế thừa (mặc định: hôm nay)')
+    .option('--agencies <file>', 'danh mục cơ quan', DEFAULT_AGENCIES_FILE)
+    .option('--no-agencies', 'không dùng danh mục cơ quan')
+    .action((planArg: string, options: { agencies: AgenciesOption; task?: string; agency?: string; date?: string }) => {
+      process.exitCode = runPlanShow(planArg, options, nodeIo());
+    });
+}
