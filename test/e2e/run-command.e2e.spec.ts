@@ -78,6 +78,8 @@ describe('dondoc up (npm start)', () => {
       const ready = await pollJson(`${urls.api}/health/ready`, (status) => status === 200);
       expect(ready.body).toMatchObject({ status: 'ready' });
       expect(run.output()).toMatch(/generated development secrets in .*dev-secrets\.json/);
+      expect(run.output()).toContain('kh-ai-2025-2030: đã nhập phiên bản 1.');
+      expect(run.output()).toContain('kh-nq03-2025: đã nhập phiên bản 1.');
 
       const connection = await Connection.connect({ address: temporalAddress });
       try {
@@ -104,6 +106,7 @@ describe('dondoc up (npm start)', () => {
     const { run } = await startUp();
     try {
       expect(run.output()).toMatch(/using development secrets in/);
+      expect(run.output()).toMatch(/kh-nq03-2025: không có thay đổi so với phiên bản 1/);
       const connection = await Connection.connect({ address: temporalAddress });
       try {
         const description = await new Client({ connection }).workflow.getHandle('system-check/first-run').describe();

@@ -7,6 +7,7 @@ import { isPortOpen } from './ports';
 import { startRedisServer } from './redis-server';
 import { SmtpSink } from './smtp-sink';
 import { startTemporalDevServer } from './temporal-dev-server';
+import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
 import { repoRoot, toolPaths } from './tools';
 
 export interface EmbeddedStackUrls {
@@ -121,6 +122,8 @@ export async function startEmbeddedStack(config: AppConfig, echo: NodeJS.Writabl
       stoppers.push({ name: app, stop: supervisor.stop });
     }
     const api = `http://localhost:${config.API_PORT}`;
+    writeRuntimeFile(dataDir, { pid: process.pid, databaseUrl, redisUrl, temporalAddress: config.TEMPORAL_ADDRESS, apiUrl: api });
+    stoppers.unshift({ name: 'runtime file', stop: async () => removeRuntimeFile(dataDir) });
     return { urls: { api, apiDocs: `${api}/docs`, temporalUi, inbox }, notes, failed, stop: stopAll };
   } catch (error) {
     await stopAll();

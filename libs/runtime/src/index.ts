@@ -7,3 +7,4 @@ export { repoRoot, type ToolPaths, toolPaths } from './tools';
 export { bundleWorkflows, createDondocWorker, type DondocWorkerOptions, prebuiltBundlePath } from './worker';
 export { type EmbeddedStack, startEmbeddedStack } from './embedded-stack';
 export { loadOrCreateDevSecrets } from './dev-secrets';
+export { readRuntimeFile, removeRuntimeFile, type RuntimeInfo, writeRuntimeFile } from './runtime-file';

@@ -1,13 +1,17 @@
+import { configOrExit } from '@dondoc/config';
+import { createDatabase } from '@dondoc/db';
 import type { Command } from 'commander';
 
 import { nodeIo } from '../plan/cli-io';
 import { DEFAULT_AGENCIES_FILE, type AgenciesOption } from '../plan/load-directory';
+import { runPlanImport } from '../plan/import-plan';
 import { runPlanShow } from '../plan/show-plan';
+import { databaseUrlFor } from '../runtime-connections';
 import { runPlanValidate } from '../plan/validate-plans';
 
-/** `dondoc plan validate|show`. (`plan import` comes with the database.) */
+/** `dondoc plan validate|show|import`. */
 export function register(program: Command): void {
-  const plan = program.command('plan').description('Kế hoạch: kiểm tra và xem các tệp kế hoạch (seeds/plans/*.yaml)');
+  const plan = program.command('plan').description('Kế hoạch: kiểm tra, xem và nhập các tệp kế hoạch (seeds/plans/*.yaml)');
 
   plan
     .command('validate')
@@ -30,5 +34,21 @@ export function register(program: Command): void {
     .option('--no-agencies', 'không dùng danh mục cơ quan')
     .action((planArg: string, options: { agencies: AgenciesOption; task?: string; agency?: string; date?: string }) => {
       process.exitCode = runPlanShow(planArg, options, nodeIo());
+    });
+
+  plan
+    .command('import')
+    .description('Nhập (hoặc cập nhật) một kế hoạch vào cơ sở dữ liệu; nhập lại cùng nội dung không thay đổi gì')
+    .argument('<file>', 'tệp kế hoạch YAML')
+    .option('--by <name>', 'người nhập, ghi vào lịch sử phiên bản', 'cli')
+    .option('--agencies <file>', 'danh mục cơ quan để kiểm tra mã cơ quan', DEFAULT_AGENCIES_FILE)
+    .option('--no-agencies', 'không kiểm tra mã cơ quan')
+    .action(async (file: string, options: { agencies: AgenciesOption; by: string }) => {
+      const db = createDatabase(databaseUrlFor(configOrExit()));
+      try {
+        process.exitCode = await runPlanImport(file, options, nodeIo(), db);
+      } finally {
+        await db.destroy();
+      }
     });
 }

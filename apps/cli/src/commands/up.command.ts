@@ -1,6 +1,13 @@
 import { configOrExit } from '@dondoc/config';
 import { startEmbeddedStack } from '@dondoc/runtime';
+import { createDatabase } from '@dondoc/db';
+import { readRuntimeFile } from '@dondoc/runtime';
 import type { Command } from 'commander';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { nodeIo } from '../plan/cli-io';
+import { runPlanImport } from '../plan/import-plan';
 
 /** `dondoc up`: the whole system on one machine (what `npm start` runs). */
 export function register(program: Command): void {
@@ -11,6 +18,7 @@ export function register(program: Command): void {
       const config = configOrExit();
       const started = Date.now();
       const stack = await startEmbeddedStack(config, process.stdout);
+      await importSeedPlans(config.DONDOC_SEEDS_DIR, readRuntimeFile(path.resolve(config.DONDOC_DATA_DIR))?.databaseUrl ?? config.DATABASE_URL);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(
         [
@@ -33,4 +41,19 @@ export function register(program: Command): void {
       process.stdout.write('stopped.\n');
       process.exitCode = reason.startsWith('SIG') ? 0 : 1;
     });
+}
+
+/** The seeded plans are imported on every start; an unchanged plan is a no-op. */
+async function importSeedPlans(seedsDir: string, databaseUrl: string | undefined): Promise<void> {
+  if (!databaseUrl) return;
+  const db = createDatabase(databaseUrl);
+  try {
+    const plansDir = path.join(seedsDir, 'plans');
+    for (const file of readdirSync(plansDir).filter((f) => f.endsWith('.yaml')).sort()) {
+      const io = { ...nodeIo(), out: (text: string) => process.stdout.write(`dondoc   | ${text.split('\n')[0]}\n`) };
+      await runPlanImport(path.join(plansDir, file), { agencies: path.join(seedsDir, 'agencies.yaml'), by: 'dondoc up' }, io, db);
+    }
+  } finally {
+    await db.destroy();
+  }
 }
