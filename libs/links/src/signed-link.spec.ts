@@ -1,0 +1,27 @@
+import { createLinkToken, verifyLinkToken } from './signed-link';
+
+const secret = 'a'.repeat(64);
+const now = Date.UTC(2026, 10, 23, 3, 0);
+const claims = { purpose: 'report-progress' as const, subject: 'task/kh-ai-2025-2030/1/so-khcn-qng', agencyId: 'so-khcn-qng', exp: now / 1000 + 3600 };
+
+describe('signed links', () => {
+  it('accepts its own token and gives back the claims', () => {
+    const result = verifyLinkToken(createLinkToken(claims, secret), secret, 'report-progress', now);
+    expect(result).toMatchObject({ ok: true, claims: { subject: claims.subject, agencyId: 'so-khcn-qng' } });
+  });
+
+  it('gives each link its own nonce', () => {
+    expect(createLinkToken(claims, secret)).not.toBe(createLinkToken(claims, secret));
+  });
+
+  it('rejects a forged payload, a wrong key, an expired link and another purpose', () => {
+    const token = createLinkToken(claims, secret);
+    const [, signature] = token.split('.');
+    const forged = `${Buffer.from(JSON.stringify({ ...claims, agencyId: 'so-tai-chinh-qng', nonce: 'x' })).toString('base64url')}.${signature}`;
+    expect(verifyLinkToken(forged, secret, 'report-progress', now)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyLinkToken(token, 'b'.repeat(64), 'report-progress', now)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyLinkToken(token, secret, 'report-progress', now + 3_601_000)).toEqual({ ok: false, reason: 'expired' });
+    expect(verifyLinkToken(token, secret, 'acknowledge', now)).toEqual({ ok: false, reason: 'wrong-purpose' });
+    expect(verifyLinkToken('not-a-token', secret, 'acknowledge', now)).toEqual({ ok: false, reason: 'malformed' });
+  });
+});
