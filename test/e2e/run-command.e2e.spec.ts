@@ -80,6 +80,8 @@ describe('dondoc up (npm start)', () => {
       expect(run.output()).toMatch(/generated development secrets in .*dev-secrets\.json/);
       expect(run.output()).toContain('kh-ai-2025-2030: đã nhập phiên bản 1.');
       expect(run.output()).toContain('kh-nq03-2025: đã nhập phiên bản 1.');
+      const started = run.output().match(/kh-ai-2025-2030: (\d+) nhiệm vụ bắt đầu theo dõi, 0 đang chạy/);
+      expect(Number(started?.[1])).toBeGreaterThanOrEqual(14);
 
       const connection = await Connection.connect({ address: temporalAddress });
       try {
@@ -107,6 +109,7 @@ describe('dondoc up (npm start)', () => {
     try {
       expect(run.output()).toMatch(/using development secrets in/);
       expect(run.output()).toMatch(/kh-nq03-2025: không có thay đổi so với phiên bản 1/);
+      expect(run.output()).toMatch(/kh-ai-2025-2030: 0 nhiệm vụ bắt đầu theo dõi, \d+ đang chạy/);
       const connection = await Connection.connect({ address: temporalAddress });
       try {
         const description = await new Client({ connection }).workflow.getHandle('system-check/first-run').describe();

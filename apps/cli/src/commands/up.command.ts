@@ -1,6 +1,9 @@
 import { configOrExit } from '@dondoc/config';
 import { startEmbeddedStack } from '@dondoc/runtime';
 import { createDatabase } from '@dondoc/db';
+import { loadSeedCatalog, planTaskStarts, startTaskWorkflows } from '@dondoc/plan-sync';
+import { vietnamDate } from '@dondoc/policy';
+import { Client, Connection } from '@temporalio/client';
 import { readRuntimeFile } from '@dondoc/runtime';
 import type { Command } from 'commander';
 import { readdirSync } from 'node:fs';
@@ -19,6 +22,7 @@ export function register(program: Command): void {
       const started = Date.now();
       const stack = await startEmbeddedStack(config, process.stdout);
       await importSeedPlans(config.DONDOC_SEEDS_DIR, readRuntimeFile(path.resolve(config.DONDOC_DATA_DIR))?.databaseUrl ?? config.DATABASE_URL);
+      await startSeedWorkflows(config.DONDOC_SEEDS_DIR, config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, config.TEMPORAL_TASK_QUEUE);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(
         [
@@ -55,5 +59,23 @@ async function importSeedPlans(seedsDir: string, databaseUrl: string | undefined
     }
   } finally {
     await db.destroy();
+  }
+}
+
+/** Every task of the seeded plans runs as a workflow in its present state; restarts find them running. */
+async function startSeedWorkflows(seedsDir: string, address: string, namespace: string, taskQueue: string): Promise<void> {
+  const catalog = loadSeedCatalog(seedsDir);
+  const connection = await Connection.connect({ address });
+  try {
+    const client = new Client({ connection, namespace });
+    const today = vietnamDate(Date.now());
+    for (const plan of catalog.plans.values()) {
+      const { starts, dissolved } = planTaskStarts({ plan, index: catalog.index, policy: catalog.policyFor(plan.id), calendarOverrides: catalog.calendarOverrides, today });
+      const report = await startTaskWorkflows(client, starts, taskQueue);
+      const note = dissolved.length ? `; ${dissolved.length} cơ quan chủ trì đã giải thể, cần giao lại` : '';
+      process.stdout.write(`dondoc   | ${plan.id}: ${report.started.length} nhiệm vụ bắt đầu theo dõi, ${report.existing.length} đang chạy${note}\n`);
+    }
+  } finally {
+    await connection.close();
   }
 }
