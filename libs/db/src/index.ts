@@ -37,3 +37,6 @@ export { DELIVERY_STATUSES, type DeliveryStatus } from './tables/delivery-log.ta
 export { REPORT_FILE_KINDS, type ReportFileKind } from './tables/report-files.table';
 export { REPORT_SUBMISSION_STATUSES, type ReportSubmissionStatus } from './tables/report-submissions.table';
 export { USER_ROLES, type UserRole } from './tables/users.table';
+export { DeliveryStatsRepository, type DeliveryCount } from './repositories/delivery-stats.repository';
+export { UsedLinkRepository } from './repositories/used-link.repository';
+export { DuplicateUserError, type NewUser, type User, UserRepository } from './repositories/user.repository';

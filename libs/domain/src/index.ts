@@ -4,3 +4,4 @@ export * from './calendar-date';
 export * from './deadline';
 export * from './plan';
 export * from './task-status';
+export * from './errors';

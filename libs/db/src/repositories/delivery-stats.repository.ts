@@ -1,0 +1,24 @@
+// Totals over the delivery log for metrics: one grouped count, cheap enough for every scrape.
+import type { Kysely } from 'kysely';
+
+import type { Database } from '../database';
+import type { DeliveryStatus } from '../tables/delivery-log.table';
+
+export interface DeliveryCount {
+  readonly channel: string;
+  readonly status: DeliveryStatus;
+  readonly count: number;
+}
+
+export class DeliveryStatsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async countsByChannelAndStatus(): Promise<DeliveryCount[]> {
+    const rows = await this.db
+      .selectFrom('delivery_log')
+      .select(['channel', 'status', (eb) => eb.fn.countAll<string>().as('count')])
+      .groupBy(['channel', 'status'])
+      .execute();
+    return rows.map((row) => ({ channel: row.channel, status: row.status, count: Number(row.count) }));
+  }
+}
