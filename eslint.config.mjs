@@ -25,7 +25,9 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: nodeBuiltins.filter((n) => !n.endsWith('/*')),
         patterns: [
-          { group: ['@nestjs/*', 'bullmq', 'ioredis', 'pg', 'kysely', 'nodemailer', '@temporalio/worker', '@temporalio/activity', '@temporalio/client', '@dondoc/db', '@dondoc/channels', '@dondoc/config', '@dondoc/catalog', '@dondoc/activities'], message: 'Workflow code must stay deterministic: no I/O libraries. Use activities.' },
+          { group: ['@nestjs/*', 'bullmq', 'ioredis', 'pg', 'kysely', 'nodemailer', '@temporalio/worker', '@temporalio/activity', '@temporalio/client', '@dondoc/db', '@dondoc/channels', '@dondoc/config', '@dondoc/catalog', '@dondoc/activities'], message: 'Workflow code must stay deterministic: no I/O libraries. Use activities.',
+            // `import type` is erased before bundling; workflows need the activities' types for proxyActivities.
+            allowTypeImports: true },
         ],
       }],
     },

@@ -1,5 +1,7 @@
 import type { NotificationQueue } from '@dondoc/queue';
+import type { Client } from '@temporalio/client';
 
+import { createGuidanceActivities } from './guidance.activities';
 import { createNotificationActivities } from './notification.activities';
 import { createSystemCheckActivities, type DependencyProbes } from './system-check.activities';
 
@@ -8,6 +10,8 @@ export type { DependencyProbes, DependencyReport, DependencyStatus } from './sys
 export interface ActivityDependencies {
   probes: DependencyProbes;
   notifications: NotificationQueue;
+  /** For activities that read Temporal visibility (the guidance fan-out's target list). */
+  temporal: Client;
 }
 
 /** Builds every activity with its dependencies injected (the worker wires real ones, tests fakes or real ones). */
@@ -15,6 +19,7 @@ export function createActivities(deps: ActivityDependencies) {
   return {
     ...createSystemCheckActivities(deps.probes),
     ...createNotificationActivities(deps.notifications),
+    ...createGuidanceActivities(deps.temporal),
   };
 }
 

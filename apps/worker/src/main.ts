@@ -3,6 +3,7 @@ import { configOrExit } from '@dondoc/config';
 import { createActivities } from '@dondoc/activities';
 import { BullNotificationQueue } from '@dondoc/queue';
 import { createDondocWorker } from '@dondoc/runtime';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -15,9 +16,13 @@ async function main(): Promise<void> {
   // BullMQ needs its own connection with maxRetriesPerRequest: null (blocking commands).
   const queueConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const notifications = new BullNotificationQueue(queueConnection);
+  // A client (separate from the worker's native connection) for activities that read visibility.
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
 
   const activities = createActivities({
     notifications,
+    temporal,
     probes: {
       database: async () => void (await pool.query('select 1')),
       redis: async () => {
@@ -38,6 +43,7 @@ async function main(): Promise<void> {
   // Temporal's runtime shuts the worker down on SIGINT/SIGTERM; run() resolves after in-flight tasks finish.
   await worker.run();
   await connection.close();
+  await clientConnection.close();
   await notifications.close();
   await Promise.allSettled([pool.end(), redis.quit(), queueConnection.quit()]);
 }

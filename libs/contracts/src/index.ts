@@ -13,3 +13,5 @@ export {
 export { allSearchAttributeKeys, searchAttributeCliArgs, searchAttributes } from './search-attributes';
 export { TASK_QUEUE_DEFAULT } from './task-queues';
 export * from './task-workflow';
+export * from './guidance-workflow';
+export * from './task-visibility';

@@ -30,6 +30,7 @@ describe('system check workflow on the dev server', () => {
     createActivities({
       notifications: { enqueue: () => Promise.reject(new Error('not used by the system check')), close: async () => {} },
       probes: { database: async () => void (await pool.query('select 1')), redis: redisProbe },
+      temporal: env.client,
     });
 
   it('is run by a worker and its result is read back through the client', async () => {

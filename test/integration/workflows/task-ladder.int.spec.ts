@@ -26,7 +26,7 @@ describe('task workflow ladder (time-skipping)', () => {
     queue = new RecordingNotificationQueue();
     taskQueue = uniqueTaskQueue('ladder');
     const probes = { database: async () => {}, redis: async () => {} };
-    worker = await createTestWorker(env, taskQueue, createActivities({ probes, notifications: queue }));
+    worker = await createTestWorker(env, taskQueue, createActivities({ probes, notifications: queue, temporal: env.client }));
   });
 
   function start(deadline: string, taskId: string, overrides = {}) {

@@ -1,0 +1,54 @@
+import { searchAttributes } from './search-attributes';
+
+// Visibility queries over the task workflows' search attributes, shared by the
+// API's lists and the guidance fan-out so both mean the same by "a task of X".
+
+export const TASK_WORKFLOW_TYPE = 'taskWorkflow';
+
+/** Ids in queries are quoted; these characters never occur in plan, task or agency ids. */
+const SAFE_VALUE = /^[\p{L}\p{N}._\-/|]+$/u;
+
+export class UnsafeQueryValueError extends Error {
+  override readonly name = 'UnsafeQueryValueError';
+}
+
+export function quoteQueryValue(value: string): string {
+  if (!SAFE_VALUE.test(value)) throw new UnsafeQueryValueError(`not allowed in a visibility query: ${JSON.stringify(value)}`);
+  return `'${value}'`;
+}
+
+export interface TaskVisibilityFilter {
+  readonly planId?: string;
+  readonly agencyId?: string;
+  readonly statuses?: readonly string[];
+  readonly taskIds?: readonly string[];
+  /** Only workflows whose DondocDaysOverdue > 0. */
+  readonly overdue?: boolean;
+  /** ISO dates, inclusive, in Vietnam's time zone. */
+  readonly dueFrom?: string;
+  readonly dueTo?: string;
+  /** Only running workflows (open tasks). */
+  readonly openOnly?: boolean;
+}
+
+const inList = (name: string, values: readonly string[]) =>
+  values.length === 1 ? `${name} = ${quoteQueryValue(values[0]!)}` : `${name} IN (${values.map(quoteQueryValue).join(', ')})`;
+
+export function taskVisibilityQuery(filter: TaskVisibilityFilter): string {
+  const parts = [`WorkflowType = '${TASK_WORKFLOW_TYPE}'`];
+  if (filter.openOnly) parts.push(`ExecutionStatus = 'Running'`);
+  if (filter.planId !== undefined) parts.push(inList(searchAttributes.plan.name, [filter.planId]));
+  if (filter.agencyId !== undefined) parts.push(inList(searchAttributes.agency.name, [filter.agencyId]));
+  if (filter.statuses?.length) parts.push(inList(searchAttributes.status.name, filter.statuses));
+  if (filter.taskIds?.length) parts.push(inList(searchAttributes.task.name, filter.taskIds));
+  if (filter.overdue) parts.push(`${searchAttributes.daysOverdue.name} > 0`);
+  // Due dates are stored as midnight in Vietnam (UTC+7).
+  if (filter.dueFrom !== undefined) parts.push(`${searchAttributes.dueDate.name} >= ${quoteVietnamMidnight(filter.dueFrom)}`);
+  if (filter.dueTo !== undefined) parts.push(`${searchAttributes.dueDate.name} <= ${quoteVietnamMidnight(filter.dueTo)}`);
+  return parts.join(' AND ');
+}
+
+function quoteVietnamMidnight(isoDate: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new UnsafeQueryValueError(`not an ISO date: ${JSON.stringify(isoDate)}`);
+  return `'${isoDate}T00:00:00+07:00'`;
+}
