@@ -14,7 +14,7 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
   });
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(allSearchAttributeKeys.map((key) => [key.name, indexedValueTypes[key.type]])),
+    searchAttributes: Object.fromEntries(allSearchAttributeKeys.map((key) => [key.name, indexedValueTypes[key.type] ?? 0])),
   });
   return env;
 }
