@@ -7,6 +7,8 @@ import type { ReportFilesTable } from './tables/report-files.table';
 import type { ReportSubmissionsTable } from './tables/report-submissions.table';
 import type { UsedLinksTable } from './tables/used-links.table';
 import type { UsersTable } from './tables/users.table';
+import type { ZaloTokensTable } from './tables/zalo-tokens.table';
+import type { ZnsReceiptsTable } from './tables/zns-receipts.table';
 
 export interface Database {
   plan_versions: PlanVersionsTable;
@@ -16,4 +18,6 @@ export interface Database {
   used_links: UsedLinksTable;
   report_submissions: ReportSubmissionsTable;
   report_files: ReportFilesTable;
+  zalo_tokens: ZaloTokensTable;
+  zns_receipts: ZnsReceiptsTable;
 }

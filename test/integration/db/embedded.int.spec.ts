@@ -7,7 +7,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { Client, Pool } from 'pg';
 
-import { createDatabase, migrateToLatest, PlanVersionRepository } from '@dondoc/db';
+import { createDatabase, migrateToLatest, migrations, PlanVersionRepository } from '@dondoc/db';
 import type { Plan } from '@dondoc/domain';
 
 import { type EmbeddedProcess, EmbeddedStartError, spawnEmbeddedPostgres } from './support/embedded-process';
@@ -38,7 +38,7 @@ describe('embedded PostgreSQL (PGlite over the wire protocol)', () => {
     const raw = new Pool({ connectionString: server.url, max: 5 });
     raw.on('error', () => undefined);
     try {
-      expect(await migrateToLatest(db)).toEqual(['0001_initial']);
+      expect(await migrateToLatest(db)).toEqual(Object.keys(migrations));
       await sql`create table counter (id int primary key, n int not null)`.execute(db);
       await sql`insert into counter values (1, 0)`.execute(db);
 

@@ -16,6 +16,8 @@ export interface DeliveryAttemptInput {
   readonly error?: string | null;
   readonly providerMessageId?: string | null;
   readonly attempt: number;
+  readonly role?: string | null;
+  readonly jobId?: string | null;
 }
 
 export interface DeliveryAttempt {
@@ -29,6 +31,8 @@ export interface DeliveryAttempt {
   readonly error: string | null;
   readonly providerMessageId: string | null;
   readonly attempt: number;
+  readonly role: string | null;
+  readonly jobId: string | null;
   readonly createdAt: Date;
 }
 
@@ -39,6 +43,8 @@ export interface DeliveryLogFilter {
   readonly agencyId?: string;
   readonly status?: DeliveryStatus | readonly DeliveryStatus[];
   readonly idempotencyKey?: string;
+  /** One delivery (reminder × role × channel × contact). */
+  readonly jobId?: string;
 }
 
 export class DeliveryLogRepository {
@@ -57,6 +63,8 @@ export class DeliveryLogRepository {
         error: input.error ?? null,
         provider_message_id: input.providerMessageId ?? null,
         attempt: input.attempt,
+        role: input.role ?? null,
+        job_id: input.jobId ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -74,6 +82,7 @@ export class DeliveryLogRepository {
     }
     if (filter.agencyId !== undefined) query = query.where('agency_id', '=', filter.agencyId);
     if (filter.idempotencyKey !== undefined) query = query.where('idempotency_key', '=', filter.idempotencyKey);
+    if (filter.jobId !== undefined) query = query.where('job_id', '=', filter.jobId);
     if (filter.status !== undefined) {
       const statuses: readonly DeliveryStatus[] = typeof filter.status === 'string' ? [filter.status] : filter.status;
       if (statuses.length === 0) return { items: [], nextCursor: null };
@@ -82,6 +91,18 @@ export class DeliveryLogRepository {
     if (cursor !== null) query = query.where('id', '<', cursor);
     const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute();
     return toPage(rows.map(toDeliveryAttempt), limit);
+  }
+
+  /** True when some attempt of this delivery job already reached the provider (a crash before the queue heard of it). */
+  async wasSent(jobId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('delivery_log')
+      .select('id')
+      .where('job_id', '=', jobId)
+      .where('status', 'in', ['sent', 'delivered'])
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** Every attempt for one reminder, oldest first: its whole delivery story. */
@@ -113,6 +134,8 @@ function toDeliveryAttempt(row: Selectable<DeliveryLogTable>): DeliveryAttempt {
     error: row.error,
     providerMessageId: row.provider_message_id,
     attempt: row.attempt,
+    role: row.role,
+    jobId: row.job_id,
     createdAt: row.created_at,
   };
 }

@@ -5,7 +5,7 @@ import type { ContactChannel } from '@dondoc/domain';
 
 import type { CreatedAt, IdentityId } from './column-types';
 
-export const DELIVERY_STATUSES = ['queued', 'sent', 'failed_permanent', 'failed_retryable', 'dead'] as const;
+export const DELIVERY_STATUSES = ['queued', 'sent', 'delivered', 'failed_permanent', 'failed_retryable', 'dead'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface DeliveryLogTable {
@@ -21,6 +21,10 @@ export interface DeliveryLogTable {
   status: DeliveryStatus;
   error: string | null;
   provider_message_id: string | null;
+  /** Recipient role of the reminder step (focal, head, department, provincial-office); null before 0002. */
+  role: string | null;
+  /** The BullMQ job of the attempt: `<key>|<role>|<channel>[|<contact>]`; null before 0002. */
+  job_id: string | null;
   /** 0 for the "queued" row, then 1, 2, … per send attempt. */
   attempt: number;
   created_at: CreatedAt;
