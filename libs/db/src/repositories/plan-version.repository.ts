@@ -38,6 +38,29 @@ export class PlanVersionRepository {
     return row ? toPlanVersion(row) : null;
   }
 
+  /** The newest version of every plan, by plan id. */
+  async latestOfEach(): Promise<PlanVersion[]> {
+    const rows = await this.db
+      .selectFrom('plan_versions')
+      .selectAll()
+      .distinctOn('plan_id')
+      .orderBy('plan_id')
+      .orderBy('version', 'desc')
+      .execute();
+    return rows.map(toPlanVersion);
+  }
+
+  /** Every version of one plan, newest first, without the documents. */
+  async history(planId: string): Promise<Array<Omit<PlanVersion, 'document'>>> {
+    const rows = await this.db
+      .selectFrom('plan_versions')
+      .select(['plan_id', 'version', 'content_hash', 'imported_at', 'imported_by'])
+      .where('plan_id', '=', planId)
+      .orderBy('version', 'desc')
+      .execute();
+    return rows.map((row) => ({ planId: row.plan_id, version: row.version, contentHash: row.content_hash, importedAt: row.imported_at, importedBy: row.imported_by }));
+  }
+
   async get(planId: string, version: number): Promise<PlanVersion | null> {
     const row = await this.db
       .selectFrom('plan_versions')
