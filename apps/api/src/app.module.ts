@@ -1,10 +1,31 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '@dondoc/config';
 import { LoggerModule } from 'nestjs-pino';
 
+import { AgenciesModule } from './agencies/agencies.module';
 import { AppConfigService } from './app-config.service';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { ErrorFilter } from './common/error-filter';
+import { DeliveriesModule } from './deliveries/deliveries.module';
+import { GuidanceModule } from './guidance/guidance.module';
 import { DependencyChecks } from './health/dependency-checks';
 import { HealthController } from './health/health.controller';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { LinksModule } from './links/links.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { PlansModule } from './plans/plans.module';
+import { TasksModule } from './tasks/tasks.module';
+
+/** Provides the validated configuration to every module (InfrastructureModule builds connections from it). */
+@Module({})
+class ConfigModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, global: true, providers: [{ provide: AppConfigService, useValue: new AppConfigService(config) }], exports: [AppConfigService] };
+  }
+}
 
 @Module({})
 export class AppModule {
@@ -13,6 +34,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ConfigModule.forConfig(config),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,
@@ -23,11 +45,26 @@ export class AppModule {
               return id;
             },
             autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
+            // Tokens travel in headers and in link query strings; neither belongs in logs.
+            redact: ['req.headers.authorization', 'req.query.token'],
+            serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/([?&]token=)[^&]*/, '$1***') }) },
           },
         }),
+        // Limits are set per endpoint (@Throttle); only the public ones (login, links) use the guard.
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 60 }]),
+        InfrastructureModule,
+        AuditModule,
+        AuthModule,
+        TasksModule,
+        GuidanceModule,
+        PlansModule,
+        AgenciesModule,
+        DeliveriesModule,
+        LinksModule,
+        MetricsModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: AppConfigService, useValue: new AppConfigService(config) }, DependencyChecks],
+      providers: [DependencyChecks, { provide: APP_FILTER, useClass: ErrorFilter }],
     };
   }
 }

@@ -3,18 +3,16 @@ import 'reflect-metadata';
 
 import { configOrExit } from '@dondoc/config';
 import { NestFactory } from '@nestjs/core';
-import { SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 
 import { AppModule } from './app.module';
-import { buildOpenApiDocument } from './openapi';
+import { configureApp } from './configure-app';
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const app = await NestFactory.create(AppModule.forConfig(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
+  // Body parsers are set up by configureApp, with our limits and YAML support.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bufferLogs: true, bodyParser: false });
+  configureApp(app);
   await app.listen(config.API_PORT, '0.0.0.0');
 }
 

@@ -1,0 +1,52 @@
+import { AuditLogRepository } from '@dondoc/db';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+
+import { ApiErrors, ApiOkOf, ApiQueryOf } from '../common/api-docs';
+import { ZodValidationPipe } from '../common/zod-validation.pipe';
+import { Roles } from '../auth/auth.decorators';
+
+const auditQuerySchema = z.object({
+  actor: z.string().max(254).optional(),
+  action: z.string().max(100).optional(),
+  target: z.string().max(500).optional(),
+  limit: z.coerce.number().int('Phải là số nguyên.').min(1).max(500).optional(),
+  cursor: z.string().regex(/^[1-9][0-9]{0,18}$/, 'Mã trang không hợp lệ.').optional(),
+});
+
+const auditPageSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      actor: z.string(),
+      role: z.string().nullable(),
+      action: z.string(),
+      target: z.string().nullable(),
+      payload: z.record(z.string(), z.unknown()),
+      ip: z.string().nullable(),
+      requestId: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly log: AuditLogRepository) {}
+
+  @Get()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Nhật ký thao tác (mới nhất trước); chỉ quản trị viên' })
+  @ApiQueryOf(auditQuerySchema)
+  @ApiOkOf(auditPageSchema)
+  @ApiErrors(400, 401, 403)
+  async list(@Query(new ZodValidationPipe(auditQuerySchema)) query: z.infer<typeof auditQuerySchema>) {
+    const { limit, cursor, ...filter } = query;
+    const page = await this.log.list(filter, { ...(limit ? { limit } : {}), ...(cursor ? { cursor } : {}) });
+    return { items: page.items.map((entry) => ({ ...entry, at: entry.at.toISOString() })), nextCursor: page.nextCursor };
+  }
+}

@@ -1,0 +1,34 @@
+import { decoyHash, type SessionClaims, verifyPassword } from '@dondoc/auth';
+import { UserRepository } from '@dondoc/db';
+import { UnauthenticatedError } from '@dondoc/domain';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { z } from 'zod';
+
+import type { sessionSchema } from './auth.schemas';
+
+/** Staff sessions last one working day. */
+export const SESSION_SECONDS = 12 * 3600;
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async login(email: string, password: string): Promise<z.infer<typeof sessionSchema>> {
+    const user = await this.users.findByEmail(email);
+    // Same work for an unknown e-mail as for a wrong password: timing tells nothing.
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+    if (!user || !matches || user.disabledAt) throw new UnauthenticatedError('Email hoặc mật khẩu không đúng.');
+    const claims: SessionClaims = { sub: user.id, email: user.email, role: user.role, agencyId: user.agencyId };
+    const token = await this.jwt.signAsync(claims, { expiresIn: SESSION_SECONDS });
+    await this.users.recordLogin(user.id, new Date());
+    return {
+      token,
+      expiresAt: new Date(Date.now() + SESSION_SECONDS * 1000).toISOString(),
+      user: { email: user.email, role: user.role, agencyId: user.agencyId },
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { principalOf, type SessionClaims, type StaffRole } from '@dondoc/auth';
+import { ForbiddenError, UnauthenticatedError } from '@dondoc/domain';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+
+import type { AuthenticatedRequest } from '../common/request-context';
+import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+
+/**
+ * Every route needs a staff session unless marked @Public(): a missing or bad
+ * token is 401, a valid one with the wrong role is 403, so clients can tell
+ * "sign in again" from "you may not".
+ */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async canActivate(execution: ExecutionContext): Promise<boolean> {
+    const targets = [execution.getHandler(), execution.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = execution.switchToHttp().getRequest<AuthenticatedRequest>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new UnauthenticatedError('Cần đăng nhập (thiếu mã phiên Bearer).');
+    let claims: SessionClaims;
+    try {
+      claims = await this.jwt.verifyAsync<SessionClaims>(token);
+    } catch {
+      throw new UnauthenticatedError('Phiên đăng nhập không hợp lệ hoặc đã hết hạn; vui lòng đăng nhập lại.');
+    }
+    request.principal = principalOf(claims);
+    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(claims.role)) {
+      throw new ForbiddenError(`Vai trò "${claims.role}" không được thực hiện thao tác này.`, { requiredRoles: roles });
+    }
+    return true;
+  }
+}

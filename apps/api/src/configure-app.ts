@@ -1,0 +1,20 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+
+import { buildOpenApiDocument } from './openapi';
+
+/**
+ * Request bodies: JSON, and raw YAML for plan uploads. A plan is tens of
+ * kilobytes; anything over 512 kB is refused with 413 before it is parsed.
+ * @defaultValue 512 kB for JSON and YAML alike
+ */
+export const BODY_LIMIT = '512kb';
+
+export function configureApp(app: NestExpressApplication): void {
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('text', { limit: BODY_LIMIT, type: ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'] });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
+}

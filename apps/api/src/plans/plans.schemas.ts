@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const importPlanJsonSchema = z.object({ yaml: z.string().min(1, 'Cần nội dung YAML của kế hoạch.') });
+
+/** A plan upload: raw YAML (text/yaml, application/yaml, text/plain) or JSON {yaml}. */
+export const importPlanBodySchema = z.union([z.string().min(1, 'Cần nội dung YAML của kế hoạch.'), importPlanJsonSchema]);
+
+export const diagnosticSchema = z.object({ path: z.string(), line: z.number().nullable(), severity: z.string(), message: z.string() });
+
+export const planImportResultSchema = z.object({
+  planId: z.string(),
+  version: z.number().int(),
+  status: z.enum(['new', 'changed', 'unchanged']),
+  diff: z
+    .object({ added: z.array(z.string()), changed: z.array(z.string()), removed: z.array(z.string()), unchanged: z.number().int() })
+    .nullable(),
+  workflows: z.object({ started: z.array(z.string()), existing: z.number().int() }),
+  dissolvedLeads: z.array(z.object({ taskId: z.string(), agencyId: z.string(), reason: z.string() })),
+  warnings: z.array(diagnosticSchema),
+});
+
+export const planSummarySchema = z.object({
+  planId: z.string(),
+  title: z.string(),
+  number: z.string().nullable(),
+  version: z.number().int(),
+  tasks: z.number().int(),
+  importedAt: z.string(),
+  importedBy: z.string(),
+});
+
+export const planDetailSchema = planSummarySchema.extend({
+  document: z.record(z.string(), z.unknown()).describe('Toàn văn kế hoạch đã chuẩn hóa'),
+  history: z.array(z.object({ version: z.number().int(), importedAt: z.string(), importedBy: z.string() })),
+});

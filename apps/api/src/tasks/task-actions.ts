@@ -1,0 +1,85 @@
+import {
+  acknowledgeUpdate,
+  cancelUpdate,
+  completeUpdate,
+  extendDeadlineUpdate,
+  pauseUpdate,
+  reassignUpdate,
+  reportProgressUpdate,
+  resumeUpdate,
+  type TaskState,
+} from '@dondoc/contracts';
+import type { StaffRole } from '@dondoc/auth';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { z } from 'zod';
+
+import { completeSchema, emptySchema, extendSchema, progressSchema, reasonSchema, reassignSchema } from './task.schemas';
+
+// Each action of POST /tasks/:id/<action>: its body, who may do it, and the
+// workflow Update it becomes. The workflow's validators have the last word on state.
+
+interface ActionSpec<S extends z.ZodType> {
+  readonly schema: S;
+  readonly roles: readonly StaffRole[];
+  readonly summary: string;
+  run(handle: WorkflowHandle, by: string, body: z.infer<S>): Promise<TaskState>;
+}
+
+const spec = <S extends z.ZodType>(s: ActionSpec<S>) => s;
+const adminOnly: readonly StaffRole[] = ['admin'];
+const agencyToo: readonly StaffRole[] = ['admin', 'officer'];
+
+export const TASK_ACTIONS = {
+  acknowledge: spec({
+    schema: emptySchema,
+    roles: agencyToo,
+    summary: 'Cơ quan chủ trì xác nhận đã tiếp nhận nhiệm vụ',
+    run: (handle, by) => handle.executeUpdate(acknowledgeUpdate, { args: [{ by }] }),
+  }),
+  progress: spec({
+    schema: progressSchema,
+    roles: agencyToo,
+    summary: 'Báo cáo tiến độ (tỷ lệ và nội dung)',
+    run: (handle, by, body) => handle.executeUpdate(reportProgressUpdate, { args: [{ by, percent: body.percent, note: body.note }] }),
+  }),
+  complete: spec({
+    schema: completeSchema,
+    roles: agencyToo,
+    summary: 'Báo cáo hoàn thành kèm minh chứng',
+    run: (handle, by, body) => handle.executeUpdate(completeUpdate, { args: [{ by, evidence: body.evidence }] }),
+  }),
+  extend: spec({
+    schema: extendSchema,
+    roles: adminOnly,
+    summary: 'Gia hạn thời hạn (Sở KH&CN)',
+    run: (handle, by, body) =>
+      handle.executeUpdate(extendDeadlineUpdate, { args: [{ newDue: body.newDue, reason: body.reason, approvedBy: body.approvedBy || by }] }),
+  }),
+  reassign: spec({
+    schema: reassignSchema,
+    roles: adminOnly,
+    summary: 'Chuyển nhiệm vụ cho cơ quan khác',
+    run: (handle, by, body) => handle.executeUpdate(reassignUpdate, { args: [{ by, toAgency: body.toAgency, reason: body.reason }] }),
+  }),
+  pause: spec({
+    schema: reasonSchema,
+    roles: adminOnly,
+    summary: 'Tạm dừng nhắc việc',
+    run: (handle, by, body) => handle.executeUpdate(pauseUpdate, { args: [{ by, reason: body.reason }] }),
+  }),
+  resume: spec({
+    schema: emptySchema,
+    roles: adminOnly,
+    summary: 'Tiếp tục nhắc việc',
+    run: (handle, by) => handle.executeUpdate(resumeUpdate, { args: [{ by }] }),
+  }),
+  cancel: spec({
+    schema: reasonSchema,
+    roles: adminOnly,
+    summary: 'Hủy nhiệm vụ',
+    run: (handle, by, body) => handle.executeUpdate(cancelUpdate, { args: [{ by, reason: body.reason }] }),
+  }),
+} as const;
+
+export type TaskActionName = keyof typeof TASK_ACTIONS;
+export type TaskActionBody<A extends TaskActionName> = z.infer<(typeof TASK_ACTIONS)[A]['schema']>;
