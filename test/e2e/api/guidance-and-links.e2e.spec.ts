@@ -1,0 +1,196 @@
+// Central guidance releases exactly the tasks waiting for it (or the named
+// ones) and their first reminders reach the queue; links from reminders act
+// once and only with a valid signature.
+import { NOTIFICATION_QUEUE, type NotificationJob, type TaskState, type TimelineEvent } from '@dondoc/contracts';
+import { createLinkToken } from '@dondoc/links';
+import { addCalendarDays, vietnamDate } from '@dondoc/policy';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { type ApiStack, call, eventually, startApiStack, taskPath } from './support/api-stack';
+
+const PLAN = 'kh-nq03-2025';
+type Page = { items: Array<{ workflowId: string; status: string; agencyId: string }>; nextPageToken: string | null };
+type Detail = { state: TaskState; timeline: TimelineEvent[] };
+type PlanDoc = { document: { groups: Array<{ tasks: Array<{ id: string; deadline: { kind: string } }> }> } };
+
+describe('guidance fan-out and signed links (API e2e)', () => {
+  let stack: ApiStack;
+  let admin: string;
+  let started: string[];
+  let waiting: string[];
+  let redis: Redis;
+  let queue: Queue;
+
+  const api = <T = Record<string, unknown>>(method: string, route: string, options: Parameters<typeof call>[3] = {}) => call<T>(stack.url, method, route, options);
+
+  async function waitingNow(): Promise<string[]> {
+    const ids: string[] = [];
+    let token: string | null = null;
+    do {
+      const page: { body: Page } = await api<Page>('GET', `/tasks?plan=${PLAN}&status=waiting-trigger&pageSize=200${token ? `&pageToken=${token}` : ''}`, { token: admin });
+      ids.push(...page.body.items.map((t) => t.workflowId));
+      token = page.body.nextPageToken;
+    } while (token);
+    return ids.sort();
+  }
+
+  beforeAll(async () => {
+    stack = await startApiStack('guidance');
+    admin = await stack.login(await stack.addUser('admin@skhcn.example', 'admin'));
+    const imported = await api<{ workflows: { started: string[] } }>('POST', '/plans', {
+      token: admin,
+      body: readFileSync(path.join(__dirname, '../../../seeds/plans', `${PLAN}.yaml`), 'utf8'),
+      contentType: 'application/yaml',
+    });
+    expect(imported.status).toBe(200);
+    started = imported.body.workflows.started;
+    const plan = await api<PlanDoc>('GET', `/plans/${PLAN}`, { token: admin });
+    const afterGuidance = new Set(plan.body.document.groups.flatMap((g) => g.tasks).filter((t) => t.deadline.kind === 'after-central-guidance').map((t) => t.id));
+    waiting = started.filter((id) => afterGuidance.has(id.split('/')[2]!)).sort();
+    expect(waiting.length).toBeGreaterThan(5);
+    // Visibility is eventually consistent: wait until it shows every waiting task.
+    await eventually(async () => ((await waitingNow()).join() === waiting.join() ? true : undefined), 30_000, 'all waiting tasks visible');
+    redis = new Redis(stack.redis.url, { maxRetriesPerRequest: null });
+    queue = new Queue(NOTIFICATION_QUEUE, { connection: redis });
+  });
+
+  afterAll(async () => {
+    await queue?.close();
+    redis?.disconnect();
+    await stack?.stop();
+  });
+
+  const jobsOf = async (workflowId: string): Promise<NotificationJob[]> =>
+    (await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed'])).map((j) => j.data as NotificationJob).filter((d) => d.workflowId === workflowId);
+
+  const waitForFanout = (documentNumber: string) =>
+    eventually(async () => {
+      const run = await api<{ status: string; result: { signalled: string[]; missed: string[] } | null }>('GET', `/guidance/${encodeURIComponent(documentNumber)}`, { token: admin });
+      return run.body.status === 'COMPLETED' ? run.body.result! : undefined;
+    }, 30_000, `fan-out of ${documentNumber}`);
+
+  // Guidance 45 days ago: due in 15 days (60-day lead), so the 30-days-before reminder is already due as a catch-up.
+  const guidanceDate = addCalendarDays(vietnamDate(Date.now()), -45);
+
+  it('releases exactly the named tasks, enqueues their first reminders, and is idempotent per document', async () => {
+    const namedTask = waiting[0]!.split('/')[2]!;
+    const targets = waiting.filter((id) => id.split('/')[2] === namedTask);
+    const body = { documentNumber: '05/2026/TT-BKHCN', date: guidanceDate, issuer: 'Bộ Khoa học và Công nghệ', planId: PLAN, taskIds: [namedTask] };
+
+    const first = await api<{ created: boolean; workflowId: string }>('POST', '/guidance', { token: admin, body });
+    expect(first.status).toBe(202);
+    expect(first.body).toMatchObject({ created: true, workflowId: 'guidance/05/2026/TT-BKHCN' });
+    const result = await waitForFanout(body.documentNumber);
+    expect([...result.signalled].sort()).toEqual(targets);
+
+    for (const id of targets) {
+      const detail = await eventually(async () => {
+        const reply = await api<Detail>('GET', taskPath(id), { token: admin });
+        return reply.body.timeline.some((e) => e.type === 'catch-up-sent') ? reply.body : undefined;
+      }, 20_000, `catch-up reminder of ${id}`);
+      expect(detail.state.status).not.toBe('waiting-trigger');
+      expect(detail.state.dueDate).toBe(addCalendarDays(guidanceDate, 60));
+      expect(detail.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['guidance-received', 'cycle-started', 'catch-up-sent']));
+      const jobs = await jobsOf(id);
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0]).toMatchObject({ template: 'catch-up', idempotencyKey: `${id}|${detail.state.dueDate}|${jobs[0]!.stepId}` });
+    }
+    // Every other waiting task still waits, and got nothing.
+    const stillWaiting = await eventually(async () => {
+      const now = await waitingNow();
+      return now.length === waiting.length - targets.length ? now : undefined;
+    }, 20_000, 'visibility to show the released tasks');
+    expect(stillWaiting).toEqual(waiting.filter((id) => !targets.includes(id)));
+    expect(await jobsOf(stillWaiting[0]!)).toEqual([]);
+
+    // The same request again joins the first run; the same number with other content is a conflict.
+    const again = await api<{ created: boolean }>('POST', '/guidance', { token: admin, body });
+    expect(again.status).toBe(202);
+    expect(again.body.created).toBe(false);
+    const different = await api<{ message: string }>('POST', '/guidance', { token: admin, body: { ...body, taskIds: undefined } });
+    expect(different.status).toBe(409);
+    expect(different.body.message).toContain('đã được ghi nhận với nội dung khác');
+    const audit = await api<{ items: Array<{ action: string; target: string }> }>('GET', '/audit?action=guidance.issue', { token: admin });
+    expect(audit.body.items.map((e) => e.target)).toEqual(['guidance/05/2026/TT-BKHCN']);
+  });
+
+  it('without named tasks releases every task still waiting, and only those', async () => {
+    const before = await waitingNow();
+    const reply = await api('POST', '/guidance', { token: admin, body: { documentNumber: '123/BKHCN-VP', date: guidanceDate, issuer: 'Bộ KH&CN', planId: PLAN } });
+    expect(reply.status).toBe(202);
+    const result = await waitForFanout('123/BKHCN-VP');
+    expect([...result.signalled].sort()).toEqual(before);
+    expect(result.missed).toEqual([]);
+    await eventually(async () => ((await waitingNow()).length === 0 ? true : undefined), 20_000, 'no task left waiting');
+  });
+
+  describe('signed links', () => {
+    let target: string;
+    let agencyId: string;
+    const link = (claims: Partial<Parameters<typeof createLinkToken>[0]> = {}, secret = stack.linkSecret) =>
+      createLinkToken({ purpose: 'report-progress', subject: target, agencyId, exp: Math.floor(Date.now() / 1000) + 3600, ...claims }, secret);
+
+    beforeAll(() => {
+      target = started.find((id) => !waiting.includes(id))!;
+      agencyId = target.split('/')[3]!;
+    });
+
+    it('shows what a link does without acting, then acts exactly once', async () => {
+      const token = link();
+      const preview = await api('GET', `/links/report-progress?token=${encodeURIComponent(token)}`);
+      expect(preview.status).toBe(200);
+      expect(preview.body).toMatchObject({ purpose: 'report-progress', workflowId: target, agencyId, used: false });
+
+      const acted = await api<TaskState>('POST', '/links/report-progress', { body: { token, percent: 40, note: 'Đã xây dựng dự thảo' } });
+      expect(acted.status).toBe(200);
+      expect(acted.body.progressPercent).toBe(40);
+
+      const replay = await api<{ message: string }>('POST', '/links/report-progress', { body: { token, percent: 90, note: 'Gửi lại' } });
+      expect(replay.status).toBe(410);
+      expect(replay.body.message).toBe('Đường dẫn đã được sử dụng.');
+      const detail = await api<Detail>('GET', taskPath(target), { token: admin });
+      // (A progress report may close a yearly progress cycle and start the next, so read the timeline, which carries over.)
+      const reports = detail.body.timeline.filter((e) => e.type === 'progress');
+      expect(reports).toHaveLength(1);
+      expect(reports[0]!.detail).toContain('40%: Đã xây dựng dự thảo (signed-link:');
+      const audit = await api<{ items: Array<{ actor: string; role: string; requestId: string | null; ip: string | null }> }>('GET', `/audit?action=task.progress&target=${encodeURIComponent(target)}`, { token: admin });
+      expect(audit.body.items).toEqual([expect.objectContaining({ actor: `signed-link:${agencyId}`, role: 'officer', requestId: expect.any(String), ip: expect.any(String) })]);
+    });
+
+    it('rejects forged, expired and wrong-purpose links with the reason in Vietnamese', async () => {
+      const forged = link({}, 'f'.repeat(64));
+      const tampered = `${Buffer.from(JSON.stringify({ purpose: 'report-progress', subject: target, agencyId, exp: 9_999_999_999, nonce: 'x' })).toString('base64url')}.${link().split('.')[1]}`;
+      const expired = link({ exp: Math.floor(Date.now() / 1000) - 60 });
+      const otherPurpose = link({ purpose: 'acknowledge' });
+      const send = (token: string) => api<{ message: string }>('POST', '/links/report-progress', { body: { token, percent: 50, note: 'x' } });
+
+      expect(await send(forged)).toMatchObject({ status: 403, body: { message: 'Đường dẫn không hợp lệ hoặc đã bị sửa đổi.' } });
+      expect(await send(tampered)).toMatchObject({ status: 403, body: { message: 'Đường dẫn không hợp lệ hoặc đã bị sửa đổi.' } });
+      expect(await send(expired)).toMatchObject({ status: 401, body: { message: expect.stringContaining('Đường dẫn đã hết hạn') } });
+      expect(await send(otherPurpose)).toMatchObject({ status: 403, body: { message: 'Đường dẫn này không dùng cho thao tác này.' } });
+      const detail = await api<Detail>('GET', taskPath(target), { token: admin });
+      expect(detail.body.timeline.filter((e) => e.type === 'progress')).toHaveLength(1);
+    });
+
+    it('gives a refused action its link back, so the officer can correct and retry', async () => {
+      const token = link();
+      const bad = await api<{ details: { issues: Array<{ field: string }> } }>('POST', '/links/report-progress', { body: { token, percent: 140, note: 'x' } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.details.issues).toEqual([expect.objectContaining({ field: 'percent' })]);
+      expect((await api('POST', '/links/report-progress', { body: { token, percent: 60, note: 'Đúng rồi' } })).status).toBe(200);
+    });
+
+    it('rate-limits the public link endpoints (429)', async () => {
+      const token = link();
+      const statuses: number[] = [];
+      for (let i = 0; i < 25; i++) statuses.push((await api('GET', `/links/report-progress?token=${encodeURIComponent(token)}`)).status);
+      expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+      expect(statuses).toContain(429);
+      const limited = await api<{ message: string }>('GET', `/links/report-progress?token=${encodeURIComponent(token)}`);
+      expect(limited).toMatchObject({ status: 429, body: { message: expect.stringContaining('Quá nhiều yêu cầu') } });
+    });
+  });
+});

@@ -1,0 +1,146 @@
+// One stack per e2e file: the Temporal dev server, a private Redis, a fresh
+// PostgreSQL schema, and the BUILT worker and API as child processes, the way
+// `dondoc up` runs them. Jest cannot load NestJS 12 (ESM-only) in-process, so
+// the API is only ever tested over HTTP.
+import { hashPassword, type StaffRole } from '@dondoc/auth';
+import { UserRepository } from '@dondoc/db';
+import { freePort, repoRoot, type RunningRedisServer } from '@dondoc/runtime';
+import { type CapturedProcess, spawnCaptured, startDevServer, startTestRedis } from '@dondoc/test-harness';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+import { createTestDatabase, type TestDatabase } from '../../../../libs/db/src/testing';
+
+const root = repoRoot();
+const dist = (app: string) => path.join(root, 'dist', 'apps', app, 'src', 'main.js');
+
+export interface ApiStack {
+  readonly url: string;
+  readonly temporal: TestWorkflowEnvironment;
+  readonly redis: RunningRedisServer;
+  readonly database: TestDatabase;
+  readonly env: NodeJS.ProcessEnv;
+  readonly linkSecret: string;
+  readonly api: CapturedProcess;
+  readonly worker: CapturedProcess;
+  /** Creates a staff user directly in the database (the CLI's `user add` is tested on its own). */
+  addUser(email: string, role: StaffRole, agencyId?: string): Promise<{ email: string; password: string }>;
+  /** Logs in and returns the bearer token. */
+  login(user: { email: string; password: string }): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startApiStack(label: string): Promise<ApiStack> {
+  const [temporal, redis, database, apiPort] = await Promise.all([startDevServer(), startTestRedis(), createTestDatabase({ label }), freePort()]);
+  const url = `http://127.0.0.1:${apiPort}`;
+  const linkSecret = randomBytes(32).toString('hex');
+  // search_path in the URL: every process of this stack works in the suite's own schema.
+  const databaseUrl = `${database.url}?options=${encodeURIComponent(`-c search_path=${database.schema}`)}`;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.DONDOC_E2E_LOG_LEVEL ?? 'warn',
+    TEMPORAL_ADDRESS: temporal.address,
+    REDIS_URL: redis.url,
+    DATABASE_URL: databaseUrl,
+    API_PORT: String(apiPort),
+    PUBLIC_BASE_URL: url,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LINK_SIGNING_SECRET: linkSecret,
+    DONDOC_SEEDS_DIR: path.join(root, 'seeds'),
+  };
+  const worker = spawnCaptured(process.execPath, ['--enable-source-maps', dist('worker')], { env, cwd: root });
+  const api = spawnCaptured(process.execPath, ['--enable-source-maps', dist('api')], { env, cwd: root });
+  const stop = async () => {
+    for (const child of [api, worker]) if (child.child.exitCode === null) child.child.kill('SIGTERM');
+    await Promise.race([Promise.all([api.exited, worker.exited]), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    await Promise.allSettled([temporal.teardown(), redis.stop(), database.destroy()]);
+  };
+  try {
+    await worker.waitForOutput(/worker polling/, 60_000);
+    await waitForHttp(`${url}/health/live`, api, 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const users = new UserRepository(database.db);
+  return {
+    url,
+    temporal,
+    redis,
+    database,
+    env,
+    linkSecret,
+    api,
+    worker,
+    async addUser(email, role, agencyId) {
+      const password = `pw-${randomBytes(9).toString('base64url')}`;
+      await users.create({ email, role, agencyId: agencyId ?? null, passwordHash: await hashPassword(password) });
+      return { email, password };
+    },
+    async login(user) {
+      const response = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) });
+      if (response.status !== 200) throw new Error(`login of ${user.email} failed: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { token: string }).token;
+    },
+    stop,
+  };
+}
+
+async function waitForHttp(url: string, process: CapturedProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (process.child.exitCode !== null) throw new Error(`the API exited (code ${process.child.exitCode}):\n${process.output()}`);
+    const response = await fetch(url).catch(() => undefined);
+    if (response?.ok) return;
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms; output:\n${process.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+export interface Reply<T = unknown> {
+  readonly status: number;
+  readonly body: T;
+  readonly headers: Headers;
+}
+
+/** One HTTP call to the API; JSON in and out unless a string body and content type are given. */
+export async function call<T = Record<string, unknown>>(
+  base: string,
+  method: string,
+  route: string,
+  options: { token?: string; body?: unknown; contentType?: string; headers?: Record<string, string> } = {},
+): Promise<Reply<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['content-type'] = options.contentType ?? 'application/json';
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  }
+  const response = await fetch(`${base}${route}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const text = await response.text();
+  const parsed = (response.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as T) : (text as T);
+  return { status: response.status, body: parsed, headers: response.headers };
+}
+
+/** `/tasks/<id>` with the slashes of the workflow id encoded. */
+export const taskPath = (workflowId: string, action?: string) => `/tasks/${encodeURIComponent(workflowId)}${action ? `/${action}` : ''}`;
+
+/** Polls until `check` returns a value (not undefined), for visibility's eventual consistency. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
