@@ -1,9 +1,14 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { z } from 'zod';
 
+import { ApiOkOf } from '../common/api-docs';
 import { Public } from '../auth/auth.decorators';
 import { DependencyChecks } from './dependency-checks';
+
+const check = z.object({ ok: z.boolean(), latencyMs: z.number(), error: z.string().optional() });
+const readinessSchema = z.object({ status: z.enum(['ready', 'unavailable']), checks: z.object({ temporal: check, redis: check, database: check }) });
 
 @ApiTags('health')
 @Public()
@@ -14,15 +19,15 @@ export class HealthController {
   @Get('live')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Liveness: the process answers' })
-  @ApiOkResponse({ description: 'The API process is up' })
+  @ApiOkOf(z.object({ status: z.literal('ok') }), 'The API process is up')
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: Temporal, Redis and the database answer' })
-  @ApiOkResponse({ description: 'Every dependency answered' })
-  @ApiServiceUnavailableResponse({ description: 'At least one dependency failed; the body says which' })
+  @ApiOkOf(readinessSchema, 'Every dependency answered')
+  @ApiOkOf(readinessSchema, 'At least one dependency failed; the body says which', HttpStatus.SERVICE_UNAVAILABLE)
   async ready(@Res({ passthrough: true }) response: Response) {
     const [temporal, redis, database] = await Promise.all([this.checks.temporal(), this.checks.redisServer(), this.checks.database()]);
     const ready = temporal.ok && redis.ok && database.ok;

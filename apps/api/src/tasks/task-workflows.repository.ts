@@ -6,6 +6,8 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import type { z } from 'zod';
 
+import { AppConfigService } from '../app-config.service';
+import { PageTokens } from './page-token';
 import type { taskSummarySchema } from './task.schemas';
 
 export type TaskSummary = z.infer<typeof taskSummarySchema>;
@@ -21,17 +23,29 @@ const vietnamDay = (date: Date | undefined) =>
 /** Task workflows as Temporal holds them: lists from visibility (never a scan), one task by id. */
 @Injectable()
 export class TaskWorkflowsRepository {
-  constructor(private readonly client: Client) {}
+  private readonly pageTokens: PageTokens;
 
-  /** One page of a visibility query; the token is Temporal's own, base64url-encoded. */
+  constructor(
+    private readonly client: Client,
+    config: AppConfigService,
+  ) {
+    // Only a signing key is needed; the session secret is one the API always has.
+    this.pageTokens = new PageTokens(config.values.JWT_SECRET ?? 'dondoc-unsigned-page-tokens');
+  }
+
+  /** One page of a visibility query; the page token wraps Temporal's own (see PageTokens). */
   async list(filter: TaskVisibilityFilter, pageSize: number, pageToken?: string): Promise<{ items: TaskSummary[]; nextPageToken: string | null }> {
     const query = taskVisibilityQuery(filter);
+    const temporalToken = pageToken === undefined ? undefined : this.pageTokens.open(query, pageToken);
+    if (temporalToken === null) {
+      throw new InvalidInputError('Mã trang không hợp lệ hoặc không thuộc bộ lọc này.', { issues: [{ field: 'pageToken', reason: 'Không hợp lệ cho bộ lọc này.' }] });
+    }
     try {
       const response = await this.client.workflowService.listWorkflowExecutions({
         namespace: this.client.options.namespace,
         query,
         pageSize,
-        ...(pageToken ? { nextPageToken: Buffer.from(pageToken, 'base64url') } : {}),
+        ...(temporalToken ? { nextPageToken: temporalToken } : {}),
       });
       const items = response.executions.map((execution): TaskSummary => {
         const attributes = decodeTypedSearchAttributes(execution.searchAttributes?.indexedFields);
@@ -48,7 +62,7 @@ export class TaskWorkflowsRepository {
           startedAt: started === undefined || started === null ? null : new Date(Number(started) * 1000).toISOString(),
         };
       });
-      const token = response.nextPageToken?.length ? Buffer.from(response.nextPageToken).toString('base64url') : null;
+      const token = response.nextPageToken?.length ? this.pageTokens.seal(query, response.nextPageToken) : null;
       return { items, nextPageToken: token };
     } catch (error) {
       if ((error as { code?: number }).code === INVALID_ARGUMENT) {

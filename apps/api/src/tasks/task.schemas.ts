@@ -29,7 +29,7 @@ export const taskListQuerySchema = z.object({
   dueFrom: isoDate.optional(),
   dueTo: isoDate.optional(),
   pageSize: z.coerce.number().int('Phải là số nguyên.').min(1).max(200).default(50),
-  pageToken: z.string().max(2000).regex(/^[\w-]+$/, 'Mã trang không hợp lệ.').optional(),
+  pageToken: z.string().max(2000).regex(/^[\w-]+\.[\w-]+$/, 'Mã trang không hợp lệ.').optional(),
 });
 export type TaskListQuery = z.infer<typeof taskListQuerySchema>;
 
