@@ -72,6 +72,14 @@ export const environmentSchema = z.object({
   ZALO_MODE: z.enum(['development', 'production']).default('development'),
   /** Daily ZNS quota the notifier keeps under. @defaultValue 1000 */
   ZALO_DAILY_QUOTA: positiveInt.default(1000),
+  /**
+   * ZNS template ids Zalo approved for this OA, as "reminder-before=123456,escalation=123457,…";
+   * templates not named keep the fake server's ids (410001–410007).
+   */
+  ZALO_TEMPLATE_IDS: z
+    .string()
+    .regex(/^\s*[a-z-]+=\d+\s*(,\s*[a-z-]+=\d+\s*)*$/, 'must be template=id pairs separated by commas, e.g. reminder-before=123456')
+    .optional(),
   /** Port of the fake ZNS server started by the embedded runtime. @defaultValue 8090 */
   ZALO_FAKE_PORT: port.default(8090),
 
@@ -89,6 +97,17 @@ export const environmentSchema = z.object({
   /** Parallel jobs per channel in the notifier. @defaultValue 10 */
   NOTIFIER_EMAIL_CONCURRENCY: positiveInt.default(10),
   NOTIFIER_ZALO_CONCURRENCY: positiveInt.default(4),
+  /** E-mails per second the notifier hands to the relay (shared by every notifier, kept in Redis). @defaultValue 20 */
+  NOTIFIER_EMAIL_RATE_PER_SECOND: positiveInt.default(20),
+  /** Attempts per delivery before it is dead-lettered (`dondoc deliveries retry` replays it). @defaultValue 8 */
+  NOTIFIER_MAX_ATTEMPTS: positiveInt.default(8),
+  /** First retry delay; doubles each attempt, with ±50 % jitter. @defaultValue 30000 */
+  NOTIFIER_BACKOFF_MS: positiveInt.default(30_000),
+  /**
+   * How long a delivery job stays locked to its notifier. A notifier that dies
+   * holds its jobs this long before another takes them over. @defaultValue 30000
+   */
+  NOTIFIER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
   /** Spawn embedded services (`npm start`) instead of connecting. @defaultValue false */
   DONDOC_EMBEDDED: bool.default(false),
 });

@@ -1,6 +1,14 @@
 export {
+  CHANNEL_QUEUES,
   CHANNELS,
   type Channel,
+  type DeliveryContact,
+  type DeliveryJob,
+  deliveryContactSchema,
+  deliveryJobId,
+  deliveryJobSchema,
+  EMAIL_QUEUE,
+  ZALO_QUEUE,
   NOTIFICATION_QUEUE,
   NOTIFICATION_TEMPLATES,
   type NotificationJob,
@@ -15,3 +23,5 @@ export { TASK_QUEUE_DEFAULT } from './task-queues';
 export * from './task-workflow';
 export * from './guidance-workflow';
 export * from './task-visibility';
+export * from './report-workflow';
+export * from './report-submission';

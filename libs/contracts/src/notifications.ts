@@ -50,3 +50,41 @@ export type NotificationJob = z.infer<typeof notificationJobSchema>;
 export function reminderKey(workflowId: string, dueDate: string, stepId: string): string {
   return `${workflowId}|${dueDate}|${stepId}`;
 }
+
+// Per-channel delivery queues fed by the notifier's dispatcher: one job per
+// (reminder, role, channel[, next contact]). DO NOT RENAME: jobs in Redis,
+// the dead-letter replay (`dondoc deliveries retry`) and running notifiers refer to them.
+export const EMAIL_QUEUE = 'dondoc-email';
+export const ZALO_QUEUE = 'dondoc-zalo';
+export const CHANNEL_QUEUES: Readonly<Record<Channel, string>> = { email: EMAIL_QUEUE, zalo: ZALO_QUEUE };
+
+export const deliveryContactSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+});
+
+export const deliveryJobSchema = z.object({
+  notification: notificationJobSchema,
+  role: z.enum(RECIPIENT_ROLES),
+  channel: z.enum(CHANNELS),
+  /** Name of the agency leading the task (today's holder), shown in the message. */
+  leadAgencyName: z.string(),
+  /** Who may receive it, best first: an invalid address moves on to the next. */
+  contacts: z.array(deliveryContactSchema).min(1),
+  contactIndex: z.number().int().nonnegative(),
+  /** Set when this e-mail replaces a ZNS message that could not reach the person. */
+  fallbackFrom: z.enum(CHANNELS).optional(),
+});
+
+export type DeliveryContact = z.infer<typeof deliveryContactSchema>;
+export type DeliveryJob = z.infer<typeof deliveryJobSchema>;
+
+/** `<key>|<role>|<channel>` for the first contact, `…|<n>` for the next ones: a duplicate enqueue is a no-op. */
+export function deliveryJobId(idempotencyKey: string, role: RecipientRole, channel: Channel, contactIndex = 0): string {
+  const base = `${idempotencyKey}|${role}|${channel}`;
+  return contactIndex === 0 ? base : `${base}|${contactIndex}`;
+}

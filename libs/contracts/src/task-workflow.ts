@@ -36,11 +36,20 @@ export interface CarriedState {
   readonly acknowledged: boolean;
   readonly guidance: GuidanceIssued | null;
   readonly timeline: readonly TimelineEvent[];
+  /** Reminders stay paused across cycles until resumed (absent in older runs: not paused). */
+  readonly paused?: boolean;
+  /**
+   * Epoch ms: steps of the next run's ladder at or before it are settled (sent, skipped,
+   * or gone before the cycle began). A cycle entered by roll-over starts just before
+   * its first reminder, so that reminder is sent; absent: the next run's start.
+   */
+  readonly handledUntil?: number;
   /** Only when the same cycle continues in a fresh run (its history grew long). */
   readonly openCycle?: {
     readonly paused: boolean;
     readonly extendedDue: IsoDate | null;
     readonly progressPercent: number | null;
+    /** Steps settled (sent or skipped) in this cycle, as `<due date>|<step id>`. */
     readonly sentSteps: readonly string[];
   };
 }
@@ -137,3 +146,19 @@ export const guidanceIssuedSignal = defineSignal<[GuidanceIssued]>('guidanceIssu
 
 export const stateQuery = defineQuery<TaskState>('state');
 export const timelineQuery = defineQuery<readonly TimelineEvent[]>('timeline');
+
+/**
+ * What the notifier learned about one delivery of a reminder. Sent to the task
+ * workflow named in the job; the workflow may re-send with the same key when no
+ * outcome arrives in time (a duplicate enqueue is a no-op, so that is safe).
+ */
+export interface DeliveryOutcome {
+  readonly idempotencyKey: string;
+  readonly channel: 'email' | 'zalo';
+  readonly role: 'focal' | 'head' | 'department' | 'provincial-office';
+  /** `delivered`: accepted by the relay / Zalo; `failed`: every contact and retry exhausted. */
+  readonly status: 'delivered' | 'failed';
+  readonly detail: string;
+}
+
+export const deliveryOutcomeSignal = defineSignal<[DeliveryOutcome]>('deliveryOutcome');
