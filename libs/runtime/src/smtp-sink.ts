@@ -33,6 +33,8 @@ export interface SmtpSinkOptions {
   storeDir?: string;
   /** Answer RCPT TO with a permanent 550 for these addresses (tests of bounces). */
   rejectRecipients?: (address: string) => boolean;
+  /** Any other answer to RCPT TO, e.g. a temporary 451 for tests of retries; null accepts. */
+  answerRecipient?: (address: string) => { code: number; message: string } | null;
 }
 
 /**
@@ -58,6 +60,8 @@ export class SmtpSink {
           const error = Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 });
           return callback(error);
         }
+        const answer = options.answerRecipient?.(address.address);
+        if (answer) return callback(Object.assign(new Error(answer.message), { responseCode: answer.code }));
         callback();
       },
       onData: (stream, session, callback) => {

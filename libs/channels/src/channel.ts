@@ -1,0 +1,53 @@
+// The port every delivery channel implements. The notifier only ever sees
+// this: a channel sends one rendered message to one address, or throws a
+// DeliveryError saying what to do next. Each adapter decides that once, from
+// its own protocol's error codes, so the notifier never parses SMTP replies
+// or ZNS codes.
+import type { ContactChannel } from '@dondoc/domain';
+
+import type { RenderedNotification } from './templates/render';
+
+export interface OutboundMessage {
+  /** Unique per reminder, recipient and channel: seeds the Message-ID / tracking_id. */
+  readonly deliveryKey: string;
+  readonly recipient: { readonly name: string; readonly address: string };
+  readonly content: RenderedNotification;
+}
+
+export interface SendReceipt {
+  /** The provider's id: the Message-ID for e-mail, msg_id for ZNS. */
+  readonly providerMessageId: string;
+}
+
+export interface Channel {
+  readonly name: ContactChannel;
+  send(message: OutboundMessage): Promise<SendReceipt>;
+  close(): Promise<void>;
+}
+
+/**
+ * What the notifier does after a failed attempt:
+ * - `retry`: a temporary problem; try the same send again later (backoff).
+ * - `fail`: permanent; retrying cannot help (dead-letter, replay after a fix).
+ * - `next-contact`: this contact's address is bad; try the step's next contact.
+ * - `fallback-email`: this channel cannot reach the person (no Zalo account, invalid phone); use e-mail.
+ */
+export type FailureAction = 'retry' | 'fail' | 'next-contact' | 'fallback-email';
+
+export class DeliveryError extends Error {
+  constructor(
+    readonly action: FailureAction,
+    /** Human-readable reason for the delivery log (Vietnamese, with the provider's code). */
+    readonly reason: string,
+    /** The provider's code, e.g. "550", "-118". */
+    readonly code: string | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super(reason, options);
+    this.name = 'DeliveryError';
+  }
+
+  get permanent(): boolean {
+    return this.action !== 'retry';
+  }
+}
