@@ -1,0 +1,139 @@
+import { configOrExit } from '@dondoc/config';
+import type { TaskState, TimelineEvent } from '@dondoc/contracts';
+import type { Command } from 'commander';
+
+import { ApiClient, runApiCommand } from '../api/api-client';
+
+interface TaskSummary {
+  workflowId: string;
+  agencyId: string | null;
+  status: string | null;
+  dueDate: string | null;
+  daysOverdue: number | null;
+}
+
+interface ListOptions {
+  plan?: string;
+  agency?: string;
+  status?: string;
+  overdue?: boolean;
+  dueFrom?: string;
+  dueTo?: string;
+  pageSize: string;
+  pageToken?: string;
+  json?: boolean;
+  api?: string;
+}
+
+const pad = (text: string, width: number) => text.padEnd(width);
+const client = (api: string | undefined) => ApiClient.fromConfig(configOrExit(), api);
+const taskRoute = (id: string, action?: string) => `/tasks/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
+const time = (ms: number) => new Date(ms).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+
+function printState(state: TaskState): void {
+  process.stdout.write(
+    [
+      `${state.workflowId}`,
+      `  trạng thái   ${state.status}${state.paused ? ' (tạm dừng)' : ''}${state.acknowledged ? ', đã tiếp nhận' : ''}`,
+      `  cơ quan      ${state.agencyId}`,
+      `  hạn          ${state.dueDate ?? '—'}   tiến độ ${state.progressPercent ?? '—'}%`,
+      `  nhắc tiếp    ${state.nextReminderAt ? `${state.nextReminderStep} lúc ${time(state.nextReminderAt)}` : '—'}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+/** `dondoc task list|show|complete|extend|reassign`, through the API. */
+export function register(program: Command): void {
+  const task = program.command('task').description('Nhiệm vụ: xem và thao tác qua API');
+
+  task
+    .command('list')
+    .description('Danh sách nhiệm vụ (lọc theo kế hoạch, cơ quan, trạng thái, quá hạn, khoảng hạn)')
+    .option('--plan <id>', 'mã kế hoạch')
+    .option('--agency <id>', 'mã cơ quan')
+    .option('--status <list>', 'trạng thái, cách nhau bởi dấu phẩy')
+    .option('--overdue', 'chỉ nhiệm vụ quá hạn')
+    .option('--due-from <yyyy-mm-dd>', 'hạn từ ngày')
+    .option('--due-to <yyyy-mm-dd>', 'hạn đến ngày')
+    .option('--page-size <n>', 'số dòng mỗi trang', '50')
+    .option('--page-token <token>', 'trang tiếp theo (in ở cuối trang trước)')
+    .option('--json', 'in JSON')
+    .option('--api <url>', 'địa chỉ API')
+    .action((options: ListOptions) =>
+      runApiCommand(async () => {
+        const page = await client(options.api).get<{ items: TaskSummary[]; nextPageToken: string | null }>('/tasks', {
+          plan: options.plan,
+          agency: options.agency,
+          status: options.status,
+          overdue: options.overdue ? 'true' : undefined,
+          dueFrom: options.dueFrom,
+          dueTo: options.dueTo,
+          pageSize: options.pageSize,
+          pageToken: options.pageToken,
+        });
+        if (options.json) return void process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
+        for (const t of page.items) {
+          const overdue = t.daysOverdue ? ` (quá ${t.daysOverdue} ngày)` : '';
+          process.stdout.write(`${pad(t.workflowId, 56)} ${pad(t.status ?? '?', 16)} ${t.dueDate ?? '—'}${overdue}\n`);
+        }
+        process.stdout.write(`${page.items.length} nhiệm vụ${page.nextPageToken ? `; trang sau: --page-token ${page.nextPageToken}` : ''}\n`);
+      }),
+    );
+
+  task
+    .command('show')
+    .description('Trạng thái và dòng thời gian của một nhiệm vụ')
+    .argument('<workflowId>', 'task/<kế hoạch>/<nhiệm vụ>/<cơ quan>')
+    .option('--json', 'in JSON')
+    .option('--api <url>', 'địa chỉ API')
+    .action((id: string, options: { json?: boolean; api?: string }) =>
+      runApiCommand(async () => {
+        const detail = await client(options.api).get<{ state: TaskState; timeline: TimelineEvent[] }>(taskRoute(id));
+        if (options.json) return void process.stdout.write(`${JSON.stringify(detail, null, 2)}\n`);
+        printState(detail.state);
+        for (const event of detail.timeline) process.stdout.write(`  ${time(event.at)}  ${pad(event.type, 18)} ${event.detail}\n`);
+      }),
+    );
+
+  task
+    .command('complete')
+    .description('Báo cáo hoàn thành')
+    .argument('<workflowId>')
+    .requiredOption('--evidence <text>', 'minh chứng: số văn bản, đường dẫn…')
+    .option('--api <url>', 'địa chỉ API')
+    .action((id: string, options: { evidence: string; api?: string }) =>
+      runApiCommand(async () => printState(await client(options.api).post<TaskState>(taskRoute(id, 'complete'), { evidence: options.evidence }))),
+    );
+
+  task
+    .command('extend')
+    .description('Gia hạn thời hạn')
+    .argument('<workflowId>')
+    .requiredOption('--to <yyyy-mm-dd>', 'hạn mới')
+    .requiredOption('--reason <text>', 'lý do')
+    .option('--approved-by <name>', 'người phê duyệt (mặc định: người đăng nhập)')
+    .option('--api <url>', 'địa chỉ API')
+    .action((id: string, options: { to: string; reason: string; approvedBy?: string; api?: string }) =>
+      runApiCommand(async () =>
+        printState(
+          await client(options.api).post<TaskState>(taskRoute(id, 'extend'), {
+            newDue: options.to,
+            reason: options.reason,
+            ...(options.approvedBy ? { approvedBy: options.approvedBy } : {}),
+          }),
+        ),
+      ),
+    );
+
+  task
+    .command('reassign')
+    .description('Chuyển nhiệm vụ cho cơ quan khác')
+    .argument('<workflowId>')
+    .requiredOption('--to <agency>', 'mã cơ quan nhận')
+    .requiredOption('--reason <text>', 'lý do')
+    .option('--api <url>', 'địa chỉ API')
+    .action((id: string, options: { to: string; reason: string; api?: string }) =>
+      runApiCommand(async () => printState(await client(options.api).post<TaskState>(taskRoute(id, 'reassign'), { toAgency: options.to, reason: options.reason }))),
+    );
+}
