@@ -1,0 +1,186 @@
+import type { CalendarOverrides } from '@dondoc/calendar';
+import type { AgencyId, IsoDate } from '@dondoc/domain';
+import type { EscalationPolicy } from '@dondoc/policy';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+
+import type { ReportScope } from './report-submission';
+
+// The yearly (and ad-hoc) report collection: one cycle workflow per plan and
+// cycle, one child per reporting agency. DO NOT RENAME the id schemes or the
+// message names: the API, the CLI and running workflows find each other by them.
+
+export const REPORT_CYCLE_WORKFLOW_TYPE = 'reportCycleWorkflow';
+export const AGENCY_REPORT_WORKFLOW_TYPE = 'agencyReportWorkflow';
+export const REPORT_SCHEDULE_WORKFLOW_TYPE = 'reportScheduleWorkflow';
+
+/** "2026" for the yearly cycle, "2026-dx-<id>" for an ad-hoc (đột xuất) request. */
+export const reportCycleKey = (year: number, adHocId?: string) => (adHocId ? `${year}-dx-${adHocId}` : String(year));
+/** `report/<plan>/<cycle>`. */
+export const reportCycleWorkflowId = (planId: string, cycleKey: string) => `report/${planId}/${cycleKey}`;
+/** `report/<plan>/<cycle>/<agency>`. */
+export const agencyReportWorkflowId = (planId: string, cycleKey: string, agencyId: string) => `report/${planId}/${cycleKey}/${agencyId}`;
+/** One Temporal Schedule per plan. */
+export const reportScheduleId = (planId: string) => `report-schedule/${planId}`;
+
+/** An ad-hoc (đột xuất) request by an administrator, with its own deadlines. */
+export interface AdHocReportRequest {
+  /** Short ASCII id, unique within the plan and year, e.g. "bc-quy-3". */
+  readonly id: string;
+  readonly title: string;
+  readonly unitDeadline: IsoDate;
+  readonly aggregatorDeadline: IsoDate;
+  readonly requestedBy: string;
+}
+
+/** Deadlines of one cycle that differ from what the plan states (configuration per plan and year). */
+export interface ReportDeadlineOverride {
+  readonly unitDeadline?: IsoDate;
+  readonly aggregatorDeadline?: IsoDate;
+}
+
+/** Starts a cycle: the schedule (via reportScheduleWorkflow) or an administrator. */
+export interface ReportCycleRequest {
+  readonly planId: string;
+  readonly year: number;
+  readonly adHoc?: AdHocReportRequest;
+  readonly deadlines?: ReportDeadlineOverride;
+}
+
+/** The schedule's action: the year comes from the day the schedule fires. */
+export interface ReportScheduleInput {
+  readonly planId: string;
+  readonly taskQueue: string;
+  /** Per-year deadline overrides, keyed by year. */
+  readonly overrides?: Readonly<Record<string, ReportDeadlineOverride>>;
+}
+
+export interface ReportAgencyAssignment extends ReportScope {
+  readonly agencyId: AgencyId;
+  readonly agencyName: string;
+}
+
+/** Who receives the consolidated report (Bộ KH&CN, UBND tỉnh), from the directory's contacts. */
+export interface ReportRecipient {
+  readonly agencyId: AgencyId;
+  readonly agencyName: string;
+  readonly name: string;
+  readonly email: string;
+}
+
+/** A cycle resolved against the catalog: deadlines, who reports what, and how to chase them. */
+export interface ReportCyclePlan {
+  readonly planId: string;
+  readonly planTitle: string;
+  /** "Kế hoạch số …/KH-UBND", null where the plan leaves it blank. */
+  readonly planNumber: string | null;
+  /** The agency that consolidates (Sở KH&CN, or its successor) and its province, for the document heading. */
+  readonly aggregator: { readonly agencyId: AgencyId; readonly agencyName: string; readonly province: string };
+  readonly recipients: readonly ReportRecipient[];
+  readonly year: number;
+  readonly cycleKey: string;
+  readonly kind: 'yearly' | 'ad-hoc';
+  /** "Kết quả thực hiện Kế hoạch … năm 2026", or the ad-hoc request's title. */
+  readonly title: string;
+  readonly unitDeadline: IsoDate;
+  readonly aggregatorDeadline: IsoDate;
+  /** Epoch ms: revisions close and the consolidated report is produced and sent. */
+  readonly closesAt: number;
+  readonly agencies: readonly ReportAgencyAssignment[];
+  readonly policy: EscalationPolicy;
+  readonly calendarOverrides: readonly CalendarOverrides[];
+}
+
+export interface AgencyReportInput {
+  readonly planId: string;
+  readonly planTitle: string;
+  readonly year: number;
+  readonly cycleKey: string;
+  readonly title: string;
+  readonly cycleWorkflowId: string;
+  readonly assignment: ReportAgencyAssignment;
+  readonly unitDeadline: IsoDate;
+  readonly closesAt: number;
+  readonly policy: EscalationPolicy;
+  readonly calendarOverrides: readonly CalendarOverrides[];
+}
+
+/**
+ * `requested`: waiting for a report; `submitted`: in, not yet reviewed;
+ * `returned`: sent back with comments, waiting for a revision; `accepted`: final;
+ * `missing`: the cycle closed without any report.
+ */
+export const AGENCY_REPORT_STATUSES = ['requested', 'submitted', 'returned', 'accepted', 'missing'] as const;
+export type AgencyReportStatus = (typeof AGENCY_REPORT_STATUSES)[number];
+
+export const AGENCY_REPORT_STATUS_LABELS: Readonly<Record<AgencyReportStatus, string>> = {
+  requested: 'Chưa gửi báo cáo',
+  submitted: 'Đã gửi, chờ xem xét',
+  returned: 'Bị trả lại, chờ bổ sung',
+  accepted: 'Đã tiếp nhận',
+  missing: 'Không gửi báo cáo',
+};
+
+/** What a child knows about its agency: ids and status only, never report text. */
+export interface AgencyReportState {
+  readonly workflowId: string;
+  readonly agencyId: AgencyId;
+  readonly agencyName: string;
+  readonly status: AgencyReportStatus;
+  /** The latest submitted revision's row id in report_submissions (a bigint as text). */
+  readonly submissionId: string | null;
+  readonly revision: number | null;
+  /** Epoch ms of the first and the latest submission, by the workflow clock. */
+  readonly firstSubmittedAt: number | null;
+  readonly lastSubmittedAt: number | null;
+  /** The first report came after the unit deadline. */
+  readonly late: boolean;
+  readonly returns: number;
+  readonly remindersSent: number;
+  readonly nextReminderAt: number | null;
+  readonly closed: boolean;
+}
+
+export interface ReportSubmitCommand {
+  /** A draft row created by the API or CLI after validating the content. */
+  readonly submissionId: string;
+  readonly by: string;
+}
+
+export interface ReportReviewCommand {
+  readonly decision: 'accept' | 'return';
+  /** Required when returning: what to correct. */
+  readonly comment: string;
+  readonly by: string;
+}
+
+export type ReportCyclePhase = 'preparing' | 'collecting' | 'consolidating' | 'completed';
+
+export interface ReportFileRef {
+  readonly kind: 'docx' | 'xlsx' | 'json';
+  /** Relative to DONDOC_DATA_DIR. */
+  readonly path: string;
+  readonly sha256: string;
+}
+
+export interface ReportCycleState {
+  readonly workflowId: string;
+  readonly planId: string;
+  readonly cycleKey: string;
+  readonly year: number;
+  readonly title: string | null;
+  readonly phase: ReportCyclePhase;
+  readonly unitDeadline: IsoDate | null;
+  readonly aggregatorDeadline: IsoDate | null;
+  readonly closesAt: number | null;
+  readonly agencies: readonly AgencyReportState[];
+  readonly files: readonly ReportFileRef[];
+  /** Message-ID of the e-mail to the recipients, once sent. */
+  readonly emailMessageId: string | null;
+}
+
+export const submitReportUpdate = defineUpdate<AgencyReportState, [ReportSubmitCommand]>('submitReport');
+export const reviewReportUpdate = defineUpdate<AgencyReportState, [ReportReviewCommand]>('reviewReport');
+export const agencyReportStateQuery = defineQuery<AgencyReportState>('agencyReportState');
+export const reportCycleStateQuery = defineQuery<ReportCycleState>('reportCycleState');
+/** Children tell the cycle about every change, so one query shows every agency. */
+export const agencyReportChangedSignal = defineSignal<[AgencyReportState]>('agencyReportChanged');
