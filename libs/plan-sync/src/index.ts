@@ -2,3 +2,17 @@ export { loadSeedCatalog, type SeedCatalog } from './seed-catalog';
 export { type SimulatedReminder, type SimulationWindow, simulateTask } from './simulate';
 export { type StartReport, startTaskWorkflows } from './start-workflows';
 export { type DissolvedLead, horizonYear, planTaskStarts, type PlanStartsInput, type TaskStart, taskInputFor } from './task-starts';
+export {
+  datesFor,
+  DEFAULT_AGGREGATOR_LAG_WORKING_DAYS,
+  provinceOf,
+  reportAssignments,
+  ReportCycleError,
+  type ReportDates,
+  reportDates,
+  reportRecipients,
+  reportTitle,
+  requestLeadDays,
+  resolveReportCycle,
+} from './report-cycle';
+export { type ReportFire, reportFires, REPORT_SCHEDULE_TIMEZONE, reportScheduleSpec, type ReportScheduleOptions, upsertReportSchedule } from './report-schedule';

@@ -1,0 +1,86 @@
+import type { WorkingCalendar } from '@dondoc/calendar';
+import { REPORT_SCHEDULE_WORKFLOW_TYPE, type ReportDeadlineOverride, reportScheduleId, type ReportScheduleInput } from '@dondoc/contracts';
+import type { Plan } from '@dondoc/domain';
+import { type EscalationPolicy, vietnamDate } from '@dondoc/policy';
+import { type CalendarSpec, type Client, MONTHS, ScheduleAlreadyRunning, type ScheduleSpec } from '@temporalio/client';
+
+import { reportDates } from './report-cycle';
+import { horizonYear } from './task-starts';
+
+export const REPORT_SCHEDULE_TIMEZONE = 'Asia/Ho_Chi_Minh';
+
+export interface ReportScheduleOptions {
+  readonly taskQueue: string;
+  /** Deadlines that differ from the plan's for a given year, keyed by year. */
+  readonly overrides?: Readonly<Record<string, ReportDeadlineOverride>>;
+  /** @defaultValue the plan's year of issue to its horizon (2030 for the seeds) */
+  readonly years?: { readonly from: number; readonly to: number };
+}
+
+export interface ReportFire {
+  readonly year: number;
+  /** Epoch ms of the request (the policy's send time on a working day, Asia/Ho_Chi_Minh). */
+  readonly at: number;
+  readonly requestDay: string;
+}
+
+/**
+ * The moment each year's request goes out: the unit deadline minus the policy's
+ * lead time, moved earlier onto a working day. One entry per year (rather than
+ * one yearly rule) because holidays, weekends and per-year overrides move the day.
+ */
+export function reportFires(plan: Plan, policy: EscalationPolicy, calendar: WorkingCalendar, options: Omit<ReportScheduleOptions, 'taskQueue'> = {}): ReportFire[] {
+  const from = options.years?.from ?? plan.issued.year;
+  const to = options.years?.to ?? horizonYear(plan);
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i).map((year) => {
+    const dates = reportDates(plan, year, policy, calendar, options.overrides?.[String(year)]);
+    return { year, at: dates.requestAt, requestDay: dates.requestDay };
+  });
+}
+
+/** The Schedule's spec: one calendar entry per fire, as Vietnamese wall-clock time. */
+export function reportScheduleSpec(fires: readonly ReportFire[]): ScheduleSpec {
+  const calendars: CalendarSpec[] = fires.map(({ year, at }) => {
+    const local = new Date(at + 7 * 3_600_000); // Vietnam keeps UTC+7 all year
+    return {
+      year,
+      month: MONTHS[local.getUTCMonth()]!,
+      dayOfMonth: local.getUTCDate(),
+      hour: local.getUTCHours(),
+      minute: local.getUTCMinutes(),
+      second: 0,
+      comment: `Đề nghị báo cáo năm ${year} (${vietnamDate(at)})`,
+    };
+  });
+  return { calendars, timezone: REPORT_SCHEDULE_TIMEZONE };
+}
+
+/** Creates the plan's report Schedule, or brings an existing one up to date. */
+export async function upsertReportSchedule(
+  client: Client,
+  plan: Plan,
+  policy: EscalationPolicy,
+  calendar: WorkingCalendar,
+  options: ReportScheduleOptions,
+): Promise<{ scheduleId: string; created: boolean; fires: ReportFire[] }> {
+  const fires = reportFires(plan, policy, calendar, options);
+  const spec = reportScheduleSpec(fires);
+  const input: ReportScheduleInput = { planId: plan.id, taskQueue: options.taskQueue, ...(options.overrides ? { overrides: options.overrides } : {}) };
+  const action = {
+    type: 'startWorkflow' as const,
+    workflowType: REPORT_SCHEDULE_WORKFLOW_TYPE,
+    workflowId: `report-schedule/${plan.id}`,
+    taskQueue: options.taskQueue,
+    args: [input],
+  };
+  const scheduleId = reportScheduleId(plan.id);
+  try {
+    // A worker down on the day still sends the request when it returns within a week.
+    await client.schedule.create({ scheduleId, spec, action, policies: { catchupWindow: '7 days', overlap: 'SKIP' } });
+    return { scheduleId, created: true, fires };
+  } catch (error) {
+    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+    await client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec, action }));
+    return { scheduleId, created: false, fires };
+  }
+}
