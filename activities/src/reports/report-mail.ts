@@ -1,0 +1,89 @@
+import type { ReportFileRef } from '@dondoc/contracts';
+import type { Database } from '@dondoc/db';
+import type { Kysely } from 'kysely';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { SendMailOptions } from 'nodemailer';
+
+import { type ConsolidatedCycle, ddmmyyyy } from './consolidation';
+
+/** What sending needs from nodemailer: a Transporter fits. */
+export interface ReportMailer {
+  sendMail(message: SendMailOptions): Promise<{ messageId: string }>;
+}
+
+export interface ReportMailDependencies {
+  readonly db: Kysely<Database>;
+  readonly dataDir: string;
+  readonly mailer: ReportMailer;
+  /** SMTP_FROM. */
+  readonly from: string;
+  readonly replyTo?: string;
+}
+
+const CONTENT_TYPES: Record<ReportFileRef['kind'], string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
+};
+
+/** `<hash of the key>@<sender's domain>`: the same report always has the same Message-ID. */
+export function reportMessageId(idempotencyKey: string, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'dondoc.local';
+  return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40)}@${domain}>`;
+}
+
+/**
+ * Sends the consolidated report with its files to the recipients once: the
+ * delivery log is checked first and written after, under the key, so a retried
+ * activity finds the earlier send; the Message-ID comes from the key, so a send
+ * whose log write was lost is recognised as a duplicate by the receiving server.
+ */
+export async function emailReport(deps: ReportMailDependencies, cycle: ConsolidatedCycle, files: readonly ReportFileRef[], idempotencyKey: string): Promise<{ messageId: string; alreadySent: boolean }> {
+  const messageId = reportMessageId(idempotencyKey, deps.from);
+  const earlier = await deps.db
+    .selectFrom('delivery_log')
+    .select('provider_message_id')
+    .where('idempotency_key', '=', idempotencyKey)
+    .where('channel', '=', 'email')
+    .where('status', '=', 'sent')
+    .executeTakeFirst();
+  if (earlier) return { messageId: earlier.provider_message_id ?? messageId, alreadySent: true };
+  if (cycle.recipients.length === 0) throw new Error(`Kế hoạch ${cycle.planId} không có địa chỉ nhận báo cáo tổng hợp trong danh mục cơ quan.`);
+
+  const subject = `[Đôn Đốc] Báo cáo ${cycle.title}`;
+  const text = [
+    `Kính gửi: ${cycle.recipients.map((r) => r.agencyName).join('; ')}.`,
+    '',
+    `${cycle.aggregator.agencyName} gửi kèm Báo cáo ${cycle.title} (${cycle.planTitle}), hạn báo cáo ngày ${ddmmyyyy(cycle.aggregatorDeadline)}.`,
+    'Tệp đính kèm: báo cáo (DOCX), số liệu tổng hợp (XLSX) và dữ liệu (JSON).',
+    '',
+    'Trân trọng.',
+  ].join('\n');
+  await deps.mailer.sendMail({
+    from: deps.from,
+    ...(deps.replyTo ? { replyTo: deps.replyTo } : {}),
+    to: cycle.recipients.map((r) => ({ name: `${r.name} – ${r.agencyName}`, address: r.email })),
+    subject,
+    text,
+    messageId,
+    attachments: files.map((file) => ({ filename: path.posix.basename(file.path), path: path.join(deps.dataDir, file.path), contentType: CONTENT_TYPES[file.kind] })),
+  });
+  await deps.db
+    .insertInto('delivery_log')
+    .values(
+      cycle.recipients.map((r) => ({
+        idempotency_key: idempotencyKey,
+        channel: 'email' as const,
+        recipient: r.email,
+        agency_id: r.agencyId,
+        workflow_id: idempotencyKey.split('|')[0] ?? null,
+        status: 'sent' as const,
+        error: null,
+        provider_message_id: messageId,
+        attempt: 1,
+      })),
+    )
+    .execute();
+  return { messageId, alreadySent: false };
+}

@@ -1,0 +1,45 @@
+import ExcelJS from 'exceljs';
+
+import type { ConsolidatedReport } from './consolidation';
+import { INDICATOR_HEADER, LATE_HEADER, reportTables, SUMMARY_HEADER, TASK_HEADER } from './docx-report';
+
+/** Sheet names, in order; the test and downstream spreadsheets refer to them. */
+export const XLSX_SHEETS = { summary: 'Tong hop', tasks: 'Nhiem vu', indicators: 'Chi tieu', late: 'Cham, khong bao cao' } as const;
+
+/**
+ * The same tables as the DOCX, one per sheet, with a title row and the header
+ * on row 3, so officers can filter and re-use the data.
+ */
+export async function renderXlsx(report: ConsolidatedReport): Promise<Buffer> {
+  const tables = reportTables(report);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Đôn Đốc';
+  // A fixed date keeps regenerated files identical when nothing changed.
+  workbook.created = new Date(`${report.generatedOn}T00:00:00Z`);
+  workbook.modified = workbook.created;
+
+  const sheet = (name: string, title: string, header: readonly string[], rows: ReadonlyArray<readonly (string | number)[]>, widths: readonly number[]) => {
+    const ws = workbook.addWorksheet(name);
+    ws.getCell('A1').value = title;
+    ws.getCell('A1').font = { bold: true, size: 13 };
+    ws.getRow(3).values = [...header];
+    ws.getRow(3).font = { bold: true };
+    rows.forEach((row, i) => (ws.getRow(4 + i).values = [...row]));
+    widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    ws.views = [{ state: 'frozen', ySplit: 3 }];
+    return ws;
+  };
+  const numeric = (row: readonly string[]) => row.map((v, i) => (i > 0 && /^\d+$/.test(v) ? Number(v) : v));
+
+  const summary = sheet(XLSX_SHEETS.summary, `${report.cycle.title}: tổng hợp theo nhóm nhiệm vụ`, SUMMARY_HEADER, tables.summary.map(numeric), [40, 14, 14, 14, 14, 14, 10]);
+  // The per-agency counts follow the per-group ones after a blank row.
+  const agencyStart = 4 + tables.summary.length + 1;
+  summary.getCell(`A${agencyStart}`).value = 'Theo cơ quan, đơn vị';
+  summary.getCell(`A${agencyStart}`).font = { bold: true };
+  tables.byAgency.forEach((row, i) => (summary.getRow(agencyStart + 1 + i).values = numeric(row)));
+
+  sheet(XLSX_SHEETS.tasks, `${report.cycle.title}: kết quả thực hiện các nhiệm vụ`, TASK_HEADER, tables.tasks.map((r) => r.map((v, i) => (i === 4 && v !== '' ? Number(v) : v))), [8, 60, 30, 22, 12, 60, 40]);
+  sheet(XLSX_SHEETS.indicators, `${report.cycle.title}: kết quả thực hiện các chỉ tiêu`, INDICATOR_HEADER, tables.indicators, [8, 60, 14, 30, 30, 30]);
+  sheet(XLSX_SHEETS.late, `${report.cycle.title}: cơ quan chậm hoặc không gửi báo cáo`, LATE_HEADER, tables.lateOrMissing.map((r) => [Number(r[0]), r[1]!, r[2]!]), [6, 60, 30]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

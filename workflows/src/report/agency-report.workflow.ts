@@ -1,0 +1,180 @@
+import {
+  agencyReportChangedSignal,
+  type AgencyReportInput,
+  type AgencyReportState,
+  agencyReportStateQuery,
+  type AgencyReportStatus,
+  type ReportReviewCommand,
+  type ReportSubmitCommand,
+  reviewReportUpdate,
+  submitReportUpdate,
+} from '@dondoc/contracts';
+import { calendarDaysBetween, type LadderStep, vietnamDate } from '@dondoc/policy';
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+
+import type { Activities } from '@dondoc/activities';
+
+import { isLateAt, reportLadder, reportNotification, REQUEST_STEP } from './report-ladder';
+
+const { enqueueNotification } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+// Database steps a person waits for (an Update): a few quick retries, then a clear error.
+const { recordReportSubmission, reviewReportSubmission } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumAttempts: 5 },
+});
+
+const COMMENT_LIMIT = 2000;
+
+/**
+ * One agency's report in one cycle: sends the request, reminds and escalates
+ * on the task ladder until a report is in, takes revisions until the cycle
+ * closes, and records the review. Lives about two months with a few dozen
+ * events, so it needs no continue-as-new.
+ */
+export async function agencyReportWorkflow(input: AgencyReportInput): Promise<AgencyReportState> {
+  const { workflowId } = workflowInfo();
+  const { agencyId, agencyName } = input.assignment;
+  const requestedAt = Date.now();
+  const ladder = reportLadder(input, requestedAt);
+  const sent = new Set<string>();
+
+  let status: AgencyReportStatus = 'requested';
+  let submissionId: string | null = null;
+  let revision: number | null = null;
+  let firstSubmittedAt: number | null = null;
+  let lastSubmittedAt: number | null = null;
+  let returns = 0;
+  let closed = false;
+  let busy = false;
+  let dirty = false;
+  let nextStep: LadderStep | undefined;
+
+  const chasing = () => !closed && (status === 'requested' || status === 'returned');
+  const state = (): AgencyReportState => ({
+    workflowId,
+    agencyId,
+    agencyName,
+    status,
+    submissionId,
+    revision,
+    firstSubmittedAt,
+    lastSubmittedAt,
+    late: firstSubmittedAt !== null && isLateAt(firstSubmittedAt, input.unitDeadline),
+    returns,
+    remindersSent: sent.size,
+    nextReminderAt: chasing() ? (nextStep?.at ?? null) : null,
+    closed,
+  });
+  const publish = async () => {
+    // The cycle may have been reset or terminated by an admin; the child's own state stays authoritative.
+    await getExternalWorkflowHandle(input.cycleWorkflowId)
+      .signal(agencyReportChangedSignal, state())
+      .catch(() => undefined);
+  };
+  const guard = (what: string) => {
+    if (closed) throw new Error(`Kỳ báo cáo đã khóa sổ; không thể ${what}.`);
+    if (busy) throw new Error('Đang xử lý một thao tác khác với báo cáo này; vui lòng thử lại sau giây lát.');
+  };
+  /** Runs a database step inside an Update, turning its failure into the message the caller sees. */
+  const step = async <T>(run: () => Promise<T>): Promise<T> => {
+    busy = true;
+    try {
+      return await run();
+    } catch (error) {
+      const cause = error instanceof ActivityFailure ? error.cause : error;
+      throw ApplicationFailure.create({ message: cause instanceof Error ? cause.message : String(cause), nonRetryable: true });
+    } finally {
+      busy = false;
+    }
+  };
+  const send = async (stepId: string, at: number, daysLeft: number | null, recipients: LadderStep['recipients'], template: 'report-request' | 'report-reminder', note?: string) => {
+    sent.add(stepId);
+    const job = reportNotification(input, workflowId, { stepId, at, daysLeft, recipients: recipients.map((r) => ({ role: r.role, channels: [...r.channels] })) }, template, note);
+    await enqueueNotification(job);
+  };
+
+  setHandler(agencyReportStateQuery, state);
+  setHandler(
+    submitReportUpdate,
+    async ({ submissionId: id }: ReportSubmitCommand) => {
+      const at = Date.now();
+      const saved = await step(() => recordReportSubmission({ submissionId: id, planId: input.planId, cycleKey: input.cycleKey, agencyId, at }));
+      submissionId = saved.submissionId;
+      revision = saved.revision;
+      firstSubmittedAt ??= at;
+      lastSubmittedAt = at;
+      status = 'submitted';
+      dirty = true;
+      return state();
+    },
+    {
+      validator: ({ submissionId: id, by }: ReportSubmitCommand) => {
+        guard('gửi báo cáo');
+        if (status === 'accepted') throw new Error('Báo cáo đã được Sở Khoa học và Công nghệ tiếp nhận; không thể gửi lại.');
+        if (!/^\d{1,18}$/.test(id ?? '')) throw new Error('Mã bản báo cáo không hợp lệ.');
+        if (!by?.trim()) throw new Error('Cần tên người gửi báo cáo.');
+      },
+    },
+  );
+  setHandler(
+    reviewReportUpdate,
+    async ({ decision, comment, by }: ReportReviewCommand) => {
+      const id = submissionId!;
+      await step(() => reviewReportSubmission({ submissionId: id, decision, comment: comment.trim(), by, at: Date.now() }));
+      if (decision === 'accept') status = 'accepted';
+      else {
+        status = 'returned';
+        returns++;
+        // Tell the agency at once what to correct; the ladder then keeps chasing the revision.
+        const focal = [{ role: 'focal' as const, channels: ['email' as const, 'zalo' as const] }];
+        await send(`returned-r${revision}`, Date.now(), null, focal, 'report-reminder', `Báo cáo bị trả lại để bổ sung: ${comment.trim().slice(0, 400)}`);
+      }
+      dirty = true;
+      return state();
+    },
+    {
+      validator: ({ decision, comment, by }: ReportReviewCommand) => {
+        guard('xem xét báo cáo');
+        if (status !== 'submitted') throw new Error(`Chỉ xem xét được báo cáo đang chờ xem xét (hiện tại: ${status}).`);
+        if (decision !== 'accept' && decision !== 'return') throw new Error('Quyết định phải là "accept" (tiếp nhận) hoặc "return" (trả lại).');
+        if (decision === 'return' && !comment?.trim()) throw new Error('Trả lại báo cáo cần nêu nội dung yêu cầu bổ sung, chỉnh sửa.');
+        if ((comment ?? '').length > COMMENT_LIMIT) throw new Error(`Ý kiến xem xét tối đa ${COMMENT_LIMIT} ký tự.`);
+        if (!by?.trim()) throw new Error('Cần tên người xem xét.');
+      },
+    },
+  );
+
+  // The request goes to whoever the policy's first notice goes to (the focal point in the default policy).
+  const requestRecipients = input.policy.before[0]?.recipients ?? input.policy.onDueDate?.recipients ?? [{ role: 'focal' as const, channels: ['email' as const] }];
+  await send(REQUEST_STEP, requestedAt, calendarDaysBetween(vietnamDate(requestedAt), input.unitDeadline), requestRecipients, 'report-request');
+  await publish();
+
+  while (Date.now() < input.closesAt) {
+    dirty = false;
+    const now = Date.now();
+    nextStep = chasing() ? ladder.find((s) => s.at > now && !sent.has(s.stepId)) : undefined;
+    const wakeAt = Math.min(nextStep?.at ?? Infinity, input.closesAt);
+    const timedOut = !(await condition(() => dirty, Math.max(wakeAt - now, 1)));
+    if (timedOut && nextStep && Date.now() >= nextStep.at && chasing()) await send(nextStep.stepId, nextStep.at, nextStep.daysLeft, nextStep.recipients, 'report-reminder');
+    if (dirty || timedOut) await publish();
+  }
+
+  closed = true; // from here validators refuse new submissions and reviews
+  await condition(() => !busy && allHandlersFinished());
+  if (submissionId === null) status = 'missing';
+  nextStep = undefined;
+  await publish();
+  return state();
+}
