@@ -1,0 +1,61 @@
+// Notifier: delivers reminders from the BullMQ queues by e-mail and Zalo ZNS.
+import { type AppConfig, configOrExit } from '@dondoc/config';
+import { type Channel, EmailChannel, parseZnsTemplateIds, ZaloTokenStore, ZnsChannel } from '@dondoc/channels';
+import { createDatabase } from '@dondoc/db';
+import { loadSeedCatalog } from '@dondoc/plan-sync';
+import { Redis } from 'ioredis';
+import path from 'node:path';
+
+import { startNotifier } from './notifier';
+import { TemporalOutcomeReporter } from './outcome-reporter';
+import { settingsFromConfig } from './settings-from-config';
+
+const log = (line: string) => process.stdout.write(`${new Date().toISOString()} notifier ${line}\n`);
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it to the embedded database)');
+  const settings = settingsFromConfig(config);
+  const db = createDatabase(config.DATABASE_URL, { maxConnections: 8, applicationName: 'dondoc-notifier' });
+  // BullMQ needs maxRetriesPerRequest: null for its blocking commands.
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const { index } = loadSeedCatalog(path.resolve(config.DONDOC_SEEDS_DIR));
+  const channels = buildChannels(config, db);
+  const notifier = startNotifier({ redis, db, index, channels, outcomes: new TemporalOutcomeReporter(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, log), log }, settings);
+  log(`delivering by ${Object.keys(channels).join(' and ')} (redis ${new URL(config.REDIS_URL).host}, pid ${process.pid})`);
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', () => resolve());
+    process.once('SIGINT', () => resolve());
+  });
+  log('stopping: no new jobs; waiting for deliveries in flight');
+  await notifier.close();
+  await Promise.all(Object.values(channels).map((channel) => channel.close()));
+  await Promise.allSettled([db.destroy(), redis.quit()]);
+  log('stopped');
+}
+
+function buildChannels(config: AppConfig, db: ReturnType<typeof createDatabase>): Partial<Record<'email' | 'zalo', Channel>> {
+  const dkim = config.SMTP_DKIM_DOMAIN && config.SMTP_DKIM_SELECTOR && config.SMTP_DKIM_PRIVATE_KEY
+    ? { domain: config.SMTP_DKIM_DOMAIN, selector: config.SMTP_DKIM_SELECTOR, privateKey: config.SMTP_DKIM_PRIVATE_KEY }
+    : undefined;
+  const channels: Partial<Record<'email' | 'zalo', Channel>> = {
+    email: new EmailChannel({ url: config.SMTP_URL, poolSize: config.SMTP_POOL_SIZE, dkim, from: config.SMTP_FROM, replyTo: config.SMTP_REPLY_TO }),
+  };
+  // Zalo stays off until the OA is configured; steps asking for it then use e-mail.
+  if (config.ZALO_APP_ID && config.ZALO_SECRET_KEY) {
+    const tokens = new ZaloTokenStore(db, {
+      oauthBaseUrl: config.ZALO_OAUTH_BASE_URL,
+      appId: config.ZALO_APP_ID,
+      secretKey: config.ZALO_SECRET_KEY,
+      initialRefreshToken: config.ZALO_REFRESH_TOKEN,
+    });
+    channels.zalo = new ZnsChannel({ baseUrl: config.ZALO_ZNS_BASE_URL, templateIds: parseZnsTemplateIds(config.ZALO_TEMPLATE_IDS), mode: config.ZALO_MODE, tokens });
+  }
+  return channels;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`notifier failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+// The notifier: a dispatcher worker on the reminders queue and one worker per
+// channel queue, each with its own concurrency, rate limit and retry policy.
+// close() stops taking jobs and waits for the ones in flight (worker.close()).
+import { DeliveryLogRepository } from '@dondoc/db';
+import { type Channel, EMAIL_QUEUE, NOTIFICATION_QUEUE, ZALO_QUEUE } from '@dondoc/contracts';
+import { type DefaultJobOptions, Queue, Worker } from 'bullmq';
+
+import { deliver } from './deliver.processor';
+import { dispatchNotification } from './dispatch.processor';
+import type { NotifierDependencies, NotifierSettings } from './settings';
+
+export interface Notifier {
+  readonly queues: { readonly email: Queue; readonly zalo: Queue };
+  readonly workers: readonly Worker[];
+  close(): Promise<void>;
+}
+
+/** Finished jobs are kept this long so a late duplicate enqueue is still recognised as one. */
+const KEEP_COMPLETED_SECONDS = 30 * 24 * 3600;
+
+export function startNotifier(deps: NotifierDependencies, settings: NotifierSettings): Notifier {
+  const names = settings.queues ?? { notifications: NOTIFICATION_QUEUE, email: EMAIL_QUEUE, zalo: ZALO_QUEUE };
+  const now = deps.now ?? Date.now;
+  const jobOptions: DefaultJobOptions = {
+    attempts: settings.maxAttempts,
+    // ±50 % jitter: after a relay outage, retries do not all return in the same second.
+    backoff: { type: 'exponential', delay: settings.backoffMs, jitter: 0.5 },
+    removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
+    // Failed jobs are the dead-letter set: kept until replayed or removed by an operator.
+    removeOnFail: false,
+  };
+  const queues = {
+    email: new Queue(names.email, { connection: deps.redis, defaultJobOptions: jobOptions }),
+    zalo: new Queue(names.zalo, { connection: deps.redis, defaultJobOptions: jobOptions }),
+  };
+  const log = new DeliveryLogRepository(deps.db);
+  const enabled = new Set(Object.keys(deps.channels) as Channel[]);
+  // A killed notifier's jobs come back after the lock expires; a few kills in a
+  // row must not dead-letter a reminder that was never attempted.
+  const lockOptions = { lockDuration: settings.lockDurationMs, stalledInterval: settings.lockDurationMs, maxStalledCount: 3 };
+
+  const workers: Worker[] = [
+    new Worker(names.notifications, (job) => dispatchNotification(job.data, { index: deps.index, queues, enabled, log, outcomes: deps.outcomes, now }), {
+      connection: deps.redis,
+      concurrency: 4,
+      ...lockOptions,
+    }),
+  ];
+  const deliverContext = {
+    channels: deps.channels,
+    queues,
+    log,
+    outcomes: deps.outcomes,
+    links: { publicBaseUrl: settings.publicBaseUrl, secret: settings.linkSigningSecret, ttlDays: settings.linkTtlDays },
+    now,
+  };
+  for (const channel of ['email', 'zalo'] as const) {
+    if (!deps.channels[channel]) continue;
+    const limits = settings.limits[channel];
+    workers.push(
+      new Worker(names[channel], (job) => deliver(job, deliverContext), {
+        connection: deps.redis,
+        concurrency: limits.concurrency,
+        limiter: { max: limits.rateLimit.max, duration: limits.rateLimit.durationMs },
+        ...lockOptions,
+      }),
+    );
+  }
+  for (const worker of workers) worker.on('error', (error) => deps.log(`${worker.name}: ${error.message}`));
+
+  let closing: Promise<void> | null = null;
+  return {
+    queues,
+    workers,
+    close: () => {
+      closing ??= (async () => {
+        await Promise.all(workers.map((worker) => worker.close()));
+        await Promise.all([queues.email.close(), queues.zalo.close()]);
+        await deps.outcomes.close();
+      })();
+      return closing;
+    },
+  };
+}

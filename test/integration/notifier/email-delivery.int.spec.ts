@@ -1,0 +1,148 @@
+// The notifier end to end over e-mail: a reminder enqueued as the workflows
+// do it, resolved against the directory, delivered into a real SMTP server.
+import { messageIdFor } from '@dondoc/channels';
+import { deliveryJobId } from '@dondoc/contracts';
+import { DeliveryLogRepository } from '@dondoc/db';
+import { verifyLinkToken } from '@dondoc/links';
+
+import { eventually, LINK_SECRET, type NotifierEnvironment, reminder, REPLY_TO, runNotifier, type RunningNotifier, startEnvironment } from './support/notifier-harness';
+
+describe('notifier: e-mail delivery', () => {
+  let env: NotifierEnvironment;
+  let running: RunningNotifier | undefined;
+  /** Addresses the sink answers with a temporary 451, and how many times. */
+  const temporary = new Map<string, number>();
+
+  beforeAll(async () => {
+    env = await startEnvironment({
+      sink: {
+        rejectRecipients: (address) => address.endsWith('@rejected.example'),
+        answerRecipient: (address) => {
+          const left = temporary.get(address) ?? 0;
+          if (left <= 0) return null;
+          temporary.set(address, left - 1);
+          return { code: 451, message: '4.3.0 Mailbox temporarily unavailable, try again later' };
+        },
+      },
+    });
+  });
+  afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+    env.sink.clear();
+    temporary.clear();
+  });
+  afterAll(() => env.stop());
+
+  const log = () => new DeliveryLogRepository(env.database.db);
+
+  it('delivers a reminder to the focal contact with the promised headers, logs it and reports the outcome', async () => {
+    running = runNotifier(env);
+    const job = reminder('so-thu');
+    await running.queue.enqueue(job);
+    const [message] = await env.sink.waitForMessages(1);
+    const jobId = deliveryJobId(job.idempotencyKey, 'focal', 'email');
+    expect(message?.envelope.to).toEqual(['hang@sothu.example']);
+    expect(message?.messageId).toBe(messageIdFor(jobId, 'skhcn.test.example'));
+    expect(message?.replyTo).toBe(REPLY_TO);
+    expect(message?.subject).toBe('[Đôn Đốc] Nhắc hạn nhiệm vụ: Xây dựng cơ sở dữ liệu chuyên ngành về đổi mới sáng tạo (còn 7 ngày)');
+    const token = /token=([\w.-]+)/.exec(message?.text ?? '')?.[1] ?? '';
+    expect(verifyLinkToken(token, LINK_SECRET, 'report-progress', Date.now())).toMatchObject({ ok: true, claims: { subject: job.workflowId, agencyId: 'so-thu' } });
+    const attempts = await eventually(async () => {
+      const rows = await log().forKey(job.idempotencyKey);
+      expect(rows.map((r) => r.status)).toEqual(['queued', 'sent']);
+      return rows;
+    });
+    expect(attempts[1]).toMatchObject({ channel: 'email', recipient: 'hang@sothu.example', role: 'focal', jobId, attempt: 1, providerMessageId: message?.messageId });
+    await eventually(() => expect(running?.outcomes.outcomes).toEqual([expect.objectContaining({ workflowId: job.workflowId, idempotencyKey: job.idempotencyKey, status: 'delivered', channel: 'email', role: 'focal' })]));
+  });
+
+  it('sends a reminder enqueued five times exactly once', async () => {
+    running = runNotifier(env);
+    const job = reminder('so-thu');
+    const results = await Promise.all(Array.from({ length: 5 }, () => running!.queue.enqueue(job)));
+    expect(results.filter((r) => r.jobId === job.idempotencyKey)).toHaveLength(5);
+    await env.sink.waitForMessages(1);
+    // Enqueued again after delivery: still nothing new.
+    await running.queue.enqueue(job);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(env.sink.messages).toHaveLength(1);
+    expect((await log().forKey(job.idempotencyKey)).filter((r) => r.status === 'sent')).toHaveLength(1);
+  });
+
+  it('resolves department, provincial office and the successor of a merged agency', async () => {
+    running = runNotifier(env);
+    const job = reminder('so-cu', { template: 'escalation', recipients: [{ role: 'head', channels: ['email'] }, { role: 'department', channels: ['email'] }, { role: 'provincial-office', channels: ['email'] }], data: { ...reminder('so-cu').data, daysLeft: -12 } });
+    await running.queue.enqueue(job);
+    const messages = await env.sink.waitForMessages(3);
+    expect(messages.flatMap((m) => m.envelope.to).sort()).toEqual(['ngan@vp.example', 'tin@skhcn.example', 'viet@somoi.example']);
+    expect(messages.every((m) => m.subject.includes('quá hạn 12 ngày'))).toBe(true);
+    expect(messages.find((m) => m.envelope.to[0] === 'viet@somoi.example')?.text).toContain('Cơ quan chủ trì: Sở Mới sau sáp nhập');
+  });
+
+  it('retries a temporary 4xx with backoff and then delivers', async () => {
+    running = runNotifier(env);
+    temporary.set('hang@sothu.example', 2);
+    const job = reminder('so-thu');
+    await running.queue.enqueue(job);
+    await env.sink.waitForMessages(1);
+    const rows = await eventually(async () => {
+      const all = await log().forKey(job.idempotencyKey);
+      expect(all.at(-1)?.status).toBe('sent');
+      return all;
+    });
+    expect(rows.map((r) => `${r.status}#${r.attempt}`)).toEqual(['queued#0', 'failed_retryable#1', 'failed_retryable#2', 'sent#3']);
+    expect(rows[1]?.error).toContain('451');
+  });
+
+  it('dead-letters after the last attempt of a lasting temporary failure', async () => {
+    running = runNotifier(env, { settings: { maxAttempts: 3 } });
+    temporary.set('hang@sothu.example', 100);
+    const job = reminder('so-thu');
+    await running.queue.enqueue(job);
+    const jobId = deliveryJobId(job.idempotencyKey, 'focal', 'email');
+    await eventually(async () => expect(await running!.notifier.queues.email.getJobState(jobId)).toBe('failed'));
+    expect((await log().forKey(job.idempotencyKey)).map((r) => r.status)).toEqual(['queued', 'failed_retryable', 'failed_retryable', 'dead']);
+    expect(running.outcomes.outcomes).toEqual([expect.objectContaining({ status: 'failed', idempotencyKey: job.idempotencyKey })]);
+    expect(env.sink.messages).toHaveLength(0);
+  });
+
+  it('moves on to the next contact when the directory address is invalid, with the reason logged', async () => {
+    running = runNotifier(env);
+    const job = reminder('so-sai');
+    await running.queue.enqueue(job);
+    const [message] = await env.sink.waitForMessages(1);
+    expect(message?.envelope.to).toEqual(['dung@sosai.example']);
+    const rows = await eventually(async () => {
+      const all = await log().forKey(job.idempotencyKey);
+      expect(all.at(-1)?.status).toBe('sent');
+      return all;
+    });
+    const failed = rows.find((r) => r.status === 'failed_permanent');
+    expect(failed).toMatchObject({ recipient: 'go nham@@sosai', attempt: 1 });
+    expect(failed?.error).toContain('địa chỉ e-mail trong danh mục không hợp lệ');
+    expect(failed?.error).toContain('người liên hệ tiếp theo (Phan Thị Đúng)');
+  });
+
+  it('dead-letters at once, without retries, when the relay refuses every contact permanently (550)', async () => {
+    running = runNotifier(env);
+    const job = reminder('so-tu-choi');
+    await running.queue.enqueue(job);
+    const first = deliveryJobId(job.idempotencyKey, 'focal', 'email');
+    const second = deliveryJobId(job.idempotencyKey, 'focal', 'email', 1);
+    await eventually(async () => expect(await running!.notifier.queues.email.getJobState(second)).toBe('failed'));
+    expect(await running.notifier.queues.email.getJobState(first)).toBe('completed');
+    const failed = await running.notifier.queues.email.getJob(second);
+    expect(failed?.attemptsMade).toBe(1);
+    const rows = await log().forKey(job.idempotencyKey);
+    expect(rows.map((r) => `${r.status}:${r.recipient}`)).toEqual([
+      'queued:a@rejected.example',
+      'failed_permanent:a@rejected.example',
+      'queued:b@rejected.example',
+      'dead:b@rejected.example',
+    ]);
+    expect(rows[3]?.error).toContain('550');
+    expect(env.sink.messages).toHaveLength(0);
+    expect(running.outcomes.outcomes).toEqual([expect.objectContaining({ status: 'failed' })]);
+  });
+});
