@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '@dondoc/calendar';
 import { REPORT_SCHEDULE_WORKFLOW_TYPE, type ReportDeadlineOverride, reportScheduleId, type ReportScheduleInput } from '@dondoc/contracts';
-import type { Plan } from '@dondoc/domain';
+import { daysInMonth, type Plan } from '@dondoc/domain';
 import { type EscalationPolicy, vietnamDate } from '@dondoc/policy';
 import { type CalendarSpec, type Client, MONTHS, ScheduleAlreadyRunning, type ScheduleSpec } from '@temporalio/client';
 
@@ -32,10 +32,24 @@ export interface ReportFire {
 export function reportFires(plan: Plan, policy: EscalationPolicy, calendar: WorkingCalendar, options: Omit<ReportScheduleOptions, 'taskQueue'> = {}): ReportFire[] {
   const from = options.years?.from ?? plan.issued.year;
   const to = options.years?.to ?? horizonYear(plan);
-  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i).map((year) => {
+  const fires = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i).map((year) => {
     const dates = reportDates(plan, year, policy, calendar, options.overrides?.[String(year)]);
     return { year, at: dates.requestAt, requestDay: dates.requestDay };
   });
+  const issued = issuedBy(plan);
+  return fires.filter((fire) => fire.requestDay >= issued);
+}
+
+/**
+ * No report is requested before the plan existed. Where the source leaves the
+ * day blank, the end of the printed month counts (kh-ai: "ngày    tháng 10 năm
+ * 2024", so no 2024 cycle), else the start of the year (kh-nq03: "năm 2025").
+ */
+function issuedBy(plan: Plan): string {
+  if (plan.issued.date) return plan.issued.date;
+  const month = Number(/tháng\s+(\d{1,2})/u.exec(plan.issued.text)?.[1] ?? 0);
+  if (month < 1 || month > 12) return `${plan.issued.year}-01-01`;
+  return `${plan.issued.year}-${String(month).padStart(2, '0')}-${daysInMonth(month, plan.issued.year)}`;
 }
 
 /** The Schedule's spec: one calendar entry per fire, as Vietnamese wall-clock time. */
