@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   await Promise.all(Object.values(channels).map((channel) => channel.close()));
   await Promise.allSettled([db.destroy(), redis.quit()]);
   log('stopped');
+  // Every job is finished or back in Redis; abandoned outcome signals may still hold sockets open.
+  process.exit(0);
 }
 
 function buildChannels(config: AppConfig, db: ReturnType<typeof createDatabase>): Partial<Record<'email' | 'zalo', Channel>> {

@@ -33,8 +33,11 @@ export class TemporalOutcomeReporter implements OutcomeReporter {
   }
 
   async close(): Promise<void> {
-    await Promise.race([Promise.allSettled([...this.inflight]), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
-    await this.connection.close().catch(() => undefined);
+    await Promise.race([Promise.allSettled([...this.inflight]), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+    // Closing the channel under calls still waiting for an unreachable server
+    // makes grpc-js throw from a timer; those signals are abandoned with the process.
+    if (this.inflight.size === 0) await this.connection.close().catch(() => undefined);
+    else this.log(`abandoning ${this.inflight.size} outcome signal(s) Temporal did not take; the workflows re-send if they need to`);
   }
 }
 
