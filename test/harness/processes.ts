@@ -19,7 +19,12 @@ export function descendantPids(rootPid: number): number[] {
   const queue = [rootPid];
   while (queue.length) {
     const parent = queue.shift()!;
-    for (const [pid, ppid] of parentOf) if (ppid === parent) (found.push(pid), queue.push(pid));
+    for (const [pid, ppid] of parentOf) {
+      if (ppid === parent) {
+        found.push(pid);
+        queue.push(pid);
+      }
+    }
   }
   return found;
 }
