@@ -1,0 +1,58 @@
+import type { CarriedState, GuidanceIssued, TimelineEvent, TimelineEventType } from '@dondoc/contracts';
+import type { IsoDate } from '@dondoc/domain';
+import type { Cycle } from '@dondoc/policy';
+
+const TIMELINE_LIMIT = 500;
+
+/** The mutable state of one run of the task workflow, shared by its loop and its message handlers. */
+export interface TaskRun {
+  agencyId: string;
+  guidance: GuidanceIssued | null;
+  acknowledged: boolean;
+  paused: boolean;
+  extendedDue: IsoDate | null;
+  progressPercent: number | null;
+  /** Steps at or before this instant (epoch ms) are settled: sent, skipped, or before the ladder began. */
+  handledUntil: number;
+  /** Settled steps as `<due date>|<step id>` (see settledKey). */
+  readonly settled: Set<string>;
+  cycles: Cycle[];
+  cycleIndex: number;
+  cycle: Cycle | undefined;
+  cycleClosed: boolean;
+  rolledOver: boolean;
+  cancelled: boolean;
+  completed: boolean;
+  /** Set by every message that changes something: the loop looks again. */
+  dirty: boolean;
+  readonly timeline: TimelineEvent[];
+}
+
+export function runFromCarried(carried: CarriedState, now: number): TaskRun {
+  return {
+    agencyId: carried.agencyId,
+    guidance: carried.guidance,
+    acknowledged: carried.acknowledged,
+    paused: carried.paused ?? carried.openCycle?.paused ?? false,
+    extendedDue: carried.openCycle?.extendedDue ?? null,
+    progressPercent: carried.openCycle?.progressPercent ?? null,
+    handledUntil: carried.handledUntil ?? now,
+    settled: new Set(carried.openCycle?.sentSteps ?? []),
+    cycles: [],
+    cycleIndex: carried.cycleIndex,
+    cycle: undefined,
+    cycleClosed: false,
+    rolledOver: false,
+    cancelled: false,
+    completed: false,
+    dirty: false,
+    timeline: [...carried.timeline],
+  };
+}
+
+export function recordEvent(run: TaskRun, at: number, type: TimelineEventType, detail: string, extra: Partial<TimelineEvent> = {}): void {
+  run.timeline.push({ at, type, cycle: run.cycleIndex, detail, ...extra });
+  if (run.timeline.length > TIMELINE_LIMIT) run.timeline.splice(0, run.timeline.length - TIMELINE_LIMIT);
+}
+
+export const dueDateOf = (run: TaskRun): IsoDate | null => run.extendedDue ?? run.cycle?.due ?? null;
