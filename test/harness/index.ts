@@ -4,3 +4,21 @@ export { createTestWorker, startDevServer, startTimeSkippingServer, uniqueTaskQu
 export { type CapturedProcess, descendantPids, isAlive, spawnCaptured } from './processes';
 export { RecordingNotificationQueue } from './recording-queue';
 export { loadSeedPolicy, taskInput } from './task-input';
+export {
+  activitiesFor,
+  createNonStickyTestWorker,
+  createTaskScenario,
+  DAY,
+  eventually,
+  HOUR,
+  ladderBetween,
+  ladderOf,
+  rejectionOf,
+  stepsOf,
+  type TaskHandle,
+  type TaskScenario,
+  testCalendar,
+  vnDay,
+  vnTime,
+  vnYear,
+} from './task-scenario';

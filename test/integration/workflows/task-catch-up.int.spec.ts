@@ -1,0 +1,95 @@
+// Present state on import: a task whose deadline passed before Đôn Đốc tracked it
+// gets one catch-up reminder for where the ladder stands now, never the backlog.
+import { searchAttributes, timelineQuery } from '@dondoc/contracts';
+import { calendarDaysBetween, positionAt } from '@dondoc/policy';
+import {
+  createTaskScenario,
+  DAY,
+  eventually,
+  HOUR,
+  ladderBetween,
+  ladderOf,
+  startTimeSkippingServer,
+  stepsOf,
+  type TaskScenario,
+  vnDay,
+} from '@dondoc/test-harness';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+
+describe('task workflow: catch-up on import (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  let s: TaskScenario;
+
+  beforeAll(async () => {
+    env = await startTimeSkippingServer();
+    s = await createTaskScenario(env, 'catchup');
+  });
+  afterEach(() => s.cleanUp());
+  afterAll(async () => {
+    await s?.stop();
+    await env?.teardown();
+  });
+
+  it('"12/2025" imported now: exactly one catch-up for the step positionAt gives, then weekly escalation', async () => {
+    const due = '2025-12-31';
+    const handle = await s.start('12/2025', { catchUp: true });
+    const start = await s.now();
+    const position = positionAt(ladderOf(due, start + 400 * DAY), start);
+    expect(position.current).not.toBeNull();
+
+    const jobs = await eventually(async () => s.jobsOf(handle), (found) => found.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // a burst would show up here
+    expect(s.jobsOf(handle)).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({
+      template: 'catch-up',
+      stepId: position.current!.stepId,
+      idempotencyKey: `${handle.workflowId}|${due}|${position.current!.stepId}`,
+      scheduledFor: position.current!.at,
+      data: expect.objectContaining({ dueDate: due, deadlineText: '12/2025' }),
+    });
+    const state = await s.state(handle);
+    expect(state).toMatchObject({ status: 'overdue', dueDate: due, nextReminderStep: position.next!.stepId, nextReminderAt: position.next!.at });
+    const attributes = (await handle.describe()).typedSearchAttributes;
+    expect(attributes.get(searchAttributes.status)).toBe('overdue');
+    expect(attributes.get(searchAttributes.daysOverdue)).toBe(calendarDaysBetween(due, vnDay(start)));
+    expect((await handle.query(timelineQuery)).filter((e) => e.type === 'catch-up-sent')).toHaveLength(1);
+
+    const until = start + 22 * DAY;
+    await s.advanceTo(until);
+    const later = s.jobsOf(handle).slice(1);
+    expect(stepsOf(later)).toEqual(ladderBetween(due, start, until));
+    expect(later.length).toBeGreaterThanOrEqual(3); // three weeks of weekly repeats (four when one falls within hours)
+    expect(later.every((j) => j.template === 'escalation' && /^weekly-\d+$/.test(j.stepId))).toBe(true);
+    expect(s.queue.calls).toBe(s.queue.jobs.length);
+  });
+
+  it('without catch-up (a re-import): nothing for the past, the next step at its time', async () => {
+    const due = '2025-12-31';
+    const handle = await s.start('12/2025', { catchUp: false });
+    const start = await s.now();
+    const { next } = positionAt(ladderOf(due, start + 400 * DAY), start);
+    expect(await s.state(handle)).toMatchObject({ status: 'overdue', nextReminderStep: next!.stepId });
+    await s.advanceTo(next!.at + HOUR);
+    expect(stepsOf(s.jobsOf(handle))).toEqual([`${next!.stepId}@${next!.day}`]);
+  });
+
+  it('a month deadline a few days past: the catch-up is the escalation that is due, and the ladder continues from there', async () => {
+    const start = await s.now();
+    // The month before the one ten days ago: it ended between 10 and 41 days ago.
+    const [y, m] = vnDay(start - 10 * DAY).split('-').map(Number) as [number, number];
+    const endOfLast = new Date(Date.UTC(y, m - 1, 0));
+    const month = endOfLast.getUTCMonth() + 1;
+    const year = endOfLast.getUTCFullYear();
+    const due = endOfLast.toISOString().slice(0, 10);
+    const handle = await s.start(`${month}/${year}`, { catchUp: true });
+    const now = await s.now();
+    const position = positionAt(ladderOf(due, now + 400 * DAY), now);
+
+    const [catchUp] = await eventually(async () => s.jobsOf(handle), (found) => found.length > 0);
+    expect(catchUp).toMatchObject({ template: 'catch-up', stepId: position.current!.stepId });
+    const until = now + 30 * DAY;
+    await s.advanceTo(until);
+    expect(stepsOf(s.jobsOf(handle).slice(1))).toEqual(ladderBetween(due, now, until));
+    expect(s.jobsOf(handle).filter((j) => j.template === 'catch-up')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,84 @@
+// Pause and resume. Decision: steps whose time comes while a task is paused are
+// not sent on resume (no burst of stale reminders); each is recorded in the
+// timeline as skipped, and the ladder goes on with the next step due after the resume.
+import { pauseUpdate, resumeUpdate, timelineQuery } from '@dondoc/contracts';
+import {
+  createTaskScenario,
+  DAY,
+  HOUR,
+  ladderBetween,
+  ladderOf,
+  startTimeSkippingServer,
+  stepsOf,
+  type TaskScenario,
+  vnDay,
+  vnTime,
+} from '@dondoc/test-harness';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+
+describe('task workflow: pause and resume (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  let s: TaskScenario;
+
+  beforeAll(async () => {
+    env = await startTimeSkippingServer();
+    s = await createTaskScenario(env, 'pause');
+  });
+  afterEach(() => s.cleanUp());
+  afterAll(async () => {
+    await s?.stop();
+    await env?.teardown();
+  });
+
+  it('no reminder while paused; on resume the ladder continues with the next step due, the missed ones recorded as skipped', async () => {
+    const [y, m] = vnDay((await s.now()) + 150 * DAY).split('-').map(Number) as [number, number];
+    const handle = await s.start(`${m}/${y}`);
+    const start = await s.now();
+    const due = (await s.state(handle)).dueDate!;
+    const ladder = ladderOf(due, start + 400 * DAY);
+    const at = (stepId: string) => ladder.find((step) => step.stepId === stepId)!.at;
+
+    await s.advanceTo(at('before-7d') + HOUR);
+    const pausedAt = await s.now();
+    const paused = await handle.executeUpdate(pauseUpdate, { args: [{ by: 'admin@skhcn', reason: 'Chờ sắp xếp tổ chức bộ máy' }] });
+    expect(paused).toMatchObject({ paused: true, nextReminderAt: null, nextReminderStep: null });
+
+    // Paused across the due date and the first escalation.
+    await s.advanceTo(at('overdue-1wd') + DAY);
+    expect(stepsOf(s.jobsOf(handle))).toEqual(ladderBetween(due, start, pausedAt));
+    expect(await s.state(handle)).toMatchObject({ paused: true, status: 'overdue', nextReminderAt: null });
+
+    const resumedAt = await s.now();
+    const resumed = await handle.executeUpdate(resumeUpdate, { args: [{ by: 'admin@skhcn' }] });
+    const next = ladder.find((step) => step.at > resumedAt)!;
+    expect(resumed).toMatchObject({ paused: false, nextReminderStep: next.stepId, nextReminderAt: next.at });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(s.jobsOf(handle).filter((j) => j.scheduledFor > pausedAt)).toEqual([]); // no burst on resume
+
+    const until = at('overdue-15wd') + HOUR;
+    await s.advanceTo(until);
+    const after = s.jobsOf(handle).filter((j) => j.scheduledFor > pausedAt);
+    expect(stepsOf(after)).toEqual(ladderBetween(due, resumedAt, until));
+    expect(after.map((j) => j.stepId)).toEqual(expect.arrayContaining(['overdue-5wd', 'overdue-15wd']));
+
+    const timeline = await handle.query(timelineQuery);
+    const missed = ladderBetween(due, pausedAt, resumedAt).map((step) => step.split('@')[0]);
+    expect(missed).toEqual(expect.arrayContaining(['due-day', 'overdue-1wd']));
+    expect(timeline.filter((e) => e.type === 'reminder-skipped').map((e) => e.stepId)).toEqual(missed);
+    expect(timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['paused', 'resumed']));
+    expect(s.queue.calls).toBe(s.queue.jobs.length);
+  });
+
+  it('a pause before a ladder begins changes nothing once resumed before the first step', async () => {
+    const [y, m] = vnDay((await s.now()) + 150 * DAY).split('-').map(Number) as [number, number];
+    const handle = await s.start(`${m}/${y}`);
+    const start = await s.now();
+    const due = (await s.state(handle)).dueDate!;
+    await handle.executeUpdate(pauseUpdate, { args: [{ by: 'admin', reason: 'Rà soát' }] });
+    await s.advanceTo(start + 20 * DAY);
+    await handle.executeUpdate(resumeUpdate, { args: [{ by: 'admin' }] });
+    const until = vnTime(due) + HOUR;
+    await s.advanceTo(until);
+    expect(stepsOf(s.jobsOf(handle))).toEqual(ladderBetween(due, start, until));
+  });
+});
