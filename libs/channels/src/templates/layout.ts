@@ -15,7 +15,7 @@ export const HTML_LAYOUT = `<!DOCTYPE html>
     <tr><td style="padding: 4px 12px 4px 0; color: #555;">Tình trạng</td><td style="padding: 4px 0;"><strong>{{daysText}}</strong></td></tr>
   </table>
   <p><strong>Đề nghị:</strong> {{action}}</p>
-  <p><a href="{{link}}" style="display: inline-block; background: #a4161a; color: #fff; padding: 10px 18px; text-decoration: none; border-radius: 4px;">{{linkLabel}}</a></p>
+  <p><a href="{{{link}}}" style="display: inline-block; background: #a4161a; color: #fff; padding: 10px 18px; text-decoration: none; border-radius: 4px;">{{linkLabel}}</a></p>
   <p style="font-size: 12px; color: #555;">Nếu nút không hoạt động, mở đường dẫn sau (có hiệu lực đến {{linkExpires}}):<br>{{link}}</p>
   <hr style="border: none; border-top: 1px solid #ddd;">
   <p style="font-size: 12px; color: #555;">Thư tự động từ hệ thống Đôn Đốc của Sở Khoa học và Công nghệ. Vui lòng không chia sẻ đường dẫn trong thư. Mã nhắc việc: {{reference}}</p>

@@ -1,0 +1,52 @@
+import { renderNotification } from '@dondoc/channels';
+import { NOTIFICATION_TEMPLATES, type NotificationTemplate } from '@dondoc/contracts';
+import { createLinkToken } from '@dondoc/links';
+import { InvalidArgumentError, type Command } from 'commander';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** `dondoc templates preview <template>`: the e-mail as a recipient sees it, written to an HTML file. */
+export function register(program: Command): void {
+  const templates = program.command('templates').description('Xem trước mẫu thư nhắc việc');
+  templates
+    .command('preview')
+    .description('Ghi nội dung HTML của một mẫu thư (với dữ liệu mẫu) ra tệp và in đường dẫn')
+    .argument('<template>', `mẫu thư: ${NOTIFICATION_TEMPLATES.join(', ')}`, parseTemplate)
+    .option('--out <file>', 'tệp HTML cần ghi (mặc định: thư mục tạm)')
+    .action((template: NotificationTemplate, options: { out?: string }) => {
+      const rendered = renderNotification(template, sampleValues(template));
+      const file = path.resolve(options.out ?? path.join(os.tmpdir(), `dondoc-preview-${template}.html`));
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, rendered.html);
+      process.stdout.write(`Tiêu đề: ${rendered.subject}\n${file}\n`);
+    });
+}
+
+function parseTemplate(text: string): NotificationTemplate {
+  if (!(NOTIFICATION_TEMPLATES as readonly string[]).includes(text)) throw new InvalidArgumentError(`không có mẫu "${text}"; chọn một trong: ${NOTIFICATION_TEMPLATES.join(', ')}`);
+  return text as NotificationTemplate;
+}
+
+/** A realistic reminder from the seeded plans; the link is signed with a throw-away key (a preview is never sent). */
+function sampleValues(template: NotificationTemplate) {
+  const now = Date.now();
+  const expires = now + 30 * 86_400_000;
+  const daysLeft = template === 'escalation' ? -12 : template === 'reminder-due' ? 0 : 7;
+  const workflowId = 'task/kh-nq03-2025/1/so-khcn';
+  const token = createLinkToken({ purpose: 'report-progress', subject: workflowId, agencyId: 'so-khcn', exp: Math.floor(expires / 1000) }, 'preview-only-secret-not-for-real-links');
+  return {
+    recipientName: 'Võ Ngọc Tín',
+    recipientTitle: 'Chuyên viên',
+    recipientAgency: 'Sở Khoa học và Công nghệ tỉnh Quảng Ngãi',
+    agencyName: 'Sở Khoa học và Công nghệ tỉnh Quảng Ngãi',
+    taskName: 'Xây dựng, cập nhật cơ sở dữ liệu về khoa học, công nghệ và đổi mới sáng tạo của tỉnh',
+    planTitle: 'Kế hoạch thực hiện Nghị quyết số 03/NQ-CP của Chính phủ',
+    dueDate: new Date(now + daysLeft * 86_400_000).toISOString().slice(0, 10),
+    daysLeft,
+    deadlineText: 'Năm 2025',
+    link: `http://localhost:3000/links/report-progress?token=${token}`,
+    linkExpiresAt: new Date(expires),
+    reference: `${workflowId}|2025-12-31|before-7d`,
+  };
+}
