@@ -2,10 +2,14 @@
 import { configOrExit } from '@dondoc/config';
 import { createActivities } from '@dondoc/activities';
 import { BullNotificationQueue } from '@dondoc/queue';
+import { createDatabase } from '@dondoc/db';
+import { loadSeedCatalog } from '@dondoc/plan-sync';
 import { createDondocWorker } from '@dondoc/runtime';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { Redis } from 'ioredis';
+import nodemailer from 'nodemailer';
+import path from 'node:path';
 import pg from 'pg';
 
 async function main(): Promise<void> {
@@ -20,9 +24,23 @@ async function main(): Promise<void> {
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
 
+  // Report cycles: submissions in the database, documents under the data folder, e-mail through the relay.
+  const db = createDatabase(config.DATABASE_URL);
+  const mailer = nodemailer.createTransport(config.SMTP_URL);
+  const seedsDir = path.resolve(config.DONDOC_SEEDS_DIR);
+  const reports = {
+    db,
+    loadCatalog: () => loadSeedCatalog(seedsDir),
+    dataDir: path.resolve(config.DONDOC_DATA_DIR),
+    mailer,
+    mailFrom: config.SMTP_FROM,
+    mailReplyTo: config.SMTP_REPLY_TO,
+  };
+
   const activities = createActivities({
     notifications,
     temporal,
+    reports,
     probes: {
       database: async () => void (await pool.query('select 1')),
       redis: async () => {
@@ -45,7 +63,8 @@ async function main(): Promise<void> {
   await connection.close();
   await clientConnection.close();
   await notifications.close();
-  await Promise.allSettled([pool.end(), redis.quit(), queueConnection.quit()]);
+  mailer.close();
+  await Promise.allSettled([pool.end(), db.destroy(), redis.quit(), queueConnection.quit()]);
 }
 
 main().catch((error: unknown) => {

@@ -182,5 +182,9 @@ export const submitReportUpdate = defineUpdate<AgencyReportState, [ReportSubmitC
 export const reviewReportUpdate = defineUpdate<AgencyReportState, [ReportReviewCommand]>('reviewReport');
 export const agencyReportStateQuery = defineQuery<AgencyReportState>('agencyReportState');
 export const reportCycleStateQuery = defineQuery<ReportCycleState>('reportCycleState');
+/** What the agency must report on (its tasks and indicators), for the API and CLI to validate a report. */
+export const agencyReportScopeQuery = defineQuery<ReportAgencyAssignment>('agencyReportScope');
+/** The resolved cycle without its policy: what a re-generation of the documents needs. */
+export const reportCyclePlanQuery = defineQuery<Omit<ReportCyclePlan, 'policy' | 'calendarOverrides'> | null>('reportCyclePlan');
 /** Children tell the cycle about every change, so one query shows every agency. */
 export const agencyReportChangedSignal = defineSignal<[AgencyReportState]>('agencyReportChanged');

@@ -27,6 +27,7 @@ import nodemailer from 'nodemailer';
 
 import type { reportCycleWorkflow } from '@dondoc/workflows';
 
+import { ReportCommandError, ReportOperations } from '../../../apps/cli/src/report/report-operations';
 import { createTestDatabase, type TestDatabase } from '../../../libs/db/src/testing';
 import { docxContent, xlsxRows } from './support/report-documents';
 import { contentFor, expectedTaskRows, expectedTotals } from './support/report-scenario';
@@ -133,8 +134,13 @@ describe('report cycle (time-skipping)', () => {
 
       // Three days after the unit deadline the late agency reports.
       await env.sleep(Date.parse(`${dates.unitDeadline}T10:00:00+07:00`) + 3 * DAY - (await env.currentTimeMs()));
-      const lateState = await submit(late!.agencyId);
+      // This one goes through the CLI's operations: a bad file is refused with the reasons, a good one accepted.
+      const ops = new ReportOperations({ client: env.client, db: database.db, dataDir, taskQueue, loadCatalog: () => catalog });
+      await expect(ops.submit(PLAN, cycleKey, late!.agencyId, { tasks: [] }, 'cli')).rejects.toThrow(ReportCommandError);
+      await expect(ops.submit(PLAN, cycleKey, late!.agencyId, { tasks: [] }, 'cli')).rejects.toThrow(/Báo cáo chưa hợp lệ:\n  - Thiếu báo cáo nhiệm vụ/);
+      const lateState = await ops.submit(PLAN, cycleKey, late!.agencyId, contentFor(plan, late!), 'cli');
       expect(lateState).toMatchObject({ status: 'submitted', late: true });
+      await expect(ops.review(PLAN, cycleKey, late!.agencyId, 'return', '  ', 'cli')).rejects.toThrow('Trả lại báo cáo cần nêu nội dung yêu cầu bổ sung, chỉnh sửa.');
 
       // The silent agency was reminded and escalated on exactly the task ladder's days.
       const now = await env.currentTimeMs();
@@ -156,6 +162,15 @@ describe('report cycle (time-skipping)', () => {
 
       await checkDocuments(final, { late: late!, missing: missing!, assignments, year });
       await checkEmail(final, year);
+
+      // Downloadable and re-generated on demand from the stored reports: the same tables again.
+      const out = path.join(dataDir, 'download');
+      const downloaded = await ops.download(PLAN, cycleKey, out, true);
+      expect(downloaded.map((f) => path.basename(f))).toEqual(['docx', 'xlsx', 'json'].map((k) => `bao-cao-${PLAN}-${year}.${k}`));
+      const again = await docxContent(readFileSync(downloaded[0]!));
+      const first = await docxContent(readFileSync(path.join(dataDir, final.files[0]!.path)));
+      expect(again.tables.slice(1)).toEqual(first.tables.slice(1));
+      expect(sink.messages).toHaveLength(1);
     });
   });
 

@@ -2,6 +2,7 @@ import {
   agencyReportChangedSignal,
   type AgencyReportInput,
   type AgencyReportState,
+  agencyReportScopeQuery,
   agencyReportStateQuery,
   type AgencyReportStatus,
   type ReportReviewCommand,
@@ -106,6 +107,7 @@ export async function agencyReportWorkflow(input: AgencyReportInput): Promise<Ag
   };
 
   setHandler(agencyReportStateQuery, state);
+  setHandler(agencyReportScopeQuery, () => input.assignment);
   setHandler(
     submitReportUpdate,
     async ({ submissionId: id }: ReportSubmitCommand) => {

@@ -8,6 +8,7 @@ import {
   type ReportCyclePlan,
   type ReportCycleRequest,
   type ReportCycleState,
+  reportCyclePlanQuery,
   reportCycleStateQuery,
   type ReportFileRef,
   searchAttributes,
@@ -57,6 +58,7 @@ export async function reportCycleWorkflow(request: ReportCycleRequest): Promise<
     emailMessageId,
   });
   setHandler(reportCycleStateQuery, state);
+  setHandler(reportCyclePlanQuery, () => (plan ? withoutPolicy(plan) : null));
   setHandler(agencyReportChangedSignal, (update) => {
     // Signals may overtake each other only across agencies; a closed state is never replaced by an open one.
     const known = agencies.get(update.agencyId);

@@ -1,0 +1,155 @@
+import { WorkingCalendar } from '@dondoc/calendar';
+import { type AppConfig, configOrExit } from '@dondoc/config';
+import { AGENCY_REPORT_STATUS_LABELS, reportCycleKey, type ReportCycleRequest } from '@dondoc/contracts';
+import { createDatabase } from '@dondoc/db';
+import { loadSeedCatalog, upsertReportSchedule } from '@dondoc/plan-sync';
+import { Client, Connection } from '@temporalio/client';
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { databaseUrlFor } from '../runtime-connections';
+import { ReportCommandError, ReportOperations } from '../report/report-operations';
+
+/** Opens Temporal and the database for one command, and closes both afterwards. */
+async function withOperations(run: (ops: ReportOperations, config: AppConfig, client: Client) => Promise<void>): Promise<void> {
+  const config = configOrExit();
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const db = createDatabase(databaseUrlFor(config));
+  const seedsDir = path.resolve(config.DONDOC_SEEDS_DIR);
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  try {
+    const ops = new ReportOperations({ client, db, dataDir: path.resolve(config.DONDOC_DATA_DIR), taskQueue: config.TEMPORAL_TASK_QUEUE, loadCatalog: () => loadSeedCatalog(seedsDir) });
+    await run(ops, config, client);
+  } catch (error) {
+    if (!(error instanceof ReportCommandError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+  } finally {
+    await db.destroy();
+    await connection.close();
+  }
+}
+
+const time = (ms: number | null) => (ms === null ? '' : new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' '));
+
+/** `dondoc report status|start|schedule|submit|return|accept|download`. */
+export function register(program: Command): void {
+  const report = program.command('report').description('Báo cáo định kỳ, đột xuất: yêu cầu, nhận, xem xét, tổng hợp báo cáo của các cơ quan');
+
+  report
+    .command('status')
+    .description('Tình trạng báo cáo của từng cơ quan trong một kỳ')
+    .argument('<plan>', 'mã kế hoạch, ví dụ kh-nq03-2025')
+    .argument('<cycle>', 'năm (2026) hoặc mã kỳ đột xuất (2026-dx-<mã>)')
+    .action((planId: string, cycle: string) =>
+      withOperations(async (ops) => {
+        const state = await ops.status(planId, cycle);
+        process.stdout.write(`${state.title ?? planId} – ${state.phase}; hạn đơn vị ${state.unitDeadline ?? '?'}, hạn tổng hợp ${state.aggregatorDeadline ?? '?'}\n`);
+        for (const a of state.agencies) {
+          const late = a.late ? ' (muộn)' : '';
+          process.stdout.write(`  ${a.agencyId.padEnd(26)} ${AGENCY_REPORT_STATUS_LABELS[a.status]}${late}  lần ${a.revision ?? '-'}  gửi ${time(a.lastSubmittedAt)}  nhắc ${a.remindersSent}\n`);
+        }
+        for (const f of state.files) process.stdout.write(`  tệp ${f.kind}: ${f.path}\n`);
+      }),
+    );
+
+  report
+    .command('start')
+    .description('Bắt đầu một kỳ báo cáo ngay (kỳ hằng năm, hoặc đột xuất với --ad-hoc)')
+    .argument('<plan>', 'mã kế hoạch')
+    .argument('<year>', 'năm báo cáo')
+    .option('--unit-deadline <yyyy-mm-dd>', 'hạn các cơ quan gửi báo cáo (thay cho hạn của kế hoạch)')
+    .option('--aggregator-deadline <yyyy-mm-dd>', 'hạn Sở KH&CN gửi báo cáo tổng hợp')
+    .option('--ad-hoc <id>', 'báo cáo đột xuất: mã yêu cầu (chữ thường, số, "-"); cần --title và cả hai hạn')
+    .option('--title <text>', 'tiêu đề báo cáo đột xuất')
+    .option('--by <name>', 'người yêu cầu', 'cli')
+    .action((planId: string, yearText: string, o: { unitDeadline?: string; aggregatorDeadline?: string; adHoc?: string; title?: string; by: string }) =>
+      withOperations(async (ops) => {
+        const year = Number(yearText);
+        if (!Number.isInteger(year) || year < 2000) throw new ReportCommandError(`Năm không hợp lệ: "${yearText}".`);
+        let request: ReportCycleRequest;
+        if (o.adHoc) {
+          if (!o.title || !o.unitDeadline || !o.aggregatorDeadline) throw new ReportCommandError('Báo cáo đột xuất cần --title, --unit-deadline và --aggregator-deadline.');
+          request = { planId, year, adHoc: { id: o.adHoc, title: o.title, unitDeadline: o.unitDeadline, aggregatorDeadline: o.aggregatorDeadline, requestedBy: o.by } };
+        } else {
+          const deadlines = { ...(o.unitDeadline ? { unitDeadline: o.unitDeadline } : {}), ...(o.aggregatorDeadline ? { aggregatorDeadline: o.aggregatorDeadline } : {}) };
+          request = { planId, year, ...(Object.keys(deadlines).length ? { deadlines } : {}) };
+        }
+        const id = await ops.start(request, reportCycleKey(year, o.adHoc));
+        process.stdout.write(`Đã bắt đầu kỳ báo cáo ${id}\n`);
+      }),
+    );
+
+  report
+    .command('schedule')
+    .description('Tạo hoặc cập nhật lịch (Temporal Schedule) gửi yêu cầu báo cáo hằng năm của các kế hoạch')
+    .argument('[plans...]', 'mã kế hoạch (mặc định: mọi kế hoạch trong seeds/plans)')
+    .action((plans: string[]) =>
+      withOperations(async (_ops, config, client) => {
+        const catalog = loadSeedCatalog(path.resolve(config.DONDOC_SEEDS_DIR));
+        const calendar = new WorkingCalendar({ overrides: catalog.calendarOverrides });
+        for (const planId of plans.length ? plans : [...catalog.plans.keys()]) {
+          const plan = catalog.plans.get(planId);
+          if (!plan) throw new ReportCommandError(`Không có kế hoạch "${planId}".`);
+          const result = await upsertReportSchedule(client, plan, catalog.policyFor(planId), calendar, { taskQueue: config.TEMPORAL_TASK_QUEUE });
+          const next = result.fires.find((f) => f.at > Date.now());
+          process.stdout.write(`${result.scheduleId}: ${result.created ? 'đã tạo' : 'đã cập nhật'}; lần gửi yêu cầu tới: ${next ? time(next.at) : 'không còn'}\n`);
+        }
+      }),
+    );
+
+  report
+    .command('submit')
+    .description('Gửi báo cáo của một cơ quan từ tệp JSON ({ tasks: [...], indicators: [...], summary })')
+    .argument('<plan>')
+    .argument('<cycle>')
+    .argument('<agency>', 'mã cơ quan')
+    .argument('<file>', 'tệp JSON của báo cáo')
+    .requiredOption('--by <name>', 'người gửi')
+    .action((planId: string, cycle: string, agencyId: string, file: string, o: { by: string }) =>
+      withOperations(async (ops) => {
+        let content: unknown;
+        try {
+          content = JSON.parse(readFileSync(file, 'utf8'));
+        } catch (error) {
+          throw new ReportCommandError(`Không đọc được tệp báo cáo ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        const state = await ops.submit(planId, cycle, agencyId, content, o.by);
+        process.stdout.write(`Đã gửi báo cáo lần ${state.revision} của ${state.agencyName}${state.late ? ' (muộn hạn)' : ''}.\n`);
+      }),
+    );
+
+  for (const [name, decision, label] of [
+    ['accept', 'accept', 'Tiếp nhận báo cáo của một cơ quan'],
+    ['return', 'return', 'Trả lại báo cáo kèm ý kiến để cơ quan bổ sung (cơ quan được thông báo ngay)'],
+  ] as const) {
+    report
+      .command(name)
+      .description(label)
+      .argument('<plan>')
+      .argument('<cycle>')
+      .argument('<agency>')
+      .option('--comment <text>', 'ý kiến (bắt buộc khi trả lại)', '')
+      .requiredOption('--by <name>', 'người xem xét')
+      .action((planId: string, cycle: string, agencyId: string, o: { comment: string; by: string }) =>
+        withOperations(async (ops) => {
+          const state = await ops.review(planId, cycle, agencyId, decision, o.comment, o.by);
+          process.stdout.write(`${state.agencyName}: ${AGENCY_REPORT_STATUS_LABELS[state.status]}.\n`);
+        }),
+      );
+  }
+
+  report
+    .command('download')
+    .description('Tải báo cáo tổng hợp (DOCX, XLSX, JSON) của một kỳ; --regenerate để tổng hợp lại từ các báo cáo đã nhận')
+    .argument('<plan>')
+    .argument('<cycle>')
+    .option('--out <dir>', 'thư mục lưu', '.')
+    .option('--regenerate', 'tổng hợp lại trước khi tải', false)
+    .action((planId: string, cycle: string, o: { out: string; regenerate: boolean }) =>
+      withOperations(async (ops) => {
+        for (const file of await ops.download(planId, cycle, path.resolve(o.out), o.regenerate)) process.stdout.write(`${file}\n`);
+      }),
+    );
+}
