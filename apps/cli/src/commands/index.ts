@@ -8,7 +8,6 @@ import * as guidance from './guidance.command';
 import * as login from './login.command';
 import * as plan from './plan.command';
 import * as report from './report.command';
-import * as report from './report.command';
 import * as simulate from './simulate.command';
 import * as task from './task.command';
 import * as templates from './templates.command';
