@@ -58,8 +58,12 @@ describe(migrateToLatest.name, () => {
       db.insertInto('users').values({ email: 'admin@example.vn', password_hash: 'y', role: 'viewer' }).execute(),
     ).rejects.toMatchObject({ code: '23505' });
     await expect(
-      sql`insert into report_files (plan_id, year, kind, path, sha256) values ('p', 2025, 'pdf', 'x', ${'a'.repeat(64)})`.execute(db),
+      sql`insert into report_files (plan_id, year, cycle_key, kind, path, sha256) values ('p', 2025, '2025', 'pdf', 'x', ${'a'.repeat(64)})`.execute(db),
     ).rejects.toMatchObject({ code: '23514' });
+    // 0004: a cycle is a year, or a year and an ad-hoc request id.
+    await expect(
+      sql`insert into report_files (plan_id, year, cycle_key, kind, path, sha256) values ('p', 2025, '2025 extra', 'docx', 'x', ${'a'.repeat(64)})`.execute(db),
+    ).rejects.toMatchObject({ code: '23514', constraint: 'report_files_cycle_key_check' });
   });
 
   it('explains a search_path that names no existing schema', async () => {
