@@ -8,7 +8,7 @@ export interface ReportFilesTable {
   id: IdentityId;
   plan_id: string;
   year: number;
-  /** "2026" for the yearly cycle, "2026-dx-<id>" for an ad-hoc request (migration 0004). */
+  /** "2026" for the yearly cycle, "2026-dx-<id>" for an ad-hoc request (migration 0003). */
   cycle_key: string;
   kind: ReportFileKind;
   /** Relative to the product's data folder. */

@@ -13,7 +13,7 @@ export interface ReportSubmissionsTable {
   id: IdentityId;
   plan_id: string;
   year: number;
-  /** "2026" for the yearly cycle, "2026-dx-<id>" for an ad-hoc request (migration 0004). */
+  /** "2026" for the yearly cycle, "2026-dx-<id>" for an ad-hoc request (migration 0003). */
   cycle_key: string;
   agency_id: string;
   /** 1, 2, … per (plan, year, agency). */
