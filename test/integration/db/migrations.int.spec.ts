@@ -60,7 +60,7 @@ describe(migrateToLatest.name, () => {
     await expect(
       sql`insert into report_files (plan_id, year, cycle_key, kind, path, sha256) values ('p', 2025, '2025', 'pdf', 'x', ${'a'.repeat(64)})`.execute(db),
     ).rejects.toMatchObject({ code: '23514' });
-    // 0004: a cycle is a year, or a year and an ad-hoc request id.
+    // 0003: a cycle is a year, or a year and an ad-hoc request id.
     await expect(
       sql`insert into report_files (plan_id, year, cycle_key, kind, path, sha256) values ('p', 2025, '2025 extra', 'docx', 'x', ${'a'.repeat(64)})`.execute(db),
     ).rejects.toMatchObject({ code: '23514', constraint: 'report_files_cycle_key_check' });
