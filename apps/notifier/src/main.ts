@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const config = configOrExit();
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it to the embedded database)');
   const settings = settingsFromConfig(config);
-  const db = createDatabase(config.DATABASE_URL, { maxConnections: 8, applicationName: 'dondoc-notifier' });
+  const db = createDatabase(config.DATABASE_URL, { maxConnections: 20, applicationName: 'dondoc-notifier' });
   // BullMQ needs maxRetriesPerRequest: null for its blocking commands.
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const { index } = loadSeedCatalog(path.resolve(config.DONDOC_SEEDS_DIR));

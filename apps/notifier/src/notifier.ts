@@ -42,7 +42,8 @@ export function startNotifier(deps: NotifierDependencies, settings: NotifierSett
   const workers: Worker[] = [
     new Worker(names.notifications, (job) => dispatchNotification(job.data, { index: deps.index, queues, enabled, log, outcomes: deps.outcomes, now }), {
       connection: deps.redis,
-      concurrency: 4,
+      // Dispatching is a few Redis and database round trips per reminder: I/O-bound, so a wide window.
+      concurrency: 16,
       ...lockOptions,
     }),
   ];
