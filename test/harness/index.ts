@@ -22,3 +22,4 @@ export {
   vnTime,
   vnYear,
 } from './task-scenario';
+export { historyFromJson, historyToJson } from './histories';

@@ -1,0 +1,100 @@
+// Replays recorded task workflow histories against today's workflow bundle: a
+// change that would make running workflows non-deterministic fails here (use
+// `patched()` for such changes). Fixtures: test/fixtures/histories/*.json, made by
+//   DONDOC_RECORD_HISTORIES=1 npx jest --selectProjects integration --testPathPatterns replay
+// and committed. Re-record them only for a deliberate, patched change of behaviour.
+import { acknowledgeUpdate, completeUpdate, extendDeadlineUpdate, guidanceIssuedSignal, pauseUpdate, reportProgressUpdate, resumeUpdate } from '@dondoc/contracts';
+import { addCalendarDays } from '@dondoc/policy';
+import {
+  createTaskScenario,
+  DAY,
+  eventually,
+  historyFromJson,
+  historyToJson,
+  HOUR,
+  ladderOf,
+  startTimeSkippingServer,
+  type TaskHandle,
+  vnDay,
+  vnYear,
+} from '@dondoc/test-harness';
+import { Worker } from '@temporalio/worker';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'histories');
+const recording = process.env.DONDOC_RECORD_HISTORIES === '1';
+
+(recording ? describe : describe.skip)('recording the replay fixtures (DONDOC_RECORD_HISTORIES=1)', () => {
+  it('records representative runs', async () => {
+    const env = await startTimeSkippingServer();
+    const s = await createTaskScenario(env, 'replay');
+    mkdirSync(FIXTURES, { recursive: true });
+    const save = async (handle: TaskHandle, name: string, runId?: string) => {
+      const history = await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
+      writeFileSync(path.join(FIXTURES, `${name}.json`), `${JSON.stringify(JSON.parse(historyToJson(history)))}\n`); // compact: small fixtures
+    };
+    try {
+      // A month ladder: reminders, an extension mid-escalation, acknowledgement, pause/resume, completion.
+      const [y, m] = vnDay((await s.now()) + 150 * DAY).split('-').map(Number) as [number, number];
+      const month = await s.start(`${m}/${y}`);
+      const due = (await s.state(month)).dueDate!;
+      await s.advanceTo(ladderOf(due, 0).find((step) => step.stepId === 'overdue-1wd')!.at + HOUR);
+      const newDue = addCalendarDays(vnDay(await s.now()), 12);
+      await month.executeUpdate(extendDeadlineUpdate, { args: [{ newDue, reason: 'Chờ thẩm định', approvedBy: 'pgd' }] });
+      await month.executeUpdate(acknowledgeUpdate, { args: [{ by: 'focal' }] });
+      await s.advanceTo((await s.now()) + 6 * DAY);
+      await month.executeUpdate(pauseUpdate, { args: [{ by: 'admin', reason: 'Rà soát' }] });
+      await s.advanceTo((await s.now()) + 4 * DAY);
+      await month.executeUpdate(resumeUpdate, { args: [{ by: 'admin' }] });
+      await s.advanceTo((await s.now()) + 5 * DAY);
+      await month.executeUpdate(completeUpdate, { args: [{ by: 'focal', evidence: 'Công văn 1/SKHCN' }] });
+      await month.result();
+      await save(month, 'month-extension-pause-complete');
+
+      // A period: a progress cycle closed by a report, continue-as-new, the final deadline completed.
+      const next = vnYear(await s.now()) + 1;
+      const range = await s.start(`${next}-${next + 1}`);
+      const firstRun = (await range.describe()).runId;
+      await s.advanceTo(ladderOf(`${next}-11-15`, 0).find((step) => step.stepId === 'before-7d')!.at + HOUR);
+      await range.executeUpdate(reportProgressUpdate, { args: [{ by: 'focal', percent: 40, note: 'Đã dự thảo' }] });
+      await eventually(() => s.state(range), (state) => state.cycle === 1);
+      await s.advanceTo(ladderOf(`${next + 1}-12-31`, 0)[0]!.at + HOUR);
+      await range.executeUpdate(completeUpdate, { args: [{ by: 'focal', evidence: 'Báo cáo tổng kết' }] });
+      await range.result();
+      await save(range, 'year-range-progress-cycle', firstRun);
+      await save(range, 'year-range-final-cycle');
+
+      // Imported late: one catch-up, then weekly escalation; and a task released by central guidance.
+      const late = await s.start('12/2025');
+      await s.advanceTo((await s.now()) + 15 * DAY);
+      await late.executeUpdate(completeUpdate, { args: [{ by: 'focal', evidence: 'Xong' }] });
+      await late.result();
+      await save(late, 'month-catch-up');
+      const waiting = await s.start('Khi Trung ương ban hành');
+      await s.advanceTo((await s.now()) + 30 * DAY);
+      await waiting.signal(guidanceIssuedSignal, { documentNumber: '1/2027/TT-BKHCN', date: vnDay(await s.now()), issuer: 'Bộ KH&CN' });
+      await s.advanceTo((await s.now()) + 35 * DAY);
+      await waiting.executeUpdate(completeUpdate, { args: [{ by: 'focal', evidence: 'Xong' }] });
+      await waiting.result();
+      await save(waiting, 'after-guidance');
+    } finally {
+      await s.cleanUp();
+      await s.stop();
+      await env.teardown();
+    }
+  });
+});
+
+describe('task workflow: replay of recorded histories', () => {
+  it('replays every recorded history with the current workflow code', async () => {
+    const files = readdirSync(FIXTURES).filter((file) => file.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    const histories = files.map((file) => ({ workflowId: file.replace(/\.json$/, ''), history: historyFromJson(JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8'))) }));
+    const failures: string[] = [];
+    for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: process.env.DONDOC_TEST_WORKFLOW_BUNDLE! } }, histories)) {
+      if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
