@@ -44,6 +44,8 @@ export interface CarriedState {
    * its first reminder, so that reminder is sent; absent: the next run's start.
    */
   readonly handledUntil?: number;
+  /** A period's progress, reported in its yearly progress cycles, stays shown in the next cycle. */
+  readonly progressPercent?: number | null;
   /** Only when the same cycle continues in a fresh run (its history grew long). */
   readonly openCycle?: {
     readonly paused: boolean;

@@ -12,7 +12,9 @@ import {
   stepsOf,
   type TaskScenario,
   vnDay,
+  taskInput,
   vnTime,
+  vnYear,
 } from '@dondoc/test-harness';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
@@ -80,5 +82,26 @@ describe('task workflow: pause and resume (time-skipping)', () => {
     const until = vnTime(due) + HOUR;
     await s.advanceTo(until);
     expect(stepsOf(s.jobsOf(handle))).toEqual(ladderBetween(due, start, until));
+  });
+
+  it('a pause lasts across a roll-over to the next cycle, which begins paused', async () => {
+    const y = vnYear(await s.now()) + 1;
+    const handle = await s.start('Thường xuyên', { cycleContext: { ...taskInput('Thường xuyên').cycleContext, startYear: y, horizonYear: y + 1 } });
+    const due0 = `${y}-11-15`;
+    const due1 = `${y + 1}-11-15`;
+    const firstOf = (due: string) => ladderOf(due, 0)[0]!.at;
+    await s.advanceTo(firstOf(due0) + HOUR);
+    await handle.executeUpdate(pauseUpdate, { args: [{ by: 'admin', reason: 'Chờ kiện toàn tổ chức' }] });
+    await s.advanceTo(firstOf(due1) + 10 * DAY);
+    expect(await s.state(handle)).toMatchObject({ cycle: 1, dueDate: due1, paused: true, nextReminderAt: null });
+    expect(s.jobsOf(handle).map((j) => j.stepId)).toEqual(['before-30d']);
+    const timeline = await handle.query(timelineQuery);
+    expect(timeline.some((e) => e.type === 'reminder-skipped' && e.cycle === 1 && e.stepId === 'before-30d')).toBe(true);
+
+    const resumedAt = await s.now();
+    await handle.executeUpdate(resumeUpdate, { args: [{ by: 'admin' }] });
+    const until = vnTime(due1) + HOUR;
+    await s.advanceTo(until);
+    expect(stepsOf(s.jobsOf(handle).slice(1))).toEqual(ladderBetween(due1, resumedAt, until));
   });
 });

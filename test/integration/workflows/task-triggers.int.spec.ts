@@ -104,7 +104,7 @@ describe('task workflow: one test per kind of deadline (time-skipping)', () => {
     expect(reported.progressPercent).toBe(40);
 
     const next = await eventually(() => s.state(handle), (state) => state.cycle === 1);
-    expect(next).toMatchObject({ cycle: 1, cycleKind: 'deadline', dueDate: finalDue, status: 'active', nextReminderStep: 'before-30d' });
+    expect(next).toMatchObject({ cycle: 1, cycleKind: 'deadline', dueDate: finalDue, status: 'active', nextReminderStep: 'before-30d', progressPercent: 40 });
     expect((await handle.describe()).runId).not.toBe(firstRun);
     const timeline = await handle.query(timelineQuery);
     expect(timeline.filter((e) => e.type === 'started')).toHaveLength(1);
@@ -120,6 +120,15 @@ describe('task workflow: one test per kind of deadline (time-skipping)', () => {
     expect(jobs.filter((j) => j.cycle === 1).map((j) => j.idempotencyKey)).toEqual([`${handle.workflowId}|${finalDue}|before-30d`]);
   });
 
+  it('year range completed during a progress cycle: the whole task is done, not just the year', async () => {
+    const y = vnYear(await s.now()) + 1;
+    const handle = await s.start(`${y}-${y + 1}`);
+    const done = await handle.executeUpdate(completeUpdate, { args: [{ by: 'focal@skhcn', evidence: 'Quyết định ban hành quy chế' }] });
+    expect(done).toMatchObject({ status: 'completed', cycle: 0, progressPercent: 100, nextReminderAt: null });
+    expect(await handle.result()).toMatchObject({ status: 'completed' });
+    expect(s.jobsOf(handle)).toEqual([]);
+  });
+
   it('yearly "Hằng năm": one deadline cycle per year; completing this year’s round moves to next year', async () => {
     const y = vnYear(await s.now()) + 1;
     const handle = await s.start('Hằng năm', { cycleContext: { ...taskInput('Hằng năm').cycleContext, startYear: y, horizonYear: y + 1 } });
@@ -133,7 +142,7 @@ describe('task workflow: one test per kind of deadline (time-skipping)', () => {
     expect(stepsOf(s.jobsOf(handle))).toEqual(ladderBetween(due0, start, until0));
     await handle.executeUpdate(completeUpdate, { args: [{ by: 'focal@skhcn', evidence: 'Báo cáo năm' }] });
     const next = await eventually(() => s.state(handle), (state) => state.cycle === 1);
-    expect(next).toMatchObject({ cycle: 1, dueDate: due1, status: 'active', nextReminderStep: 'before-30d' });
+    expect(next).toMatchObject({ cycle: 1, dueDate: due1, status: 'active', nextReminderStep: 'before-30d', progressPercent: null });
     expect((await handle.describe()).status.name).toBe('RUNNING');
 
     const until1 = firstReminderAt(due1) + DAY;

@@ -35,7 +35,7 @@ export function runFromCarried(carried: CarriedState, now: number): TaskRun {
     acknowledged: carried.acknowledged,
     paused: carried.paused ?? carried.openCycle?.paused ?? false,
     extendedDue: carried.openCycle?.extendedDue ?? null,
-    progressPercent: carried.openCycle?.progressPercent ?? null,
+    progressPercent: carried.openCycle ? carried.openCycle.progressPercent : (carried.progressPercent ?? null),
     handledUntil: carried.handledUntil ?? now,
     settled: new Set(carried.openCycle?.sentSteps ?? []),
     cycles: [],

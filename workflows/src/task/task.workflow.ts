@@ -205,10 +205,12 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
       const openCycle = sameCycle ? { paused, extendedDue, progressPercent, sentSteps: [...run.settled] } : undefined;
       // A rolled-over cycle's successor begins at its first reminder, which is therefore still to send.
       const handledUntil = run.rolledOver ? rollOverAt()! - 1 : sameCycle ? run.handledUntil : Date.now();
+      // A period is one piece of work: its progress carries into the next cycle; a yearly round starts afresh.
+      const carriedProgress = input.deadline.kind === 'year-range' ? { progressPercent } : {};
       await continueAsNew<typeof taskWorkflow>({
         ...input,
         catchUp: false,
-        carried: { cycleIndex: nextIndex, agencyId, acknowledged, guidance, timeline, paused, handledUntil, ...(openCycle ? { openCycle } : {}) },
+        carried: { cycleIndex: nextIndex, agencyId, acknowledged, guidance, timeline, paused, handledUntil, ...carriedProgress, ...(openCycle ? { openCycle } : {}) },
       });
     }
     run.completed = true; // the last cycle is closed: nothing more to chase
