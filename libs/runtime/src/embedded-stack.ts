@@ -101,6 +101,25 @@ export async function startEmbeddedStack(config: AppConfig, echo: NodeJS.Writabl
       inbox = `http://localhost:${sink.webPort}`;
     }
 
+    // Zalo ZNS: the fake server unless a real Official Account is configured.
+    const api = `http://localhost:${config.API_PORT}`;
+    const zaloEnv: NodeJS.ProcessEnv = {};
+    if (!config.ZALO_APP_ID) {
+      const { FakeZnsServer } = await import('@dondoc/channels');
+      const fake = await new FakeZnsServer({
+        port: config.ZALO_FAKE_PORT,
+        appId: 'dondoc-dev',
+        // Fixed, so the refresh token the notifier stored survives a restart of the fake.
+        secretKey: 'dondoc-dev-fake-zns-secret',
+        // The API's delivery-status endpoint; the fake drops the call when nothing answers.
+        webhookUrl: `${api}/webhooks/zns`,
+      }).start();
+      stoppers.push({ name: 'fake Zalo ZNS', stop: () => fake.stop() });
+      const url = `http://localhost:${fake.port}`;
+      Object.assign(zaloEnv, { ZALO_ZNS_BASE_URL: url, ZALO_OAUTH_BASE_URL: url, ZALO_APP_ID: 'dondoc-dev', ZALO_SECRET_KEY: 'dondoc-dev-fake-zns-secret', ZALO_REFRESH_TOKEN: fake.state.issueRefreshToken() });
+      notes.push(`fake Zalo ZNS (messages sent by the notifier): ${url}`);
+    }
+
     const { secrets, file: secretsFile, created } = loadOrCreateDevSecrets(dataDir);
     if (!config.JWT_SECRET || !config.LINK_SIGNING_SECRET) {
       notes.push(`${created ? 'generated' : 'using'} development secrets in ${path.relative(root, secretsFile)} (set JWT_SECRET and LINK_SIGNING_SECRET in production)`);
@@ -114,14 +133,14 @@ export async function startEmbeddedStack(config: AppConfig, echo: NodeJS.Writabl
       JWT_SECRET: config.JWT_SECRET ?? secrets.JWT_SECRET,
       LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET ?? secrets.LINK_SIGNING_SECRET,
       DONDOC_DATA_DIR: dataDir,
+      ...zaloEnv,
     };
     let reportFailure: (reason: string) => void = () => {};
     const failed = new Promise<string>((resolve) => (reportFailure = resolve));
-    for (const app of ['worker', 'api']) {
+    for (const app of ['worker', 'api', 'notifier']) {
       const supervisor = superviseApp(app, path.join(root, 'dist', 'apps', app, 'src', 'main.js'), childEnv, logDir, echo, reportFailure);
       stoppers.push({ name: app, stop: supervisor.stop });
     }
-    const api = `http://localhost:${config.API_PORT}`;
     writeRuntimeFile(dataDir, { pid: process.pid, databaseUrl, redisUrl, temporalAddress: config.TEMPORAL_ADDRESS, apiUrl: api });
     stoppers.unshift({ name: 'runtime file', stop: async () => removeRuntimeFile(dataDir) });
     return { urls: { api, apiDocs: `${api}/docs`, temporalUi, inbox }, notes, failed, stop: stopAll };
