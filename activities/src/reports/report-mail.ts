@@ -21,7 +21,8 @@ export interface ReportMailDependencies {
   readonly replyTo?: string;
 }
 
-const CONTENT_TYPES: Record<ReportFileRef['kind'], string> = {
+/** MIME type of each generated file, for attachments and downloads. */
+export const REPORT_FILE_CONTENT_TYPES: Readonly<Record<ReportFileRef['kind'], string>> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json',
@@ -67,7 +68,7 @@ export async function emailReport(deps: ReportMailDependencies, cycle: Consolida
     subject,
     text,
     messageId,
-    attachments: files.map((file) => ({ filename: path.posix.basename(file.path), path: path.join(deps.dataDir, file.path), contentType: CONTENT_TYPES[file.kind] })),
+    attachments: files.map((file) => ({ filename: path.posix.basename(file.path), path: path.join(deps.dataDir, file.path), contentType: REPORT_FILE_CONTENT_TYPES[file.kind] })),
   });
   await deps.db
     .insertInto('delivery_log')

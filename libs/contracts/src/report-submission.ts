@@ -77,7 +77,25 @@ export interface ReportScope {
   readonly indicatorIds: readonly string[];
 }
 
-export type ReportValidation = { readonly ok: true; readonly content: ReportContent } | { readonly ok: false; readonly errors: readonly string[] };
+/** One problem of a report: the field it is about (dotted path, "(body)" for the whole) and why, in Vietnamese. */
+export interface ReportIssue {
+  readonly field: string;
+  readonly reason: string;
+}
+
+export type ReportValidation =
+  | { readonly ok: true; readonly content: ReportContent }
+  | {
+      readonly ok: false;
+      /** The reasons, each naming the task or indicator it is about (what the CLI prints). */
+      readonly errors: readonly string[];
+      /** The same problems with the field they are about (what the API's 400 lists). */
+      readonly issues: readonly ReportIssue[];
+      /** The whole report is over REPORT_LIMITS.totalBytes (the API answers 413). */
+      readonly tooLarge: boolean;
+    };
+
+const failed = (issues: readonly ReportIssue[], tooLarge = false): ReportValidation => ({ ok: false, errors: issues.map((i) => i.reason), issues, tooLarge });
 
 /**
  * Parses a report and checks it against the agency's scope: every task and
@@ -86,31 +104,32 @@ export type ReportValidation = { readonly ok: true; readonly content: ReportCont
 export function validateReportContent(input: unknown, scope: ReportScope): ReportValidation {
   const size = new TextEncoder().encode(JSON.stringify(input ?? null)).length;
   if (size > REPORT_LIMITS.totalBytes) {
-    return { ok: false, errors: [`Báo cáo quá lớn (${Math.ceil(size / 1024)} KB; tối đa ${REPORT_LIMITS.totalBytes / 1024} KB).`] };
+    return failed([{ field: '(body)', reason: `Báo cáo quá lớn (${Math.ceil(size / 1024)} KB; tối đa ${REPORT_LIMITS.totalBytes / 1024} KB).` }], true);
   }
   const parsed = reportContentSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((issue) => `${issueLocation(input, issue.path)}${issue.message}`) };
+    return failed(parsed.error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(body)', reason: `${issueLocation(input, issue.path)}${issue.message}` })));
   }
   const content = parsed.data;
-  const errors: string[] = [];
-  const check = (kind: string, given: readonly string[], expected: readonly string[]) => {
+  const issues: ReportIssue[] = [];
+  const check = (list: 'tasks' | 'indicators', kind: string, given: readonly string[], expected: readonly string[]) => {
     const seen = new Set<string>();
-    for (const id of given) {
-      if (!expected.includes(id)) errors.push(`${kind} ${id} không thuộc phạm vi báo cáo của cơ quan.`);
-      else if (seen.has(id)) errors.push(`${kind} ${id} được báo cáo hai lần.`);
+    for (const [index, id] of given.entries()) {
+      const field = `${list}.${index}.${list === 'tasks' ? 'taskId' : 'indicatorId'}`;
+      if (!expected.includes(id)) issues.push({ field, reason: `${kind} ${id} không thuộc phạm vi báo cáo của cơ quan.` });
+      else if (seen.has(id)) issues.push({ field, reason: `${kind} ${id} được báo cáo hai lần.` });
       seen.add(id);
     }
-    for (const id of expected) if (!seen.has(id)) errors.push(`Thiếu báo cáo ${kind.toLowerCase()} ${id}.`);
+    for (const id of expected) if (!seen.has(id)) issues.push({ field: list, reason: `Thiếu báo cáo ${kind.toLowerCase()} ${id}.` });
   };
-  check('Nhiệm vụ', content.tasks.map((t) => t.taskId), scope.taskIds);
-  check('Chỉ tiêu', content.indicators.map((i) => i.indicatorId), scope.indicatorIds);
-  for (const task of content.tasks) {
-    if (task.status === 'done' && task.percent !== 100) errors.push(`Nhiệm vụ ${task.taskId}: đã hoàn thành thì tỷ lệ phải là 100%.`);
-    if (task.status === 'not-started' && task.percent !== 0) errors.push(`Nhiệm vụ ${task.taskId}: chưa triển khai thì tỷ lệ phải là 0%.`);
-    if (task.status !== 'not-started' && !task.results.trim()) errors.push(`Nhiệm vụ ${task.taskId}: cần nêu kết quả thực hiện.`);
+  check('tasks', 'Nhiệm vụ', content.tasks.map((t) => t.taskId), scope.taskIds);
+  check('indicators', 'Chỉ tiêu', content.indicators.map((i) => i.indicatorId), scope.indicatorIds);
+  for (const [index, task] of content.tasks.entries()) {
+    if (task.status === 'done' && task.percent !== 100) issues.push({ field: `tasks.${index}.percent`, reason: `Nhiệm vụ ${task.taskId}: đã hoàn thành thì tỷ lệ phải là 100%.` });
+    if (task.status === 'not-started' && task.percent !== 0) issues.push({ field: `tasks.${index}.percent`, reason: `Nhiệm vụ ${task.taskId}: chưa triển khai thì tỷ lệ phải là 0%.` });
+    if (task.status !== 'not-started' && !task.results.trim()) issues.push({ field: `tasks.${index}.results`, reason: `Nhiệm vụ ${task.taskId}: cần nêu kết quả thực hiện.` });
   }
-  return errors.length ? { ok: false, errors } : { ok: true, content };
+  return issues.length ? failed(issues) : { ok: true, content };
 }
 
 /** "Nhiệm vụ I.2: " for an issue inside a task, so the officer finds the row. */

@@ -2,7 +2,7 @@
 // Vietnamese message for the person who asked; only the API maps them to HTTP
 // status codes (apps/api's exception filter), so libs stay transport-free.
 
-export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'gone';
+export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'gone' | 'too-large';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -49,4 +49,10 @@ export class ConflictError extends DomainError {
 export class GoneError extends DomainError {
   readonly kind = 'gone';
   override readonly name = 'GoneError';
+}
+
+/** The input is within the transport's limits but larger than this kind of content may be (a report over its size limit). */
+export class TooLargeError extends DomainError {
+  readonly kind = 'too-large';
+  override readonly name = 'TooLargeError';
 }

@@ -13,7 +13,9 @@ import {
   validateReportContent,
 } from '@dondoc/contracts';
 import { ReportSubmissionRepository } from '@dondoc/db';
+import { InvalidInputError } from '@dondoc/domain';
 import { loadSeedCatalog, reportDates, resolveReportCycle } from '@dondoc/plan-sync';
+import { ReportService } from '@dondoc/reports-service';
 import { buildLadder, vietnamDate } from '@dondoc/policy';
 import type { SmtpSink } from '@dondoc/runtime';
 import { createTestWorker, RecordingNotificationQueue, startTestSmtpSink, startTimeSkippingServer, uniqueTaskQueue } from '@dondoc/test-harness';
@@ -27,7 +29,6 @@ import nodemailer from 'nodemailer';
 
 import type { reportCycleWorkflow } from '@dondoc/workflows';
 
-import { ReportCommandError, ReportOperations } from '../../../apps/cli/src/report/report-operations';
 import { createTestDatabase, type TestDatabase } from '../../../libs/db/src/testing';
 import { docxContent, xlsxRows } from './support/report-documents';
 import { contentFor, expectedTaskRows, expectedTotals } from './support/report-scenario';
@@ -134,9 +135,9 @@ describe('report cycle (time-skipping)', () => {
 
       // Three days after the unit deadline the late agency reports.
       await env.sleep(Date.parse(`${dates.unitDeadline}T10:00:00+07:00`) + 3 * DAY - (await env.currentTimeMs()));
-      // This one goes through the CLI's operations: a bad file is refused with the reasons, a good one accepted.
-      const ops = new ReportOperations({ client: env.client, db: database.db, dataDir, taskQueue, loadCatalog: () => catalog });
-      await expect(ops.submit(PLAN, cycleKey, late!.agencyId, { tasks: [] }, 'cli')).rejects.toThrow(ReportCommandError);
+      // This one goes through the operations the CLI and the API share: a bad file is refused with the reasons, a good one accepted.
+      const ops = new ReportService({ client: env.client, db: database.db, dataDir, taskQueue, loadCatalog: () => catalog });
+      await expect(ops.submit(PLAN, cycleKey, late!.agencyId, { tasks: [] }, 'cli')).rejects.toThrow(InvalidInputError);
       await expect(ops.submit(PLAN, cycleKey, late!.agencyId, { tasks: [] }, 'cli')).rejects.toThrow(/Báo cáo chưa hợp lệ:\n  - Thiếu báo cáo nhiệm vụ/);
       const lateState = await ops.submit(PLAN, cycleKey, late!.agencyId, contentFor(plan, late!), 'cli');
       expect(lateState).toMatchObject({ status: 'submitted', late: true });
@@ -164,10 +165,11 @@ describe('report cycle (time-skipping)', () => {
       await checkEmail(final, year);
 
       // Downloadable and re-generated on demand from the stored reports: the same tables again.
-      const out = path.join(dataDir, 'download');
-      const downloaded = await ops.download(PLAN, cycleKey, out, true);
-      expect(downloaded.map((f) => path.basename(f))).toEqual(['docx', 'xlsx', 'json'].map((k) => `bao-cao-${PLAN}-${year}.${k}`));
-      const again = await docxContent(readFileSync(downloaded[0]!));
+      expect((await ops.documents(PLAN, cycleKey)).map((f) => f.sha256)).toEqual(final.files.map((f) => f.sha256));
+      const downloaded = await ops.regenerate(PLAN, cycleKey);
+      expect(downloaded.map((f) => f.fileName)).toEqual(['docx', 'xlsx', 'json'].map((k) => `bao-cao-${PLAN}-${year}.${k}`));
+      expect(downloaded.map((f) => f.contentType)).toEqual([expect.stringContaining('wordprocessingml'), expect.stringContaining('spreadsheetml'), 'application/json']);
+      const again = await docxContent(readFileSync(downloaded[0]!.absolutePath));
       const first = await docxContent(readFileSync(path.join(dataDir, final.files[0]!.path)));
       expect(again.tables.slice(1)).toEqual(first.tables.slice(1));
       expect(sink.messages).toHaveLength(1);

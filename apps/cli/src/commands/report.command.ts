@@ -1,28 +1,29 @@
 import { WorkingCalendar } from '@dondoc/calendar';
 import { type AppConfig, configOrExit } from '@dondoc/config';
-import { AGENCY_REPORT_STATUS_LABELS, reportCycleKey, type ReportCycleRequest } from '@dondoc/contracts';
+import { AGENCY_REPORT_STATUS_LABELS, type ReportCycleRequest } from '@dondoc/contracts';
 import { createDatabase } from '@dondoc/db';
+import { DomainError, InvalidInputError } from '@dondoc/domain';
 import { loadSeedCatalog, upsertReportSchedule } from '@dondoc/plan-sync';
+import { ReportService } from '@dondoc/reports-service';
 import { Client, Connection } from '@temporalio/client';
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { databaseUrlFor } from '../runtime-connections';
-import { ReportCommandError, ReportOperations } from '../report/report-operations';
 
-/** Opens Temporal and the database for one command, and closes both afterwards. */
-async function withOperations(run: (ops: ReportOperations, config: AppConfig, client: Client) => Promise<void>): Promise<void> {
+/** Opens Temporal and the database for one command, and closes both afterwards; refusals (domain errors) are printed, exit code 1. */
+async function withOperations(run: (ops: ReportService, config: AppConfig, client: Client) => Promise<void>): Promise<void> {
   const config = configOrExit();
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const db = createDatabase(databaseUrlFor(config));
   const seedsDir = path.resolve(config.DONDOC_SEEDS_DIR);
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   try {
-    const ops = new ReportOperations({ client, db, dataDir: path.resolve(config.DONDOC_DATA_DIR), taskQueue: config.TEMPORAL_TASK_QUEUE, loadCatalog: () => loadSeedCatalog(seedsDir) });
+    const ops = new ReportService({ client, db, dataDir: path.resolve(config.DONDOC_DATA_DIR), taskQueue: config.TEMPORAL_TASK_QUEUE, loadCatalog: () => loadSeedCatalog(seedsDir) });
     await run(ops, config, client);
   } catch (error) {
-    if (!(error instanceof ReportCommandError)) throw error;
+    if (!(error instanceof DomainError)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exitCode = 1;
   } finally {
@@ -67,17 +68,17 @@ export function register(program: Command): void {
     .action((planId: string, yearText: string, o: { unitDeadline?: string; aggregatorDeadline?: string; adHoc?: string; title?: string; by: string }) =>
       withOperations(async (ops) => {
         const year = Number(yearText);
-        if (!Number.isInteger(year) || year < 2000) throw new ReportCommandError(`Năm không hợp lệ: "${yearText}".`);
+        if (!Number.isInteger(year) || year < 2000) throw new InvalidInputError(`Năm không hợp lệ: "${yearText}".`);
         let request: ReportCycleRequest;
         if (o.adHoc) {
-          if (!o.title || !o.unitDeadline || !o.aggregatorDeadline) throw new ReportCommandError('Báo cáo đột xuất cần --title, --unit-deadline và --aggregator-deadline.');
+          if (!o.title || !o.unitDeadline || !o.aggregatorDeadline) throw new InvalidInputError('Báo cáo đột xuất cần --title, --unit-deadline và --aggregator-deadline.');
           request = { planId, year, adHoc: { id: o.adHoc, title: o.title, unitDeadline: o.unitDeadline, aggregatorDeadline: o.aggregatorDeadline, requestedBy: o.by } };
         } else {
           const deadlines = { ...(o.unitDeadline ? { unitDeadline: o.unitDeadline } : {}), ...(o.aggregatorDeadline ? { aggregatorDeadline: o.aggregatorDeadline } : {}) };
           request = { planId, year, ...(Object.keys(deadlines).length ? { deadlines } : {}) };
         }
-        const id = await ops.start(request, reportCycleKey(year, o.adHoc));
-        process.stdout.write(`Đã bắt đầu kỳ báo cáo ${id}\n`);
+        const { workflowId } = await ops.start(request);
+        process.stdout.write(`Đã bắt đầu kỳ báo cáo ${workflowId}\n`);
       }),
     );
 
@@ -91,7 +92,7 @@ export function register(program: Command): void {
         const calendar = new WorkingCalendar({ overrides: catalog.calendarOverrides });
         for (const planId of plans.length ? plans : [...catalog.plans.keys()]) {
           const plan = catalog.plans.get(planId);
-          if (!plan) throw new ReportCommandError(`Không có kế hoạch "${planId}".`);
+          if (!plan) throw new InvalidInputError(`Không có kế hoạch "${planId}".`);
           const result = await upsertReportSchedule(client, plan, catalog.policyFor(planId), calendar, { taskQueue: config.TEMPORAL_TASK_QUEUE });
           const next = result.fires.find((f) => f.at > Date.now());
           process.stdout.write(`${result.scheduleId}: ${result.created ? 'đã tạo' : 'đã cập nhật'}; lần gửi yêu cầu tới: ${next ? time(next.at) : 'không còn'}\n`);
@@ -113,7 +114,7 @@ export function register(program: Command): void {
         try {
           content = JSON.parse(readFileSync(file, 'utf8'));
         } catch (error) {
-          throw new ReportCommandError(`Không đọc được tệp báo cáo ${file}: ${error instanceof Error ? error.message : String(error)}`);
+          throw new InvalidInputError(`Không đọc được tệp báo cáo ${file}: ${error instanceof Error ? error.message : String(error)}`);
         }
         const state = await ops.submit(planId, cycle, agencyId, content, o.by);
         process.stdout.write(`Đã gửi báo cáo lần ${state.revision} của ${state.agencyName}${state.late ? ' (muộn hạn)' : ''}.\n`);
@@ -149,7 +150,16 @@ export function register(program: Command): void {
     .option('--regenerate', 'tổng hợp lại trước khi tải', false)
     .action((planId: string, cycle: string, o: { out: string; regenerate: boolean }) =>
       withOperations(async (ops) => {
-        for (const file of await ops.download(planId, cycle, path.resolve(o.out), o.regenerate)) process.stdout.write(`${file}\n`);
+        // Before the cycle has produced any documents, they are built from the reports received so far.
+        let files = o.regenerate ? [] : await ops.documents(planId, cycle);
+        if (files.length === 0) files = await ops.regenerate(planId, cycle);
+        const outDir = path.resolve(o.out);
+        mkdirSync(outDir, { recursive: true });
+        for (const file of files) {
+          const target = path.join(outDir, file.fileName);
+          copyFileSync(file.absolutePath, target);
+          process.stdout.write(`${target}\n`);
+        }
       }),
     );
 }

@@ -1,0 +1,1 @@
+export { CYCLE_KEY_PATTERN, type ReportDocument, ReportService, type ReportServiceDeps } from './report-service';

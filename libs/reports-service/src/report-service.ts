@@ -1,0 +1,157 @@
+// The report cycle's operations over Temporal and the database, shared by the
+// CLI (`dondoc report …`) and the API (/reports): validate, store a draft, hand
+// its id to the agency's workflow; review; find or re-generate the documents.
+// Refusals are domain errors with Vietnamese messages; the API maps them to
+// HTTP statuses, the CLI prints them.
+import { generateReportFiles, REPORT_FILE_CONTENT_TYPES } from '@dondoc/activities';
+import { WorkingCalendar } from '@dondoc/calendar';
+import {
+  agencyReportScopeQuery,
+  type AgencyReportState,
+  agencyReportWorkflowId,
+  reportCycleKey,
+  reportCyclePlanQuery,
+  type ReportCycleRequest,
+  type ReportCycleState,
+  reportCycleStateQuery,
+  reportCycleWorkflowId,
+  REPORT_CYCLE_WORKFLOW_TYPE,
+  type ReportFileRef,
+  reviewReportUpdate,
+  submitReportUpdate,
+  validateReportContent,
+} from '@dondoc/contracts';
+import { type Database, ReportFileRepository, ReportSubmissionRepository } from '@dondoc/db';
+import { ConflictError, InvalidInputError, NotFoundError, TooLargeError } from '@dondoc/domain';
+import { ReportCycleError, resolveReportCycle, type SeedCatalog } from '@dondoc/plan-sync';
+import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/common';
+import type { Kysely } from 'kysely';
+import path from 'node:path';
+
+export interface ReportServiceDeps {
+  readonly client: Client;
+  readonly db: Kysely<Database>;
+  /** DONDOC_DATA_DIR: the generated documents live under its reports/ folder. */
+  readonly dataDir: string;
+  readonly taskQueue: string;
+  readonly loadCatalog: () => SeedCatalog;
+}
+
+/** A generated document with what a download needs. */
+export interface ReportDocument extends ReportFileRef {
+  readonly absolutePath: string;
+  readonly fileName: string;
+  readonly contentType: string;
+}
+
+/** "2026" (yearly) or "2026-dx-<id>" (ad-hoc): the year is its first four digits. */
+export const CYCLE_KEY_PATTERN = /^\d{4}(-dx-[a-z0-9-]{1,40})?$/;
+const yearOf = (cycleKey: string) => Number(cycleKey.slice(0, 4));
+/** The order the consolidation writes them in. */
+const KIND_ORDER: readonly ReportFileRef['kind'][] = ['docx', 'xlsx', 'json'];
+
+export class ReportService {
+  constructor(private readonly deps: ReportServiceDeps) {}
+
+  /**
+   * Starts a cycle now (yearly, or ad-hoc with its own deadlines). The request
+   * is resolved against the catalog first, so bad deadlines are refused here
+   * rather than failing inside the workflow.
+   */
+  async start(request: ReportCycleRequest): Promise<{ workflowId: string; cycleKey: string }> {
+    const catalog = this.deps.loadCatalog();
+    if (!catalog.plans.has(request.planId)) throw new NotFoundError(`Không có kế hoạch "${request.planId}" trong danh mục.`);
+    try {
+      resolveReportCycle(catalog, request, new WorkingCalendar({ overrides: catalog.calendarOverrides }));
+    } catch (error) {
+      if (!(error instanceof ReportCycleError)) throw error;
+      throw new InvalidInputError(error.message, { issues: [{ field: request.adHoc ? 'adHoc' : 'deadlines', reason: error.message }] });
+    }
+    const cycleKey = reportCycleKey(request.year, request.adHoc?.id);
+    const workflowId = reportCycleWorkflowId(request.planId, cycleKey);
+    try {
+      await this.deps.client.workflow.start(REPORT_CYCLE_WORKFLOW_TYPE, {
+        taskQueue: this.deps.taskQueue,
+        workflowId,
+        args: [request],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) throw new ConflictError(`Kỳ báo cáo ${cycleKey} của kế hoạch ${request.planId} đã được bắt đầu trước đó.`);
+      throw error;
+    }
+    return { workflowId, cycleKey };
+  }
+
+  status(planId: string, cycleKey: string): Promise<ReportCycleState> {
+    const handle = this.deps.client.workflow.getHandle(reportCycleWorkflowId(planId, cycleKey));
+    return this.found(() => handle.query(reportCycleStateQuery), `Chưa có kỳ báo cáo ${cycleKey} của kế hoạch ${planId}.`);
+  }
+
+  /** Validates against the agency's scope, stores a draft, and submits it to the agency's workflow. */
+  async submit(planId: string, cycleKey: string, agencyId: string, content: unknown, by: string): Promise<AgencyReportState> {
+    const handle = this.deps.client.workflow.getHandle(agencyReportWorkflowId(planId, cycleKey, agencyId));
+    const scope = await this.found(() => handle.query(agencyReportScopeQuery), this.notReporting(planId, cycleKey, agencyId));
+    const checked = validateReportContent(content, scope);
+    if (!checked.ok) {
+      const details = { issues: checked.issues };
+      if (checked.tooLarge) throw new TooLargeError(checked.errors.join(' '), details);
+      throw new InvalidInputError(`Báo cáo chưa hợp lệ:\n${checked.errors.map((e) => `  - ${e}`).join('\n')}`, details);
+    }
+    const draft = await new ReportSubmissionRepository(this.deps.db).createDraft({ planId, year: yearOf(cycleKey), cycleKey }, agencyId, checked.content, by);
+    return this.update(() => handle.executeUpdate(submitReportUpdate, { args: [{ submissionId: draft.id, by }] }), this.notReporting(planId, cycleKey, agencyId));
+  }
+
+  review(planId: string, cycleKey: string, agencyId: string, decision: 'accept' | 'return', comment: string, by: string): Promise<AgencyReportState> {
+    const handle = this.deps.client.workflow.getHandle(agencyReportWorkflowId(planId, cycleKey, agencyId));
+    return this.update(() => handle.executeUpdate(reviewReportUpdate, { args: [{ decision, comment, by }] }), this.notReporting(planId, cycleKey, agencyId));
+  }
+
+  /** The newest DOCX, XLSX and JSON of the cycle; empty until it has consolidated (or been re-generated). */
+  async documents(planId: string, cycleKey: string): Promise<ReportDocument[]> {
+    const files = await new ReportFileRepository(this.deps.db).latest(planId, cycleKey);
+    files.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+    return files.map(({ kind, path: p, sha256 }) => this.document({ kind, path: p, sha256 }));
+  }
+
+  /** Builds the documents afresh from the stored reports and the agencies' present states. */
+  async regenerate(planId: string, cycleKey: string): Promise<ReportDocument[]> {
+    const handle = this.deps.client.workflow.getHandle(reportCycleWorkflowId(planId, cycleKey));
+    const missing = `Chưa có kỳ báo cáo ${cycleKey} của kế hoạch ${planId}.`;
+    const [cycle, state] = await this.found(() => Promise.all([handle.query(reportCyclePlanQuery), handle.query(reportCycleStateQuery)]), missing);
+    if (!cycle) throw new ConflictError('Kỳ báo cáo chưa xác định xong danh sách cơ quan; vui lòng thử lại sau.');
+    const plan = this.deps.loadCatalog().plans.get(planId);
+    if (!plan) throw new NotFoundError(`Không có kế hoạch "${planId}" trong danh mục.`);
+    const { files } = await generateReportFiles(this.deps, cycle, plan, state.agencies, Date.now());
+    return files.map((file) => this.document(file));
+  }
+
+  private document(file: ReportFileRef): ReportDocument {
+    return { ...file, absolutePath: path.join(this.deps.dataDir, file.path), fileName: path.posix.basename(file.path), contentType: REPORT_FILE_CONTENT_TYPES[file.kind] };
+  }
+
+  private notReporting(planId: string, cycleKey: string, agencyId: string): string {
+    return `Cơ quan "${agencyId}" không phải báo cáo trong kỳ ${cycleKey} của kế hoạch ${planId} (hoặc kỳ báo cáo chưa bắt đầu).`;
+  }
+
+  /** A workflow that does not exist is a 404 with a message that says which. */
+  private async found<T>(run: () => Promise<T>, notFound: string): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw new NotFoundError(notFound);
+      throw error;
+    }
+  }
+
+  /** An Update's refusal carries the workflow's Vietnamese message in its cause. */
+  private async update(run: () => Promise<AgencyReportState>, notFound: string): Promise<AgencyReportState> {
+    try {
+      return await this.found(run, notFound);
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) throw new ConflictError(error.cause?.message ?? error.message);
+      throw error;
+    }
+  }
+}
