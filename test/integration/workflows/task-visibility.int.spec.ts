@@ -50,7 +50,8 @@ describe('task workflow: visibility lists (dev server)', () => {
     const daysLater = calendarDaysBetween('2025-06-30', vnDay(Date.now()));
     const longest = await listed(`${plan} AND DondocDaysOverdue >= ${daysLater - 1}`, [later.workflowId]);
     expect(longest).toEqual([later.workflowId]);
-    expect((await later.describe()).typedSearchAttributes.get(searchAttributes.daysOverdue)).toBe(daysLater);
+    const days = (await later.describe()).typedSearchAttributes.get(searchAttributes.daysOverdue);
+    expect(days === daysLater || days === daysLater - 1).toBe(true); // the workflow may have counted just before midnight
 
     await ahead.executeUpdate(reassignUpdate, { args: [{ by: 'admin', toAgency: 'so-tc', reason: 'Chuyển chủ trì' }] });
     expect(await listed(`${plan} AND DondocAgency = 'so-tc'`, [ahead.workflowId])).toEqual([ahead.workflowId]);
