@@ -17,6 +17,7 @@ import {
   ApplicationFailure,
   condition,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -163,14 +164,22 @@ export async function agencyReportWorkflow(input: AgencyReportInput): Promise<Ag
   await send(REQUEST_STEP, requestedAt, calendarDaysBetween(vietnamDate(requestedAt), input.unitDeadline), requestRecipients, 'report-request');
   await publish();
 
+  // Before this patch `dirty` was cleared at the top of each round, so a change
+  // made while the previous one was being published (a quick resubmit then
+  // accept) was never published and the cycle showed a stale status.
+  const clearBeforePublish = patched('publish-every-change');
   while (Date.now() < input.closesAt) {
-    dirty = false;
+    if (!clearBeforePublish) dirty = false;
     const now = Date.now();
     nextStep = chasing() ? ladder.find((s) => s.at > now && !sent.has(s.stepId)) : undefined;
     const wakeAt = Math.min(nextStep?.at ?? Infinity, input.closesAt);
     const timedOut = !(await condition(() => dirty, Math.max(wakeAt - now, 1)));
     if (timedOut && nextStep && Date.now() >= nextStep.at && chasing()) await send(nextStep.stepId, nextStep.at, nextStep.daysLeft, nextStep.recipients, 'report-reminder');
-    if (dirty || timedOut) await publish();
+    if (dirty || timedOut) {
+      // publish() reads the state synchronously; a change while it is sent sets `dirty` again for the next round.
+      if (clearBeforePublish) dirty = false;
+      await publish();
+    }
   }
 
   closed = true; // from here validators refuse new submissions and reviews
