@@ -17,6 +17,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { LinksModule } from './links/links.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PlansModule } from './plans/plans.module';
+import { ReportsModule } from './reports/reports.module';
 import { TasksModule } from './tasks/tasks.module';
 
 /** Provides the validated configuration to every module (InfrastructureModule builds connections from it). */
@@ -62,6 +63,7 @@ export class AppModule {
         DeliveriesModule,
         LinksModule,
         MetricsModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [DependencyChecks, { provide: APP_FILTER, useClass: ErrorFilter }],

@@ -7,6 +7,7 @@ import { generateReportFiles, REPORT_FILE_CONTENT_TYPES } from '@dondoc/activiti
 import { WorkingCalendar } from '@dondoc/calendar';
 import {
   agencyReportScopeQuery,
+  agencyReportStateQuery,
   type AgencyReportState,
   agencyReportWorkflowId,
   reportCycleKey,
@@ -123,8 +124,25 @@ export class ReportService {
     if (!cycle) throw new ConflictError('Kỳ báo cáo chưa xác định xong danh sách cơ quan; vui lòng thử lại sau.');
     const plan = this.deps.loadCatalog().plans.get(planId);
     if (!plan) throw new NotFoundError(`Không có kế hoạch "${planId}" trong danh mục.`);
-    const { files } = await generateReportFiles(this.deps, cycle, plan, state.agencies, Date.now());
+    const { files } = await generateReportFiles(this.deps, cycle, plan, await this.currentAgencies(planId, cycleKey, state.agencies), Date.now());
     return files.map((file) => this.document(file));
+  }
+
+  /**
+   * The cycle learns of a change by a signal the child sends after its Update
+   * returns, so its copy may lag a moment; an open child is asked directly.
+   */
+  private currentAgencies(planId: string, cycleKey: string, known: readonly AgencyReportState[]): Promise<AgencyReportState[]> {
+    return Promise.all(
+      known.map((agency) =>
+        agency.closed
+          ? agency
+          : this.deps.client.workflow
+              .getHandle(agencyReportWorkflowId(planId, cycleKey, agency.agencyId))
+              .query(agencyReportStateQuery)
+              .catch(() => agency),
+      ),
+    );
   }
 
   private document(file: ReportFileRef): ReportDocument {

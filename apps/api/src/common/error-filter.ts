@@ -16,6 +16,7 @@ const statusOfKind: Record<DomainErrorKind, number> = {
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   gone: HttpStatus.GONE,
+  'too-large': HttpStatus.PAYLOAD_TOO_LARGE,
 };
 
 /** Vietnamese text for statuses raised outside our code (router, body parser, throttler). */

@@ -31,7 +31,8 @@ export interface ApiStack {
   stop(): Promise<void>;
 }
 
-export async function startApiStack(label: string): Promise<ApiStack> {
+/** `extraEnv` adds to (or overrides) the variables every process of the stack gets, e.g. DONDOC_DATA_DIR or SMTP_URL. */
+export async function startApiStack(label: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ApiStack> {
   const [temporal, redis, database, apiPort] = await Promise.all([startDevServer(), startTestRedis(), createTestDatabase({ label }), freePort()]);
   const url = `http://127.0.0.1:${apiPort}`;
   const linkSecret = randomBytes(32).toString('hex');
@@ -50,6 +51,7 @@ export async function startApiStack(label: string): Promise<ApiStack> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     LINK_SIGNING_SECRET: linkSecret,
     DONDOC_SEEDS_DIR: path.join(root, 'seeds'),
+    ...extraEnv,
   };
   const worker = spawnCaptured(process.execPath, ['--enable-source-maps', dist('worker')], { env, cwd: root });
   const api = spawnCaptured(process.execPath, ['--enable-source-maps', dist('api')], { env, cwd: root });

@@ -1,0 +1,36 @@
+import type { Database } from '@dondoc/db';
+import { loadSeedCatalog } from '@dondoc/plan-sync';
+import { ReportService } from '@dondoc/reports-service';
+import { Module } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import path from 'node:path';
+
+import { AppConfigService } from '../app-config.service';
+import { DATABASE } from '../infrastructure/infrastructure.module';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+/** /reports: the same report operations the CLI runs, behind roles and the audit log. */
+@Module({
+  controllers: [ReportsController],
+  providers: [
+    ReportsService,
+    {
+      provide: ReportService,
+      useFactory: (config: AppConfigService, client: Client, db: Kysely<Database>) => {
+        const seedsDir = path.resolve(config.values.DONDOC_SEEDS_DIR);
+        return new ReportService({
+          client,
+          db,
+          dataDir: path.resolve(config.values.DONDOC_DATA_DIR),
+          taskQueue: config.values.TEMPORAL_TASK_QUEUE,
+          // Read on each use, like the worker's activities: an edited seed applies to the next request.
+          loadCatalog: () => loadSeedCatalog(seedsDir),
+        });
+      },
+      inject: [AppConfigService, Client, DATABASE],
+    },
+  ],
+})
+export class ReportsModule {}

@@ -1,0 +1,92 @@
+import { AGENCY_REPORT_STATUSES } from '@dondoc/contracts';
+import { vietnamDate } from '@dondoc/policy';
+import { CYCLE_KEY_PATTERN } from '@dondoc/reports-service';
+import { z } from 'zod';
+
+import { idText, isoDate } from '../tasks/task.schemas';
+
+// Requests and responses of /reports: validation and the OpenAPI document both come from here.
+
+export const cycleKeySchema = z
+  .string()
+  .regex(CYCLE_KEY_PATTERN, 'Kỳ báo cáo phải là năm (2026) hoặc mã kỳ đột xuất (2026-dx-<mã>).')
+  .describe('Năm (kỳ hằng năm, ví dụ 2026) hoặc mã kỳ đột xuất (2026-dx-<mã>)');
+export const yearSchema = z.string().regex(/^\d{4}$/, 'Năm phải gồm 4 chữ số, ví dụ 2026.').transform(Number);
+export const fileKindSchema = z.enum(['docx', 'xlsx', 'json'], 'Loại tệp phải là docx, xlsx hoặc json.');
+export { idText };
+
+export const startCycleSchema = z
+  .object({
+    adHoc: z
+      .object({
+        id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Mã yêu cầu chỉ gồm chữ thường không dấu, số và "-" (tối đa 40 ký tự).'),
+        title: z.string().trim().min(1, 'Cần tiêu đề báo cáo đột xuất.').max(300, 'Tối đa 300 ký tự.'),
+        unitDeadline: isoDate.refine((d) => d >= vietnamDate(Date.now()), 'Hạn báo cáo của các cơ quan không được trước hôm nay.'),
+        aggregatorDeadline: isoDate,
+      })
+      .strict()
+      .refine((a) => a.aggregatorDeadline > a.unitDeadline, { error: 'Hạn báo cáo tổng hợp phải sau hạn báo cáo của các cơ quan.', path: ['aggregatorDeadline'] })
+      .optional()
+      .describe('Báo cáo đột xuất với hạn riêng; bỏ trống để bắt đầu kỳ hằng năm'),
+    deadlines: z
+      .object({ unitDeadline: isoDate.optional(), aggregatorDeadline: isoDate.optional() })
+      .strict()
+      .optional()
+      .describe('Hạn của kỳ hằng năm khác với hạn trong kế hoạch'),
+  })
+  .strict()
+  .refine((body) => !(body.adHoc && body.deadlines), { error: 'Báo cáo đột xuất đặt hạn trong adHoc, không dùng deadlines.', path: ['deadlines'] });
+export type StartCycleBody = z.infer<typeof startCycleSchema>;
+
+const comment = z.string().trim().max(2000, 'Tối đa 2000 ký tự.');
+export const returnSchema = z.object({ comment: comment.min(1, 'Cần nêu nội dung yêu cầu bổ sung, chỉnh sửa.') }).strict();
+export const acceptSchema = z.object({ comment: comment.default('') }).strict();
+
+export const filesQuerySchema = z.object({
+  regenerate: z
+    .enum(['true', 'false'], 'Phải là true hoặc false.')
+    .transform((v) => v === 'true')
+    .default(false)
+    .describe('Tổng hợp lại từ các báo cáo đã nhận trước khi tải (chỉ quản trị viên)'),
+});
+
+export const startedCycleSchema = z.object({ workflowId: z.string(), cycleKey: z.string() });
+
+export const agencyReportSchema = z.object({
+  workflowId: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  status: z.enum(AGENCY_REPORT_STATUSES).describe('requested: chưa gửi; submitted: chờ xem xét; returned: bị trả lại; accepted: đã tiếp nhận; missing: không gửi'),
+  submissionId: z.string().nullable(),
+  revision: z.number().int().nullable(),
+  firstSubmittedAt: z.number().nullable(),
+  lastSubmittedAt: z.number().nullable(),
+  late: z.boolean().describe('Báo cáo đầu tiên gửi sau hạn'),
+  returns: z.number().int(),
+  remindersSent: z.number().int(),
+  nextReminderAt: z.number().nullable(),
+  closed: z.boolean(),
+});
+
+export const agencyReportViewSchema = agencyReportSchema.extend({
+  statusLabel: z.string().describe('Tình trạng bằng tiếng Việt'),
+  dueDate: z.string().nullable().describe('Hạn gửi báo cáo (YYYY-MM-DD)'),
+  overdue: z.boolean().describe('Đã quá hạn mà chưa có báo cáo được chấp nhận hoặc đang chờ xem xét'),
+});
+
+export const fileRefSchema = z.object({ kind: fileKindSchema, path: z.string(), sha256: z.string() });
+
+export const cycleStatusSchema = z.object({
+  workflowId: z.string(),
+  planId: z.string(),
+  cycleKey: z.string(),
+  year: z.number().int(),
+  title: z.string().nullable(),
+  phase: z.enum(['preparing', 'collecting', 'consolidating', 'completed']),
+  unitDeadline: z.string().nullable(),
+  aggregatorDeadline: z.string().nullable(),
+  closesAt: z.number().nullable(),
+  agencies: z.array(agencyReportViewSchema).describe('Cán bộ cơ quan chỉ thấy cơ quan của mình'),
+  files: z.array(fileRefSchema),
+  emailMessageId: z.string().nullable(),
+});

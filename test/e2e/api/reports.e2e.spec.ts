@@ -1,0 +1,219 @@
+// The report cycle through the API: an admin starts an ad-hoc cycle, an
+// officer submits for their own agency only, the admin returns and accepts,
+// bad and oversize reports are refused with the field and the reason, and the
+// consolidated DOCX/XLSX/JSON are downloadable once a cycle has closed (a past
+// year's cycle closes at once) or when an admin re-generates them. Against the
+// built API and worker, a dev server, PostgreSQL and an SMTP sink.
+import { WorkingCalendar } from '@dondoc/calendar';
+import type { ReportAgencyAssignment } from '@dondoc/contracts';
+import { loadSeedCatalog, resolveReportCycle } from '@dondoc/plan-sync';
+import { addCalendarDays, vietnamDate } from '@dondoc/policy';
+import type { SmtpSink } from '@dondoc/runtime';
+import { startTestSmtpSink } from '@dondoc/test-harness';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { checkOpenApiDocument } from './support/openapi-check';
+import { type ApiStack, call, eventually, startApiStack } from './support/api-stack';
+
+const PLAN = 'kh-nq03-2025';
+const today = vietnamDate(Date.now());
+const year = Number(today.slice(0, 4));
+const AD_HOC = { id: 'e2e-dot-xuat', title: 'Báo cáo đột xuất tình hình thực hiện (kiểm thử)', unitDeadline: addCalendarDays(today, 30), aggregatorDeadline: addCalendarDays(today, 45) };
+const CYCLE = `${year}-dx-${AD_HOC.id}`;
+const base = `/reports/${PLAN}/${CYCLE}`;
+
+type ErrorBody = { statusCode: number; error: string; message: string; details?: { issues?: Array<{ field: string; reason: string }> } };
+type AgencyView = { agencyId: string; status: string; statusLabel: string; dueDate: string | null; revision: number | null; returns: number; late: boolean; overdue: boolean };
+type CycleView = { workflowId: string; phase: string; unitDeadline: string | null; agencies: AgencyView[]; files: Array<{ kind: string }> };
+type AuditPage = { items: Array<{ actor: string; action: string; target: string | null; payload: Record<string, unknown> }> };
+
+/** A complete, valid report for the agency's scope. */
+const contentFor = (agency: ReportAgencyAssignment, note = '') => ({
+  tasks: agency.taskIds.map((taskId) => ({ taskId, status: 'on-track', percent: 50, results: `Kết quả ${taskId}${note}`, evidence: [`Công văn số ${taskId}/KT`] })),
+  indicators: agency.indicatorIds.map((indicatorId) => ({ indicatorId, achieved: '12', note })),
+  summary: note,
+});
+
+describe('report cycle (API e2e)', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-reports-e2e-'));
+  let sink: SmtpSink;
+  let stack: ApiStack;
+  let admin: string;
+  let viewer: string;
+  let officerA: string;
+  let officerB: string;
+  let agencyA: ReportAgencyAssignment;
+  let agencyB: ReportAgencyAssignment;
+  let assignments: readonly ReportAgencyAssignment[];
+
+  const api = <T = ErrorBody>(method: string, route: string, options: Parameters<typeof call>[3] = {}) => call<T>(stack.url, method, route, options);
+  const submission = (agencyId: string) => `${base}/agencies/${agencyId}/submission`;
+
+  beforeAll(async () => {
+    sink = await startTestSmtpSink();
+    stack = await startApiStack('reports', { DONDOC_DATA_DIR: dataDir, SMTP_URL: sink.smtpUrl });
+    admin = await stack.login(await stack.addUser('admin@skhcn.example', 'admin'));
+    viewer = await stack.login(await stack.addUser('viewer@skhcn.example', 'viewer'));
+    // The same resolution the cycle's first activity runs: who reports on what.
+    const catalog = loadSeedCatalog(stack.env.DONDOC_SEEDS_DIR!);
+    const calendar = new WorkingCalendar({ overrides: catalog.calendarOverrides });
+    assignments = resolveReportCycle(catalog, { planId: PLAN, year, adHoc: { ...AD_HOC, requestedBy: 'x' } }, calendar).agencies;
+    const withTasks = assignments.filter((a) => a.taskIds.length > 0);
+    [agencyA, agencyB] = withTasks as [ReportAgencyAssignment, ReportAgencyAssignment];
+    officerA = await stack.login(await stack.addUser(`canbo@${agencyA.agencyId}.example`, 'officer', agencyA.agencyId));
+    officerB = await stack.login(await stack.addUser(`canbo@${agencyB.agencyId}.example`, 'officer', agencyB.agencyId));
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    await sink?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts an ad-hoc cycle (admin only); bad deadlines are 400, an unknown plan 404, a second start 409', async () => {
+    const start = `/reports/${PLAN}/${year}/start`;
+    expect((await api('POST', start, { token: viewer, body: { adHoc: AD_HOC } })).status).toBe(403);
+    const backwards = await api('POST', start, { token: admin, body: { adHoc: { ...AD_HOC, aggregatorDeadline: AD_HOC.unitDeadline } } });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.details?.issues).toEqual([{ field: 'adHoc.aggregatorDeadline', reason: 'Hạn báo cáo tổng hợp phải sau hạn báo cáo của các cơ quan.' }]);
+    const badId = await api('POST', start, { token: admin, body: { adHoc: { ...AD_HOC, id: 'Có Dấu' } } });
+    expect(badId.body.details?.issues?.[0]?.field).toBe('adHoc.id');
+    expect((await api('POST', `/reports/${PLAN}/${CYCLE}/start`, { token: admin, body: { adHoc: AD_HOC } })).body.details?.issues?.[0]?.field).toBe('year');
+    expect((await api('POST', `/reports/no-such-plan/${year}/start`, { token: admin, body: { adHoc: AD_HOC } })).status).toBe(404);
+
+    const started = await api<{ workflowId: string; cycleKey: string }>('POST', start, { token: admin, body: { adHoc: AD_HOC } });
+    expect(started).toMatchObject({ status: 201, body: { workflowId: `report/${PLAN}/${CYCLE}`, cycleKey: CYCLE } });
+    expect(await api('POST', start, { token: admin, body: { adHoc: AD_HOC } })).toMatchObject({ status: 409, body: { error: 'conflict' } });
+
+    const cycle = await eventually(async () => {
+      const reply = await api<CycleView>('GET', base, { token: viewer });
+      return reply.status === 200 && reply.body.phase === 'collecting' ? reply.body : undefined;
+    }, 30_000, 'the cycle collecting');
+    expect(cycle.unitDeadline).toBe(AD_HOC.unitDeadline);
+    expect(cycle.agencies.map((a) => a.agencyId).sort()).toEqual(assignments.map((a) => a.agencyId).sort());
+    expect(cycle.agencies.every((a) => a.status === 'requested' && a.statusLabel === 'Chưa gửi báo cáo' && a.dueDate === AD_HOC.unitDeadline && !a.overdue)).toBe(true);
+    // An officer sees their own agency only.
+    expect((await api<CycleView>('GET', base, { token: officerA })).body.agencies.map((a) => a.agencyId)).toEqual([agencyA.agencyId]);
+    expect((await api('GET', `/reports/${PLAN}/${year - 50}`, { token: admin })).status).toBe(404);
+    expect((await api('GET', `/reports/${PLAN}/not-a-year`, { token: admin })).body.details?.issues?.[0]?.field).toBe('year');
+  });
+
+  it('takes a report from the agency’s own officer only; a bad field is 400, an oversize report 413', async () => {
+    const good = contentFor(agencyA);
+    expect(await api('POST', submission(agencyA.agencyId), { token: officerB, body: good })).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    expect((await api('POST', submission(agencyA.agencyId), { token: viewer, body: good })).status).toBe(403);
+    expect((await api('POST', `${base}/agencies/no-such-agency/submission`, { token: admin, body: good })).status).toBe(404);
+
+    const badPercent = { ...good, tasks: good.tasks.map((t, i) => (i === 0 ? { ...t, percent: 120 } : t)) };
+    const bad = await api('POST', submission(agencyA.agencyId), { token: officerA, body: badPercent });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details?.issues).toEqual([{ field: 'tasks.0.percent', reason: `Nhiệm vụ ${agencyA.taskIds[0]}: Tỷ lệ hoàn thành phải từ 0 đến 100.` }]);
+    const missingTask = await api('POST', submission(agencyA.agencyId), { token: officerA, body: { ...good, tasks: good.tasks.slice(1) } });
+    expect(missingTask.body.details?.issues).toEqual(expect.arrayContaining([{ field: 'tasks', reason: `Thiếu báo cáo nhiệm vụ ${agencyA.taskIds[0]}.` }]));
+
+    // Over the report's 256 KB (accepted by the transport): 413 naming the whole body and why.
+    const oversize = await api('POST', submission(agencyA.agencyId), { token: officerA, body: { ...good, summary: 'x'.repeat(300 * 1024) } });
+    expect(oversize).toMatchObject({ status: 413, body: { error: 'payload-too-large', details: { issues: [{ field: '(body)', reason: expect.stringMatching(/^Báo cáo quá lớn \(\d+ KB; tối đa 256 KB\)\.$/) }] } } });
+    // Over the transport's limit: refused before it is parsed.
+    expect((await api('POST', submission(agencyA.agencyId), { token: officerA, body: { ...good, summary: 'x'.repeat(600 * 1024) } })).status).toBe(413);
+
+    const sent = await api<AgencyView>('POST', submission(agencyA.agencyId), { token: officerA, body: good });
+    expect(sent).toMatchObject({ status: 200, body: { agencyId: agencyA.agencyId, status: 'submitted', revision: 1, late: false } });
+  });
+
+  it('returns with a comment, takes the revision, accepts it, and audits every change', async () => {
+    const review = (action: string) => `${base}/agencies/${agencyA.agencyId}/${action}`;
+    expect((await api('POST', review('return'), { token: officerA, body: { comment: 'x' } })).status).toBe(403);
+    const noComment = await api('POST', review('return'), { token: admin, body: { comment: '  ' } });
+    expect(noComment.body.details?.issues).toEqual([{ field: 'comment', reason: 'Cần nêu nội dung yêu cầu bổ sung, chỉnh sửa.' }]);
+
+    const returned = await api<AgencyView>('POST', review('return'), { token: admin, body: { comment: 'Bổ sung minh chứng nhiệm vụ' } });
+    expect(returned.body).toMatchObject({ status: 'returned', returns: 1 });
+    expect(await api('POST', review('accept'), { token: admin, body: {} })).toMatchObject({ status: 409, body: { message: 'Chỉ xem xét được báo cáo đang chờ xem xét (hiện tại: returned).' } });
+
+    const revised = await api<AgencyView>('POST', submission(agencyA.agencyId), { token: officerA, body: contentFor(agencyA, ' (bổ sung)') });
+    expect(revised.body).toMatchObject({ status: 'submitted', revision: 2, returns: 1 });
+    expect((await api<AgencyView>('POST', review('accept'), { token: admin, body: {} })).body).toMatchObject({ status: 'accepted', revision: 2 });
+    expect((await api('POST', submission(agencyA.agencyId), { token: officerA, body: contentFor(agencyA) })).status).toBe(409);
+
+    // The cycle's view follows the agency's workflow by a signal, a moment later.
+    const seen = await eventually(async () => {
+      const agency = (await api<CycleView>('GET', base, { token: admin })).body.agencies.find((a) => a.agencyId === agencyA.agencyId);
+      return agency?.status === 'accepted' ? agency : undefined;
+    }, 10_000, 'the cycle showing the acceptance');
+    expect(seen).toMatchObject({ statusLabel: 'Đã tiếp nhận', revision: 2, returns: 1 });
+
+    const target = `report/${PLAN}/${CYCLE}/${agencyA.agencyId}`;
+    const audit = await api<AuditPage>('GET', `/audit?target=${encodeURIComponent(target)}`, { token: admin });
+    expect(audit.body.items.map((e) => `${e.action} ${e.actor}`).reverse()).toEqual([
+      `report.submit canbo@${agencyA.agencyId}.example`,
+      'report.return admin@skhcn.example',
+      `report.submit canbo@${agencyA.agencyId}.example`,
+      'report.accept admin@skhcn.example',
+    ]);
+    expect((await api<AuditPage>('GET', `/audit?action=report.start`, { token: admin })).body.items[0]).toMatchObject({ target: `report/${PLAN}/${CYCLE}`, actor: 'admin@skhcn.example' });
+  });
+
+  it('has no documents before the cycle consolidates; an admin can re-generate them from the reports so far', async () => {
+    expect(await api('GET', `${base}/files/json`, { token: admin })).toMatchObject({ status: 404, body: { error: 'not-found' } });
+    expect((await api('GET', `${base}/files/json?regenerate=true`, { token: viewer })).status).toBe(403);
+    expect((await api('GET', `${base}/files/pdf`, { token: admin })).body.details?.issues?.[0]?.field).toBe('kind');
+
+    const json = await api<{ cycle: { cycleKey: string }; agencies: Array<{ agencyId: string; reportStatus: string; revision: number | null }> }>('GET', `${base}/files/json?regenerate=true`, { token: admin });
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(json.headers.get('content-disposition')).toBe(`attachment; filename="bao-cao-${PLAN}-${CYCLE}.json"`);
+    expect(json.body.cycle.cycleKey).toBe(CYCLE);
+    expect(json.body.agencies.find((a) => a.agencyId === agencyA.agencyId)).toMatchObject({ reportStatus: 'accepted', revision: 2 });
+    // Once generated, the documents are there for viewers too.
+    expect((await api('GET', `${base}/files/xlsx`, { token: viewer })).status).toBe(200);
+    expect((await api<AuditPage>('GET', '/audit?action=report.regenerate', { token: admin })).body.items).toHaveLength(1);
+  });
+
+  it('consolidates a past year’s cycle at once: DOCX, XLSX and JSON with their content types, e-mailed to the recipients', async () => {
+    const past = year - 1;
+    expect((await api('POST', `/reports/${PLAN}/${past}/start`, { token: admin, body: {} })).status).toBe(201);
+    const done = await eventually(async () => {
+      const reply = await api<CycleView>('GET', `/reports/${PLAN}/${past}`, { token: admin });
+      return reply.body.phase === 'completed' ? reply.body : undefined;
+    }, 60_000, 'the past cycle completed');
+    expect(done.agencies.every((a) => a.status === 'missing' && a.overdue)).toBe(true);
+    expect(done.files.map((f) => f.kind)).toEqual(['docx', 'xlsx', 'json']);
+
+    const json = await api<{ missingAgencies: Array<{ agencyId: string }> }>('GET', `/reports/${PLAN}/${past}/files/json`, { token: viewer });
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(json.body.missingAgencies.map((a) => a.agencyId).sort()).toEqual(done.agencies.map((a) => a.agencyId).sort());
+    for (const [kind, type] of [
+      ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ] as const) {
+      const response = await fetch(`${stack.url}/reports/${PLAN}/${past}/files/${kind}`, { headers: { authorization: `Bearer ${admin}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe(type);
+      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="bao-cao-${PLAN}-${past}.${kind}"`);
+      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 2).toString()).toBe('PK'); // a ZIP container, as OOXML is
+    }
+    expect((await api('GET', `/reports/${PLAN}/${past}/files/docx`, { token: officerA })).status).toBe(403);
+    expect(sink.messages.filter((m) => m.subject.includes(`năm ${past}`)).map((m) => m.attachments.map((a) => a.filename))).toEqual([
+      ['docx', 'xlsx', 'json'].map((k) => `bao-cao-${PLAN}-${past}.${k}`),
+    ]);
+  });
+
+  it('documents every report endpoint in the OpenAPI document', async () => {
+    const document = await api<Record<string, unknown>>('GET', '/docs/openapi.json');
+    expect(checkOpenApiDocument(document.body)).toEqual([]);
+    const operations = Object.entries(document.body.paths as Record<string, Record<string, unknown>>).flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'GET /reports/{plan}/{year}',
+        'POST /reports/{plan}/{year}/start',
+        'POST /reports/{plan}/{year}/agencies/{agency}/submission',
+        'POST /reports/{plan}/{year}/agencies/{agency}/return',
+        'POST /reports/{plan}/{year}/agencies/{agency}/accept',
+        'GET /reports/{plan}/{year}/files/{kind}',
+      ]),
+    );
+  });
+});
