@@ -2,6 +2,7 @@
 // which reminders go out, on which Vietnamese working days, under which keys,
 // and what the `state` query and the timeline tell a user along the way.
 import { completeUpdate, guidanceIssuedSignal, reportProgressUpdate, searchAttributes, timelineQuery } from '@dondoc/contracts';
+import { simulateTask } from '@dondoc/plan-sync';
 import { parseDeadline } from '@dondoc/schemas';
 import { addCalendarDays, cyclesOf, positionAt } from '@dondoc/policy';
 import {
@@ -154,7 +155,8 @@ describe('task workflow: one test per kind of deadline (time-skipping)', () => {
 
   it('continuous "Thường xuyên": an unanswered progress cycle rolls over to the next at that cycle’s first reminder', async () => {
     const y = vnYear(await s.now()) + 1;
-    const handle = await s.start('Thường xuyên', { cycleContext: { ...taskInput('Thường xuyên').cycleContext, startYear: y, horizonYear: y + 1 } });
+    const input = taskInput('Thường xuyên', { cycleContext: { ...taskInput('Thường xuyên').cycleContext, startYear: y, horizonYear: y + 1 } });
+    const handle = await s.start('Thường xuyên', { cycleContext: input.cycleContext });
     const start = await s.now();
     const due0 = `${y}-11-15`;
     const due1 = `${y + 1}-11-15`;
@@ -165,7 +167,7 @@ describe('task workflow: one test per kind of deadline (time-skipping)', () => {
     await s.advanceTo(rollOverAt + 2 * HOUR);
     const jobs = s.jobsOf(handle);
     // Cycle 0 escalates weekly while unanswered, up to the moment cycle 1 begins.
-    expect(stepsOf(jobs.filter((j) => j.cycle === 0))).toEqual(ladderBetween(due0, start, rollOverAt - 1));
+    expect(stepsOf(jobs.filter((j) => j.cycle === 0))).toEqual(ladderBetween(due0, start, rollOverAt));
     expect(jobs.filter((j) => j.cycle === 1).map((j) => j.idempotencyKey)).toEqual([`${handle.workflowId}|${due1}|before-30d`]);
     expect(vnDay(jobs.at(-1)!.scheduledFor)).toBe(vnDay(rollOverAt));
 
@@ -176,6 +178,10 @@ describe('task workflow: one test per kind of deadline (time-skipping)', () => {
     expect(rolled?.detail).toContain('chuyển sang kỳ sau');
     expect(vnDay(rolled!.at)).toBe(vnDay(rollOverAt));
     expect(s.queue.calls).toBe(s.queue.jobs.length);
+
+    // `dondoc simulate` previews exactly these reminders (same code: the preview cannot drift).
+    const simulated = simulateTask(handle.workflowId, input, testCalendar, { from: vnDay(start), to: vnDay(rollOverAt) });
+    expect(simulated.map((r) => `${r.cycle}:${r.stepId}@${vnDay(r.at)}`)).toEqual(jobs.map((j) => `${j.cycle}:${j.stepId}@${vnDay(j.scheduledFor)}`));
   });
 
   it('after central guidance: waits without reminders for months; late guidance gives a full ladder from its date', async () => {

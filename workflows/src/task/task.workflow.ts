@@ -144,8 +144,9 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     const due = dueDateOf(run)!;
     const ladder = ladders.of(due, now);
     const roll = rollOverAt();
-    // Steps of this cycle at or after its successor's start are not sent: the next cycle speaks then.
-    const upTo = roll === undefined ? now : Math.min(now, roll - 1);
+    // Steps of this cycle after its successor's start are not sent: the next cycle speaks then
+    // (as in `dondoc simulate`, a step at that very instant still goes out).
+    const upTo = roll === undefined ? now : Math.min(now, roll);
     for (const step of stepsDue(ladder, due, run.handledUntil, upTo, run.acknowledged, run.settled)) {
       if (run.cancelled || run.cycleClosed || dueDateOf(run) !== due) break;
       if (run.paused) {
