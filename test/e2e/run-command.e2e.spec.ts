@@ -1,5 +1,9 @@
 // The README's run command: everything comes up, prints its URLs, survives a
 // restart with its state, and leaves no process behind when stopped.
+import { WorkingCalendar } from '@dondoc/calendar';
+import { reportScheduleId } from '@dondoc/contracts';
+import { loadSeedCatalog, reportFires } from '@dondoc/plan-sync';
+import { vietnamDate } from '@dondoc/policy';
 import { freePort, repoRoot } from '@dondoc/runtime';
 import { type CapturedProcess, descendantPids, isAlive, spawnCaptured } from '@dondoc/test-harness';
 import { Client, Connection } from '@temporalio/client';
@@ -12,6 +16,18 @@ import type { systemCheckWorkflow } from '@dondoc/workflows';
 
 const root = repoRoot();
 const cli = path.join(root, 'dist', 'apps', 'cli', 'src', 'main.js');
+const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** Each seeded plan's next yearly report request, as `dondoc up` should print it and its Schedule should hold it. */
+function nextReportRequests(): Array<{ planId: string; text: string; at: number | null }> {
+  const catalog = loadSeedCatalog(path.join(root, 'seeds'));
+  const calendar = new WorkingCalendar({ overrides: catalog.calendarOverrides });
+  return [...catalog.plans.values()].map((plan) => {
+    const next = reportFires(plan, catalog.policyFor(plan.id), calendar).find((fire) => fire.at > Date.now());
+    const text = next ? `lần gửi yêu cầu tới ${ddmmyyyy(vietnamDate(next.at))} (báo cáo năm ${next.year})` : 'không còn lần gửi yêu cầu nào trong thời hạn kế hoạch';
+    return { planId: plan.id, text, at: next?.at ?? null };
+  });
+}
 
 describe('dondoc up (npm start)', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-up-'));
@@ -19,7 +35,7 @@ describe('dondoc up (npm start)', () => {
   let temporalAddress: string;
 
   beforeAll(async () => {
-    const [temporalPort, uiPort, apiPort, smtpPort, inboxPort, unusedRedisPort] = await Promise.all(Array.from({ length: 6 }, () => freePort()));
+    const [temporalPort, uiPort, apiPort, smtpPort, inboxPort, unusedRedisPort, znsPort] = await Promise.all(Array.from({ length: 7 }, () => freePort()));
     temporalAddress = `127.0.0.1:${temporalPort}`;
     env = {
       PATH: process.env.PATH,
@@ -31,6 +47,8 @@ describe('dondoc up (npm start)', () => {
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       SMTP_SINK_PORT: String(smtpPort),
       SMTP_SINK_WEB_PORT: String(inboxPort),
+      // The fake Zalo ZNS server's default port (8090) may be taken by another stack on this machine.
+      ZALO_FAKE_PORT: String(znsPort),
       // Nothing listens there, so the run command starts its own persistent redis-server.
       REDIS_URL: `redis://127.0.0.1:${unusedRedisPort}`,
       LOG_LEVEL: 'warn',
@@ -91,6 +109,13 @@ describe('dondoc up (npm start)', () => {
         });
         expect(result.database.ok).toBe(true);
         expect(result.redis.ok).toBe(true);
+
+        // One yearly report Schedule per seeded plan, announced with its next request date.
+        for (const expected of nextReportRequests()) {
+          expect(run.output()).toContain(`dondoc   | ${expected.planId}: lịch báo cáo hằng năm đã tạo; ${expected.text}\n`);
+          const schedule = await new Client({ connection }).schedule.getHandle(reportScheduleId(expected.planId)).describe();
+          expect(schedule.info.nextActionTimes[0]?.getTime() ?? null).toBe(expected.at);
+        }
       } finally {
         await connection.close();
       }
@@ -110,6 +135,7 @@ describe('dondoc up (npm start)', () => {
       expect(run.output()).toMatch(/using development secrets in/);
       expect(run.output()).toMatch(/kh-nq03-2025: không có thay đổi so với phiên bản 1/);
       expect(run.output()).toMatch(/kh-ai-2025-2030: 0 nhiệm vụ bắt đầu theo dõi, \d+ đang chạy/);
+      for (const expected of nextReportRequests()) expect(run.output()).toContain(`dondoc   | ${expected.planId}: lịch báo cáo hằng năm đã cập nhật; ${expected.text}\n`);
       const connection = await Connection.connect({ address: temporalAddress });
       try {
         const description = await new Client({ connection }).workflow.getHandle('system-check/first-run').describe();

@@ -1,7 +1,8 @@
 import { configOrExit } from '@dondoc/config';
 import { startEmbeddedStack } from '@dondoc/runtime';
 import { createDatabase } from '@dondoc/db';
-import { loadSeedCatalog, planTaskStarts, startTaskWorkflows } from '@dondoc/plan-sync';
+import { WorkingCalendar } from '@dondoc/calendar';
+import { loadSeedCatalog, planTaskStarts, type SeedCatalog, startTaskWorkflows, upsertReportSchedule } from '@dondoc/plan-sync';
 import { vietnamDate } from '@dondoc/policy';
 import { Client, Connection } from '@temporalio/client';
 import { readRuntimeFile } from '@dondoc/runtime';
@@ -75,7 +76,21 @@ async function startSeedWorkflows(seedsDir: string, address: string, namespace: 
       const note = dissolved.length ? `; ${dissolved.length} cơ quan chủ trì đã giải thể, cần giao lại` : '';
       process.stdout.write(`dondoc   | ${plan.id}: ${report.started.length} nhiệm vụ bắt đầu theo dõi, ${report.existing.length} đang chạy${note}\n`);
     }
+    await upsertReportSchedules(client, catalog, taskQueue);
   } finally {
     await connection.close();
+  }
+}
+
+const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** Each seeded plan's yearly report Schedule, created or brought up to date (the same call as `dondoc report schedule`). */
+async function upsertReportSchedules(client: Client, catalog: SeedCatalog, taskQueue: string): Promise<void> {
+  const calendar = new WorkingCalendar({ overrides: catalog.calendarOverrides });
+  for (const plan of catalog.plans.values()) {
+    const result = await upsertReportSchedule(client, plan, catalog.policyFor(plan.id), calendar, { taskQueue });
+    const next = result.fires.find((fire) => fire.at > Date.now());
+    const when = next ? `lần gửi yêu cầu tới ${ddmmyyyy(vietnamDate(next.at))} (báo cáo năm ${next.year})` : 'không còn lần gửi yêu cầu nào trong thời hạn kế hoạch';
+    process.stdout.write(`dondoc   | ${plan.id}: lịch báo cáo hằng năm ${result.created ? 'đã tạo' : 'đã cập nhật'}; ${when}\n`);
   }
 }
