@@ -6,7 +6,7 @@
 import { type Channel, DeliveryError, renderNotification } from '@dondoc/channels';
 import { type Channel as ChannelName, type DeliveryJob, deliveryJobSchema } from '@dondoc/contracts';
 import type { DeliveryLogRepository, DeliveryStatus } from '@dondoc/db';
-import { createLinkToken } from '@dondoc/links';
+import { createLinkToken, type LinkPurpose } from '@dondoc/links';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 
 import { enqueueDelivery } from './dispatch.processor';
@@ -98,11 +98,16 @@ function followUp(delivery: DeliveryJob, error: DeliveryError): { job: DeliveryJ
   return null;
 }
 
+/** Report requests and reminders link to the agency's report submission; every other reminder to a task's progress report. */
+const linkPurposeOf = (template: DeliveryJob['notification']['template']): LinkPurpose =>
+  template === 'report-request' || template === 'report-reminder' ? 'submit-report' : 'report-progress';
+
 function signedLink(delivery: DeliveryJob, context: DeliverContext): { link: string; linkExpiresAt: Date } {
   const expiresAt = context.now() + context.links.ttlDays * 86_400_000;
+  const purpose = linkPurposeOf(delivery.notification.template);
   const token = createLinkToken(
-    { purpose: 'report-progress', subject: delivery.notification.workflowId, agencyId: delivery.notification.agencyId, exp: Math.floor(expiresAt / 1000) },
+    { purpose, subject: delivery.notification.workflowId, agencyId: delivery.notification.agencyId, exp: Math.floor(expiresAt / 1000) },
     context.links.secret,
   );
-  return { link: `${context.links.publicBaseUrl.replace(/\/$/, '')}/links/report-progress?token=${token}`, linkExpiresAt: new Date(expiresAt) };
+  return { link: `${context.links.publicBaseUrl.replace(/\/$/, '')}/links/${purpose}?token=${token}`, linkExpiresAt: new Date(expiresAt) };
 }

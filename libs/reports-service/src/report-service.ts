@@ -9,6 +9,7 @@ import {
   agencyReportScopeQuery,
   agencyReportStateQuery,
   type AgencyReportState,
+  type ReportAgencyAssignment,
   agencyReportWorkflowId,
   reportCycleKey,
   reportCyclePlanQuery,
@@ -102,6 +103,13 @@ export class ReportService {
     }
     const draft = await new ReportSubmissionRepository(this.deps.db).createDraft({ planId, year: yearOf(cycleKey), cycleKey }, agencyId, checked.content, by);
     return this.update(() => handle.executeUpdate(submitReportUpdate, { args: [{ submissionId: draft.id, by }] }), this.notReporting(planId, cycleKey, agencyId));
+  }
+
+  /** One agency's report in a cycle: its state and what it must report on. */
+  async agency(planId: string, cycleKey: string, agencyId: string): Promise<{ state: AgencyReportState; scope: ReportAgencyAssignment }> {
+    const handle = this.deps.client.workflow.getHandle(agencyReportWorkflowId(planId, cycleKey, agencyId));
+    const [state, scope] = await this.found(() => Promise.all([handle.query(agencyReportStateQuery), handle.query(agencyReportScopeQuery)]), this.notReporting(planId, cycleKey, agencyId));
+    return { state, scope };
   }
 
   review(planId: string, cycleKey: string, agencyId: string, decision: 'accept' | 'return', comment: string, by: string): Promise<AgencyReportState> {

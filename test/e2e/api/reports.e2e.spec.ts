@@ -5,6 +5,7 @@
 // year's cycle closes at once) or when an admin re-generates them. Against the
 // built API and worker, a dev server, PostgreSQL and an SMTP sink.
 import { WorkingCalendar } from '@dondoc/calendar';
+import { createLinkToken, type LinkPurpose } from '@dondoc/links';
 import type { ReportAgencyAssignment } from '@dondoc/contracts';
 import { loadSeedCatalog, resolveReportCycle } from '@dondoc/plan-sync';
 import { addCalendarDays, vietnamDate } from '@dondoc/policy';
@@ -156,6 +157,24 @@ describe('report cycle (API e2e)', () => {
     expect((await api<AuditPage>('GET', `/audit?action=report.start`, { token: admin })).body.items[0]).toMatchObject({ target: `report/${PLAN}/${CYCLE}`, actor: 'admin@skhcn.example' });
   });
 
+  it('takes a report through the signed link of a request (submit-report): once, for its own agency only', async () => {
+    const link = (purpose: LinkPurpose, subjectAgency: string, agencyId = subjectAgency) =>
+      createLinkToken({ purpose, subject: `report/${PLAN}/${CYCLE}/${subjectAgency}`, agencyId, exp: Math.floor(Date.now() / 1000) + 3600 }, stack.linkSecret);
+    const token = link('submit-report', agencyB.agencyId);
+    const preview = await api<{ cycleKey: string; used: boolean; report: { status: string; taskIds: string[] } }>('GET', `/links/submit-report?token=${token}`);
+    expect(preview.body).toMatchObject({ cycleKey: CYCLE, used: false, report: { status: 'requested', taskIds: [...agencyB.taskIds] } });
+
+    expect((await api('POST', '/links/submit-report', { body: { token: link('report-progress', agencyB.agencyId), report: contentFor(agencyB) } })).status).toBe(403);
+    expect((await api('POST', '/links/submit-report', { body: { token: link('submit-report', agencyA.agencyId, agencyB.agencyId), report: contentFor(agencyB) } })).status).toBe(403);
+    // A refused report gives the link back for the corrected one.
+    expect((await api('POST', '/links/submit-report', { body: { token, report: { tasks: [] } } })).status).toBe(400);
+    const sent = await api<AgencyView>('POST', '/links/submit-report', { body: { token, report: contentFor(agencyB) } });
+    expect(sent).toMatchObject({ status: 200, body: { agencyId: agencyB.agencyId, status: 'submitted', revision: 1 } });
+    expect(await api('POST', '/links/submit-report', { body: { token, report: contentFor(agencyB) } })).toMatchObject({ status: 410, body: { error: 'gone' } });
+    const audit = await api<AuditPage>('GET', `/audit?target=${encodeURIComponent(`report/${PLAN}/${CYCLE}/${agencyB.agencyId}`)}`, { token: admin });
+    expect(audit.body.items.map((e) => `${e.action} ${e.actor}`)).toEqual([`report.submit signed-link:${agencyB.agencyId}`]);
+  });
+
   it('has no documents before the cycle consolidates; an admin can re-generate them from the reports so far', async () => {
     expect(await api('GET', `${base}/files/json`, { token: admin })).toMatchObject({ status: 404, body: { error: 'not-found' } });
     expect((await api('GET', `${base}/files/json?regenerate=true`, { token: viewer })).status).toBe(403);
@@ -213,6 +232,8 @@ describe('report cycle (API e2e)', () => {
         'POST /reports/{plan}/{year}/agencies/{agency}/return',
         'POST /reports/{plan}/{year}/agencies/{agency}/accept',
         'GET /reports/{plan}/{year}/files/{kind}',
+        'GET /links/submit-report',
+        'POST /links/submit-report',
       ]),
     );
   });

@@ -57,6 +57,21 @@ describe('notifier: e-mail delivery', () => {
     await eventually(() => expect(running?.outcomes.outcomes).toEqual([expect.objectContaining({ workflowId: job.workflowId, idempotencyKey: job.idempotencyKey, status: 'delivered', channel: 'email', role: 'focal' })]));
   });
 
+  it('links report requests and reminders to the report submission (purpose submit-report), nothing else', async () => {
+    running = runNotifier(env);
+    const workflowId = 'report/kh-thu/2026/so-thu';
+    for (const template of ['report-request', 'report-reminder'] as const) {
+      await running.queue.enqueue(reminder('so-thu', { template, workflowId, idempotencyKey: `${workflowId}|${template}` }));
+    }
+    const messages = await env.sink.waitForMessages(2);
+    for (const message of messages) {
+      const [, purpose, token] = /\/links\/([\w-]+)\?token=([\w.-]+)/.exec(message.text) ?? [];
+      expect(purpose).toBe('submit-report');
+      expect(verifyLinkToken(token ?? '', LINK_SECRET, 'submit-report', Date.now())).toMatchObject({ ok: true, claims: { subject: workflowId, agencyId: 'so-thu' } });
+      expect(verifyLinkToken(token ?? '', LINK_SECRET, 'report-progress', Date.now())).toMatchObject({ ok: false });
+    }
+  });
+
   it('sends a reminder enqueued five times exactly once', async () => {
     running = runNotifier(env);
     const job = reminder('so-thu');

@@ -8,14 +8,19 @@ import path from 'node:path';
 
 import { AppConfigService } from '../app-config.service';
 import { DATABASE } from '../infrastructure/infrastructure.module';
+import { LinksModule } from '../links/links.module';
+import { ReportLinksController } from './report-links.controller';
+import { ReportLinksService } from './report-links.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 /** /reports: the same report operations the CLI runs, behind roles and the audit log. */
 @Module({
-  controllers: [ReportsController],
+  imports: [LinksModule],
+  controllers: [ReportsController, ReportLinksController],
   providers: [
     ReportsService,
+    ReportLinksService,
     {
       provide: ReportService,
       useFactory: (config: AppConfigService, client: Client, db: Kysely<Database>) => {
