@@ -1,5 +1,6 @@
-import type { NotificationJob } from '@dondoc/contracts';
+import { deliveryOutcomeSignal, type NotificationJob } from '@dondoc/contracts';
 import type { EnqueueResult, NotificationQueue } from '@dondoc/queue';
+import type { Client } from '@temporalio/client';
 
 /**
  * A NotificationQueue that keeps what workflows hand over, with the same
@@ -7,6 +8,13 @@ import type { EnqueueResult, NotificationQueue } from '@dondoc/queue';
  */
 export class RecordingNotificationQueue implements NotificationQueue {
   readonly jobs: NotificationJob[] = [];
+
+  /**
+   * @param reportOutcomesWith when given, each new job is reported back to its workflow as
+   *   delivered, as the notifier does; without it the workflow hears nothing (a lost delivery).
+   */
+  constructor(private readonly reportOutcomesWith?: Client) {}
+
   /** Every call, duplicates included, to prove retries and replays add nothing. */
   calls = 0;
 
@@ -14,6 +22,16 @@ export class RecordingNotificationQueue implements NotificationQueue {
     this.calls++;
     const duplicate = this.jobs.some((j) => j.idempotencyKey === job.idempotencyKey);
     if (!duplicate) this.jobs.push(job);
+    if (!duplicate && this.reportOutcomesWith) {
+      const [recipient] = job.recipients;
+      await this.reportOutcomesWith.workflow.getHandle(job.workflowId).signal(deliveryOutcomeSignal, {
+        idempotencyKey: job.idempotencyKey,
+        channel: recipient?.channels[0] ?? 'email',
+        role: recipient?.role ?? 'focal',
+        status: 'delivered',
+        detail: 'recorded by the test queue',
+      });
+    }
     return { enqueued: !duplicate, jobId: job.idempotencyKey };
   }
 

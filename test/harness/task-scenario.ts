@@ -87,13 +87,15 @@ export interface TaskScenario {
 export interface ScenarioOptions {
   /** Start without a worker (the test runs its own). */
   readonly withoutWorker?: boolean;
+  /** The delivery side never reports outcomes back (a lost queue entry). */
+  readonly withoutOutcomes?: boolean;
 }
 
 let taskCounter = 0;
 
 /** One worker (running in the background) and one recording queue for a test file. */
 export async function createTaskScenario(env: TestWorkflowEnvironment, prefix: string, options: ScenarioOptions = {}): Promise<TaskScenario> {
-  const queue = new RecordingNotificationQueue();
+  const queue = new RecordingNotificationQueue(options.withoutOutcomes ? undefined : env.client);
   const taskQueue = uniqueTaskQueue(prefix);
   const worker = options.withoutWorker ? undefined : await createTestWorker(env, taskQueue, activitiesFor(queue, env));
   const running = worker?.run();

@@ -99,6 +99,8 @@ export type TimelineEventType =
   | 'reminder-sent'
   | 'reminder-skipped'
   | 'catch-up-sent'
+  | 'delivered'
+  | 'delivery-failed'
   | 'acknowledged'
   | 'progress'
   | 'completed'

@@ -12,6 +12,7 @@ import {
   startTimeSkippingServer,
   stepsOf,
   type TaskScenario,
+  testCalendar,
   vnDay,
 } from '@dondoc/test-harness';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -36,6 +37,9 @@ describe('task workflow: catch-up on import (time-skipping)', () => {
     const start = await s.now();
     const position = positionAt(ladderOf(due, start + 400 * DAY), start);
     expect(position.current).not.toBeNull();
+    // The catch-up waits for office hours on a working day, like every letter.
+    const catchUpAt = testCalendar.nextOfficeMoment(start);
+    await s.advanceTo(catchUpAt + 1_000);
 
     const jobs = await eventually(async () => s.jobsOf(handle), (found) => found.length > 0);
     await new Promise((resolve) => setTimeout(resolve, 300)); // a burst would show up here
@@ -44,7 +48,7 @@ describe('task workflow: catch-up on import (time-skipping)', () => {
       template: 'catch-up',
       stepId: position.current!.stepId,
       idempotencyKey: `${handle.workflowId}|${due}|${position.current!.stepId}`,
-      scheduledFor: position.current!.at,
+      scheduledFor: catchUpAt,
       data: expect.objectContaining({ dueDate: due, deadlineText: '12/2025' }),
     });
     const state = await s.state(handle);
@@ -84,6 +88,7 @@ describe('task workflow: catch-up on import (time-skipping)', () => {
     const handle = await s.start(`${month}/${year}`, { catchUp: true });
     const now = await s.now();
     const position = positionAt(ladderOf(due, now + 400 * DAY), now);
+    await s.advanceTo(testCalendar.nextOfficeMoment(now) + 1_000);
 
     const [catchUp] = await eventually(async () => s.jobsOf(handle), (found) => found.length > 0);
     expect(catchUp).toMatchObject({ template: 'catch-up', stepId: position.current!.stepId });

@@ -23,7 +23,7 @@ describe('task workflow ladder (time-skipping)', () => {
   });
   afterAll(() => env?.teardown());
   beforeEach(async () => {
-    queue = new RecordingNotificationQueue();
+    queue = new RecordingNotificationQueue(env.client);
     taskQueue = uniqueTaskQueue('ladder');
     const probes = { database: async () => {}, redis: async () => {} };
     worker = await createTestWorker(env, taskQueue, createActivities({ probes, notifications: queue, temporal: env.client }));

@@ -3,6 +3,7 @@ import {
   type Actor,
   cancelUpdate,
   completeUpdate,
+  deliveryOutcomeSignal,
   extendDeadlineUpdate,
   guidanceIssuedSignal,
   pauseUpdate,
@@ -48,6 +49,13 @@ export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record
   };
 
   setHandler(stateQuery, state);
+  setHandler(deliveryOutcomeSignal, ({ idempotencyKey, channel, role, status, detail }) => {
+    // Only the timeline changes: outcomes never steer the ladder, so they cannot make replays diverge.
+    const stepId = idempotencyKey.split('|').at(-1);
+    const where = `${stepId} → ${role} qua ${channel === 'email' ? 'thư điện tử' : 'Zalo'}`;
+    if (status === 'delivered') record('delivered', `${where}: đã gửi`, { stepId, idempotencyKey });
+    else record('delivery-failed', `${where}: không gửi được (${detail})`, { stepId, idempotencyKey });
+  });
   setHandler(timelineQuery, () => run.timeline);
   setHandler(guidanceIssuedSignal, (issued) => {
     if (run.guidance) return; // the first document releases the task; later ones are only history

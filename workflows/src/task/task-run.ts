@@ -25,6 +25,7 @@ export interface TaskRun {
   completed: boolean;
   /** Set by every message that changes something: the loop looks again. */
   dirty: boolean;
+
   readonly timeline: TimelineEvent[];
 }
 

@@ -1,5 +1,6 @@
 import {
   type CarriedState,
+  type NotificationJob,
   reminderKey,
   searchAttributes,
   type TaskState,
@@ -9,7 +10,7 @@ import {
 } from '@dondoc/contracts';
 import type { TaskStatus } from '@dondoc/domain';
 import { type Cycle, cyclesOf, type LadderStep, positionAt } from '@dondoc/policy';
-import { allHandlersFinished, condition, continueAsNew, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 
 import type { Activities } from '@dondoc/activities';
 
@@ -38,7 +39,10 @@ const { enqueueNotification } = proxyActivities<Activities>({
  */
 export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState> {
   const { workflowId } = workflowInfo();
-  const ladders = createLadders(input.policy, createWorkflowCalendar(input.calendarOverrides));
+  // Behaviour added while workflows were running, decided once per run so old histories replay unchanged.
+  const catchUpInOfficeHours = patched('catch-up-in-office-hours');
+  const calendar = createWorkflowCalendar(input.calendarOverrides);
+  const ladders = createLadders(input.policy, calendar);
   const carried: CarriedState = input.carried ?? { cycleIndex: 0, agencyId: input.agencyId, acknowledged: false, guidance: null, timeline: [] };
   const run = runFromCarried(carried, Date.now());
   let upserted = '';
@@ -134,7 +138,13 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     // Present state on import: one reminder for the step the task is on now, never the backlog.
     const now = Date.now();
     const { current } = positionAt(ladders.of(dueDateOf(run)!, now), now);
-    if (current && !(run.acknowledged && current.onlyUntilAcknowledged)) await send(current, true);
+    // Like every letter, the catch-up goes out in office hours on a working day (an import at night waits).
+    const sendAt = catchUpInOfficeHours ? calendar.nextOfficeMoment(now) : now;
+    if (current && sendAt > now) {
+      refreshSearchAttributes(); // lists show the real status while the catch-up waits
+      await condition(() => run.cancelled || run.cycleClosed, sendAt - now);
+    }
+    if (current && !run.cancelled && !run.cycleClosed && !(run.acknowledged && current.onlyUntilAcknowledged)) await send(current, true, sendAt);
     run.handledUntil = Math.max(run.handledUntil, now);
   }
 
@@ -172,11 +182,11 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     else await condition(() => run.dirty, Math.max(wakeAt - now, 1));
   }
 
-  async function send(step: LadderStep, catchUp: boolean): Promise<void> {
+  async function send(step: LadderStep, catchUp: boolean, scheduledFor = step.at): Promise<void> {
     const due = dueDateOf(run)!;
     const idempotencyKey = reminderKey(workflowId, due, step.stepId);
     run.settled.add(settledKey(due, step.stepId));
-    const result = await enqueueNotification({
+    const job: NotificationJob = {
       idempotencyKey,
       template: catchUp ? 'catch-up' : step.template,
       workflowId,
@@ -187,8 +197,9 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
       stepId: step.stepId,
       recipients: step.recipients.map((r) => ({ role: r.role, channels: [...r.channels] })),
       data: { taskName: input.taskName, planTitle: input.planTitle, dueDate: due, daysLeft: step.daysLeft, deadlineText: input.deadline.raw },
-      scheduledFor: step.at,
-    });
+      scheduledFor,
+    };
+    const result = await enqueueNotification(job);
     const roles = step.recipients.map((r) => r.role).join(', ');
     record(catchUp ? 'catch-up-sent' : 'reminder-sent', `${step.stepId} (${roles})${result.enqueued ? '' : ' – đã có trong hàng đợi'}`, {
       stepId: step.stepId,
