@@ -11,7 +11,7 @@ import { configureApp } from './configure-app';
 async function main(): Promise<void> {
   const config = configOrExit();
   // Body parsers are set up by configureApp, with our limits and YAML support.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bufferLogs: true, bodyParser: false, rawBody: true });
   configureApp(app);
   await app.listen(config.API_PORT, '0.0.0.0');
 }
