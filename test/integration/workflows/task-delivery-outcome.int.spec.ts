@@ -1,7 +1,7 @@
 // The notifier reports each delivery back to the task workflow, whose timeline
 // then shows what reached whom; outcomes never change the ladder.
 import { timelineQuery } from '@dondoc/contracts';
-import { createTaskScenario, DAY, HOUR, ladderOf, startTimeSkippingServer, type TaskScenario } from '@dondoc/test-harness';
+import { createTaskScenario, DAY, ladderOf, startTimeSkippingServer, type TaskScenario } from '@dondoc/test-harness';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 describe('task workflow: delivery outcomes (time-skipping)', () => {
