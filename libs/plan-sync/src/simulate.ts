@@ -17,6 +17,8 @@ export interface SimulationWindow {
   readonly to: IsoDate;
   /** For tasks waiting for central guidance: when it arrives (none: they stay silent). */
   readonly guidanceDate?: IsoDate;
+  /** The exact instant the workflows start (epoch ms); default: the start of `from` in Vietnam. */
+  readonly startAt?: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface SimulationWindow {
  * unanswered cycle to the next, and one catch-up for a step already passed at start.
  */
 export function simulateTask(workflowId: string, input: TaskWorkflowInput, calendar: WorkingDayCalendar, window: SimulationWindow): SimulatedReminder[] {
-  const fromMs = vietnamInstant(window.from, '00:00');
+  const fromMs = window.startAt ?? vietnamInstant(window.from, '00:00');
   const toMs = vietnamInstant(window.to, '23:59');
   const startMs = window.guidanceDate ? Math.max(fromMs, vietnamInstant(window.guidanceDate, '00:00')) : fromMs;
   const cycles = cyclesOf(input.deadline, { ...input.cycleContext, ...(window.guidanceDate ? { guidanceDate: window.guidanceDate } : {}) });
