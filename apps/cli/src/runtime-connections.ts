@@ -9,3 +9,8 @@ export function databaseUrlFor(config: AppConfig): string {
   if (running) return running.databaseUrl;
   throw new Error('Không tìm thấy cơ sở dữ liệu: đặt DATABASE_URL, hoặc chạy hệ thống trước bằng `npm start` (dondoc up).');
 }
+
+/** TEMPORAL_ADDRESS as configured, else the one of a running `npm start`. */
+export function temporalAddressFor(config: AppConfig): string {
+  return readRuntimeFile(path.resolve(config.DONDOC_DATA_DIR))?.temporalAddress ?? config.TEMPORAL_ADDRESS;
+}

@@ -108,7 +108,8 @@ export type TimelineEventType =
   | 'reassigned'
   | 'paused'
   | 'resumed'
-  | 'cancelled';
+  | 'cancelled'
+  | 'plan-revised';
 
 export interface TimelineEvent {
   /** Epoch ms, from the workflow clock. */
@@ -145,6 +146,15 @@ export const reassignUpdate = defineUpdate<TaskState, [Reassignment]>('reassign'
 export const pauseUpdate = defineUpdate<TaskState, [Reason]>('pause');
 export const resumeUpdate = defineUpdate<TaskState, [Actor]>('resume');
 export const cancelUpdate = defineUpdate<TaskState, [Reason]>('cancel');
+
+/** A new version of the plan changed this task's wording or deadline: the ladder is rebuilt from the new deadline. */
+export interface PlanTaskRevision extends Actor {
+  readonly taskName: string;
+  readonly deadline: Deadline;
+  /** e.g. "kh-nq03-2025 phiên bản 2". */
+  readonly reason: string;
+}
+export const revisePlanTaskUpdate = defineUpdate<TaskState, [PlanTaskRevision]>('revisePlanTask');
 /** A signal, not an update: the guidance fan-out sends it to many tasks and needs no answer. */
 export const guidanceIssuedSignal = defineSignal<[GuidanceIssued]>('guidanceIssued');
 

@@ -16,3 +16,4 @@ export {
   resolveReportCycle,
 } from './report-cycle';
 export { type ReportFire, reportFires, REPORT_SCHEDULE_TIMEZONE, reportScheduleSpec, type ReportScheduleOptions, upsertReportSchedule } from './report-schedule';
+export { applyPlanRevision, type PlanRevisionInput, type PlanRevisionReport } from './apply-plan-revision';

@@ -7,10 +7,12 @@ import {
   extendDeadlineUpdate,
   guidanceIssuedSignal,
   pauseUpdate,
+  type PlanTaskRevision,
   type Reason,
   reassignUpdate,
   reportProgressUpdate,
   resumeUpdate,
+  revisePlanTaskUpdate,
   stateQuery,
   type TaskState,
   timelineQuery,
@@ -113,6 +115,15 @@ export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record
       return touch();
     },
     { validator: (_reason: Reason) => rejectIfFinal() },
+  );
+  setHandler(
+    revisePlanTaskUpdate,
+    (revision) => {
+      record('plan-revised', `Kế hoạch sửa đổi (${revision.reason}): thời hạn "${revision.deadline.raw}" (${revision.by})`);
+      run.revision = revision;
+      return touch();
+    },
+    { validator: (_revision: PlanTaskRevision) => rejectIfFinal() },
   );
   setHandler(
     extendDeadlineUpdate,

@@ -1,4 +1,4 @@
-import type { CarriedState, GuidanceIssued, TimelineEvent, TimelineEventType } from '@dondoc/contracts';
+import type { CarriedState, GuidanceIssued, PlanTaskRevision, TimelineEvent, TimelineEventType } from '@dondoc/contracts';
 import type { IsoDate } from '@dondoc/domain';
 import type { Cycle } from '@dondoc/policy';
 
@@ -25,6 +25,8 @@ export interface TaskRun {
   completed: boolean;
   /** Set by every message that changes something: the loop looks again. */
   dirty: boolean;
+  /** A plan revision to continue with (a fresh run on the new deadline). */
+  revision: PlanTaskRevision | null;
 
   readonly timeline: TimelineEvent[];
 }
@@ -47,6 +49,7 @@ export function runFromCarried(carried: CarriedState, now: number): TaskRun {
     cancelled: false,
     completed: false,
     dirty: false,
+    revision: null,
     timeline: [...carried.timeline],
   };
 }

@@ -126,15 +126,15 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     // The trigger: tasks after central guidance sleep until the document arrives.
     refreshSearchAttributes();
     record('trigger-waiting', 'Chờ văn bản hướng dẫn của Trung ương');
-    await condition(() => run.guidance !== null || run.cancelled);
-    if (!run.cancelled) {
+    await condition(() => run.guidance !== null || run.cancelled || run.revision !== null);
+    if (!run.cancelled && !run.revision) {
       run.cycles = cyclesNow();
       run.handledUntil = Date.now(); // the ladder of the guidance date starts now
       enterCycle();
     }
   }
 
-  if (run.cycle && input.catchUp && !run.cancelled && !run.cycleClosed) {
+  if (run.cycle && input.catchUp && !run.cancelled && !run.cycleClosed && !run.revision) {
     // Present state on import: one reminder for the step the task is on now, never the backlog.
     const now = Date.now();
     const { current } = positionAt(ladders.of(dueDateOf(run)!, now), now);
@@ -142,13 +142,13 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     const sendAt = catchUpInOfficeHours ? calendar.nextOfficeMoment(now) : now;
     if (current && sendAt > now) {
       refreshSearchAttributes(); // lists show the real status while the catch-up waits
-      await condition(() => run.cancelled || run.cycleClosed, sendAt - now);
+      await condition(() => run.cancelled || run.cycleClosed || run.revision !== null, sendAt - now);
     }
-    if (current && !run.cancelled && !run.cycleClosed && !(run.acknowledged && current.onlyUntilAcknowledged)) await send(current, true, sendAt);
+    if (current && !run.cancelled && !run.cycleClosed && !run.revision && !(run.acknowledged && current.onlyUntilAcknowledged)) await send(current, true, sendAt);
     run.handledUntil = Math.max(run.handledUntil, now);
   }
 
-  while (run.cycle && !run.cancelled && !run.cycleClosed) {
+  while (run.cycle && !run.cancelled && !run.cycleClosed && !run.revision) {
     run.dirty = false;
     const now = Date.now();
     const due = dueDateOf(run)!;
@@ -208,6 +208,17 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
   }
 
   await condition(allHandlersFinished);
+  if (run.revision && !run.cancelled && !run.completed) {
+    // A revised plan task starts afresh on its new deadline, in its present state (one catch-up at most).
+    const { agencyId, acknowledged, guidance, timeline, paused } = run;
+    await continueAsNew<typeof taskWorkflow>({
+      ...input,
+      taskName: run.revision.taskName,
+      deadline: run.revision.deadline,
+      catchUp: true,
+      carried: { cycleIndex: 0, agencyId, acknowledged, guidance, timeline, paused, handledUntil: Date.now() },
+    });
+  }
   if (run.cycle && !run.cancelled && !run.completed) {
     // Closed or rolled over: the next cycle. Neither (history grew long): the same cycle afresh.
     const sameCycle = !run.cycleClosed && !run.rolledOver;

@@ -14,7 +14,14 @@ export const planImportResultSchema = z.object({
   diff: z
     .object({ added: z.array(z.string()), changed: z.array(z.string()), removed: z.array(z.string()), unchanged: z.number().int() })
     .nullable(),
-  workflows: z.object({ started: z.array(z.string()), existing: z.number().int() }),
+  workflows: z.object({
+    started: z.array(z.string()),
+    existing: z.number().int(),
+    /** Running workflows whose task wording or deadline changed: their ladders were rebuilt. */
+    revised: z.array(z.string()),
+    /** Workflows of removed tasks, or of leads the plan no longer names. */
+    cancelled: z.array(z.string()),
+  }),
   dissolvedLeads: z.array(z.object({ taskId: z.string(), agencyId: z.string(), reason: z.string() })),
   warnings: z.array(diagnosticSchema),
 });

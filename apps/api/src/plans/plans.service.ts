@@ -1,7 +1,7 @@
 import { loadPlan, preparePlanImport } from '@dondoc/catalog';
 import { PlanVersionRepository, type PlanVersion } from '@dondoc/db';
 import { InvalidInputError, NotFoundError, planTasks } from '@dondoc/domain';
-import { planTaskStarts, startTaskWorkflows } from '@dondoc/plan-sync';
+import { applyPlanRevision, planTaskStarts, startTaskWorkflows } from '@dondoc/plan-sync';
 import { vietnamDate } from '@dondoc/policy';
 import type { Diagnostic } from '@dondoc/schemas';
 import { Injectable } from '@nestjs/common';
@@ -52,6 +52,21 @@ export class PlansService {
       today: vietnamDate(Date.now()),
     });
     const report = await startTaskWorkflows(this.client, starts, this.config.values.TEMPORAL_TASK_QUEUE);
+    // A changed plan also reaches the running workflows: rebuilt ladders, cancelled tasks.
+    const revision =
+      prepared.status === 'changed'
+        ? await applyPlanRevision(this.client, {
+            plan,
+            diff: prepared.diff,
+            version: saved.version,
+            index: this.catalog.index,
+            policy: this.catalog.policyFor(plan.id),
+            calendarOverrides: this.catalog.calendarOverrides,
+            today: vietnamDate(Date.now()),
+            taskQueue: this.config.values.TEMPORAL_TASK_QUEUE,
+            by: ctx.principal.actor,
+          })
+        : { revised: [], cancelled: [] };
     const diff =
       prepared.status === 'unchanged'
         ? null
@@ -62,14 +77,20 @@ export class PlansService {
             unchanged: prepared.diff.unchanged,
           };
     if (saved.created || report.started.length) {
-      await this.audit.record(ctx, 'plan.import', `plan/${plan.id}`, { version: saved.version, status: prepared.status, started: report.started.length });
+      await this.audit.record(ctx, 'plan.import', `plan/${plan.id}`, {
+        version: saved.version,
+        status: prepared.status,
+        started: report.started.length,
+        revised: revision.revised.length,
+        cancelled: revision.cancelled.length,
+      });
     }
     return {
       planId: plan.id,
       version: saved.version,
       status: prepared.status,
       diff,
-      workflows: { started: report.started, existing: report.existing.length },
+      workflows: { started: report.started, existing: report.existing.length, revised: revision.revised, cancelled: revision.cancelled },
       dissolvedLeads: dissolved.map((d) => ({ taskId: d.taskId, agencyId: d.agencyId, reason: d.reason })),
       warnings: diagnostics.map(describeDiagnostic),
     };

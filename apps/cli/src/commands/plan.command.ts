@@ -7,6 +7,7 @@ import { DEFAULT_AGENCIES_FILE, type AgenciesOption } from '../plan/load-directo
 import { runPlanImport } from '../plan/import-plan';
 import { runPlanShow } from '../plan/show-plan';
 import { databaseUrlFor } from '../runtime-connections';
+import { applyToWorkflows } from '../plan/apply-to-workflows';
 import { runPlanValidate } from '../plan/validate-plans';
 
 /** `dondoc plan validate|show|import`. */
@@ -43,10 +44,13 @@ export function register(program: Command): void {
     .option('--by <name>', 'người nhập, ghi vào lịch sử phiên bản', 'cli')
     .option('--agencies <file>', 'danh mục cơ quan để kiểm tra mã cơ quan', DEFAULT_AGENCIES_FILE)
     .option('--no-agencies', 'không kiểm tra mã cơ quan')
-    .action(async (file: string, options: { agencies: AgenciesOption; by: string }) => {
-      const db = createDatabase(databaseUrlFor(configOrExit()));
+    .option('--no-workflows', 'chỉ lưu phiên bản, không cập nhật các luồng theo dõi nhiệm vụ')
+    .action(async (file: string, options: { agencies: AgenciesOption; by: string; workflows: boolean }) => {
+      const config = configOrExit();
+      const db = createDatabase(databaseUrlFor(config));
       try {
-        process.exitCode = await runPlanImport(file, options, nodeIo(), db);
+        const onStored = options.workflows ? (stored: Parameters<typeof applyToWorkflows>[1]) => applyToWorkflows(config, stored, options.by) : undefined;
+        process.exitCode = await runPlanImport(file, { ...options, ...(onStored ? { onStored } : {}) }, nodeIo(), db);
       } finally {
         await db.destroy();
       }

@@ -1,4 +1,4 @@
-import { configOrExit } from '@dondoc/config';
+import { type AppConfig, configOrExit } from '@dondoc/config';
 import { startEmbeddedStack } from '@dondoc/runtime';
 import { createDatabase } from '@dondoc/db';
 import { WorkingCalendar } from '@dondoc/calendar';
@@ -11,6 +11,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { nodeIo } from '../plan/cli-io';
+import { applyToWorkflows } from '../plan/apply-to-workflows';
 import { runPlanImport } from '../plan/import-plan';
 
 /** `dondoc up`: the whole system on one machine (what `npm start` runs). */
@@ -22,7 +23,7 @@ export function register(program: Command): void {
       const config = configOrExit();
       const started = Date.now();
       const stack = await startEmbeddedStack(config, process.stdout);
-      await importSeedPlans(config.DONDOC_SEEDS_DIR, readRuntimeFile(path.resolve(config.DONDOC_DATA_DIR))?.databaseUrl ?? config.DATABASE_URL);
+      await importSeedPlans(config, config.DONDOC_SEEDS_DIR, readRuntimeFile(path.resolve(config.DONDOC_DATA_DIR))?.databaseUrl ?? config.DATABASE_URL);
       await startSeedWorkflows(config.DONDOC_SEEDS_DIR, config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, config.TEMPORAL_TASK_QUEUE);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(
@@ -49,14 +50,16 @@ export function register(program: Command): void {
 }
 
 /** The seeded plans are imported on every start; an unchanged plan is a no-op. */
-async function importSeedPlans(seedsDir: string, databaseUrl: string | undefined): Promise<void> {
+async function importSeedPlans(config: AppConfig, seedsDir: string, databaseUrl: string | undefined): Promise<void> {
   if (!databaseUrl) return;
   const db = createDatabase(databaseUrl);
   try {
     const plansDir = path.join(seedsDir, 'plans');
     for (const file of readdirSync(plansDir).filter((f) => f.endsWith('.yaml')).sort()) {
       const io = { ...nodeIo(), out: (text: string) => process.stdout.write(`dondoc   | ${text.split('\n')[0]}\n`) };
-      await runPlanImport(path.join(plansDir, file), { agencies: path.join(seedsDir, 'agencies.yaml'), by: 'dondoc up' }, io, db);
+      // A changed seed plan revises the running workflows; new plans start below with the rest.
+      const onStored = (stored: Parameters<typeof applyToWorkflows>[1]) => (stored.diff ? applyToWorkflows(config, stored, 'dondoc up') : Promise.resolve(''));
+      await runPlanImport(path.join(plansDir, file), { agencies: path.join(seedsDir, 'agencies.yaml'), by: 'dondoc up', onStored }, io, db);
     }
   } finally {
     await db.destroy();

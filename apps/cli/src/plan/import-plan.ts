@@ -3,6 +3,7 @@
 // printed diff (added, changed, removed tasks) is what running workflows get.
 import { loadPlan, type PlanDiff, preparePlanImport } from '@dondoc/catalog';
 import { type Database, migrateToLatest, PlanVersionRepository } from '@dondoc/db';
+import type { Plan } from '@dondoc/domain';
 import { formatDiagnostic, hasErrors } from '@dondoc/schemas';
 import type { Kysely } from 'kysely';
 
@@ -12,6 +13,8 @@ import { type AgenciesOption, readDirectory } from './load-directory';
 export interface ImportOptions {
   readonly agencies: AgenciesOption;
   readonly by: string;
+  /** Called after a new version is stored (diff null on a first import); returns a line to print (empty: nothing). */
+  readonly onStored?: (stored: { plan: Plan; version: number; diff: PlanDiff | null }) => Promise<string>;
 }
 
 export async function runPlanImport(file: string, options: ImportOptions, io: CliIo, db: Kysely<Database>): Promise<number> {
@@ -48,6 +51,8 @@ export async function runPlanImport(file: string, options: ImportOptions, io: Cl
   const saved = await repository.saveIfNew(result.plan.id, prepared.hash, result.plan, options.by);
   io.out(`${result.plan.id}: đã nhập phiên bản ${saved.version}${saved.created ? '' : ' (đã có từ trước)'}.\n`);
   io.out(describeDiff(prepared.diff));
+  const applied = await options.onStored?.({ plan: result.plan, version: saved.version, diff: prepared.status === 'changed' ? prepared.diff : null });
+  if (applied) io.out(`${applied}\n`);
   return 0;
 }
 
