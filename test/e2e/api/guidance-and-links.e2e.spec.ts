@@ -1,6 +1,7 @@
 // Central guidance releases exactly the tasks waiting for it (or the named
 // ones) and their first reminders reach the queue; links from reminders act
 // once and only with a valid signature.
+import { loadCalendarOverridesDir, WorkingCalendar } from '@dondoc/calendar';
 import { NOTIFICATION_QUEUE, type NotificationJob, type TaskState, type TimelineEvent } from '@dondoc/contracts';
 import { createLinkToken } from '@dondoc/links';
 import { addCalendarDays, vietnamDate } from '@dondoc/policy';
@@ -12,6 +13,8 @@ import path from 'node:path';
 import { type ApiStack, call, eventually, startApiStack, taskPath } from './support/api-stack';
 
 const PLAN = 'kh-nq03-2025';
+/** The calendar the stack's workflows use (seeds/calendar), for when reminders may go out. */
+const workingCalendar = new WorkingCalendar({ overrides: loadCalendarOverridesDir(path.join(__dirname, '..', '..', '..', 'seeds', 'calendar')) });
 type Page = { items: Array<{ workflowId: string; status: string; agencyId: string }>; nextPageToken: string | null };
 type Detail = { state: TaskState; timeline: TimelineEvent[] };
 type PlanDoc = { document: { groups: Array<{ tasks: Array<{ id: string; deadline: { kind: string } }> }> } };
@@ -87,13 +90,26 @@ describe('guidance fan-out and signed links (API e2e)', () => {
     expect([...result.signalled].sort()).toEqual(targets);
 
     for (const id of targets) {
+      // Released: its ladder runs from the guidance date. Its first reminder (a catch-up, since
+      // the 30-days-before step has passed) goes out now in office hours, else at the next office moment.
+      const released = await eventually(async () => {
+        const reply = await api<Detail>('GET', taskPath(id), { token: admin });
+        return reply.body.timeline.some((e) => e.type === 'cycle-started') ? reply.body : undefined;
+      }, 20_000, `release of ${id}`);
+      expect(released.state.status).not.toBe('waiting-trigger');
+      expect(released.state.dueDate).toBe(addCalendarDays(guidanceDate, 60));
+      expect(released.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['guidance-received', 'cycle-started']));
+      const officeMoment = workingCalendar.nextOfficeMoment(Date.now());
+      if (officeMoment - Date.now() > 60_000) {
+        // Outside office hours: nothing is sent yet; the catch-up is the next reminder, at the office moment.
+        expect(await jobsOf(id)).toEqual([]);
+        expect(released.state.nextReminderAt).toBe(workingCalendar.nextOfficeMoment(released.timeline.find((e) => e.type === 'cycle-started')!.at));
+        continue;
+      }
       const detail = await eventually(async () => {
         const reply = await api<Detail>('GET', taskPath(id), { token: admin });
         return reply.body.timeline.some((e) => e.type === 'catch-up-sent') ? reply.body : undefined;
       }, 20_000, `catch-up reminder of ${id}`);
-      expect(detail.state.status).not.toBe('waiting-trigger');
-      expect(detail.state.dueDate).toBe(addCalendarDays(guidanceDate, 60));
-      expect(detail.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['guidance-received', 'cycle-started', 'catch-up-sent']));
       const jobs = await jobsOf(id);
       expect(jobs).toHaveLength(1);
       expect(jobs[0]).toMatchObject({ template: 'catch-up', idempotencyKey: `${id}|${detail.state.dueDate}|${jobs[0]!.stepId}` });

@@ -46,6 +46,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
   const carried: CarriedState = input.carried ?? { cycleIndex: 0, agencyId: input.agencyId, acknowledged: false, guidance: null, timeline: [] };
   const run = runFromCarried(carried, Date.now());
   let upserted = '';
+  /** The catch-up of an import, while it waits for office hours. */
+  let pendingCatchUp: { at: number; stepId: string } | null = null;
 
   const record = (type: TimelineEventType, detail: string, extra?: Partial<TimelineEvent>) => recordEvent(run, Date.now(), type, detail, extra);
   const nextCycle = () => run.cycles[run.cycleIndex + 1];
@@ -59,6 +61,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
   const upcoming = (): { at: number; stepId: string } | null => {
     const due = dueDateOf(run);
     if (!due || run.paused || run.cancelled || run.completed || run.cycleClosed) return null;
+    if (pendingCatchUp) return pendingCatchUp;
     const step = nextApplicableStep(ladders.of(due, Date.now()), due, Math.max(run.handledUntil, Date.now()), run.acknowledged, run.settled);
     const roll = rollOverAt();
     if (roll !== undefined && (!step || step.at >= roll)) return { at: roll, stepId: ladders.first(nextCycle()!.due)!.stepId };
@@ -140,11 +143,20 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     const { current } = positionAt(ladders.of(dueDateOf(run)!, now), now);
     // Like every letter, the catch-up goes out in office hours on a working day (an import at night waits).
     const sendAt = catchUpInOfficeHours ? calendar.nextOfficeMoment(now) : now;
+    const dueAtImport = dueDateOf(run);
+    // An extension while waiting gives a new ladder; its own steps follow, the old catch-up is moot.
+    const stopped = () => run.cancelled || run.cycleClosed || run.revision !== null || dueDateOf(run) !== dueAtImport;
     if (current && sendAt > now) {
-      refreshSearchAttributes(); // lists show the real status while the catch-up waits
-      await condition(() => run.cancelled || run.cycleClosed || run.revision !== null, sendAt - now);
+      pendingCatchUp = { at: sendAt, stepId: current.stepId };
+      // Messages (e.g. a reassignment) still show in lists while the catch-up waits.
+      while (Date.now() < sendAt && !stopped()) {
+        run.dirty = false;
+        refreshSearchAttributes();
+        await condition(() => run.dirty || stopped(), sendAt - Date.now());
+      }
+      pendingCatchUp = null;
     }
-    if (current && !run.cancelled && !run.cycleClosed && !run.revision && !(run.acknowledged && current.onlyUntilAcknowledged)) await send(current, true, sendAt);
+    if (current && !stopped() && !(run.acknowledged && current.onlyUntilAcknowledged)) await send(current, true, sendAt);
     run.handledUntil = Math.max(run.handledUntil, now);
   }
 
