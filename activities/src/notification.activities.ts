@@ -7,5 +7,9 @@ export function createNotificationActivities(queue: NotificationQueue) {
     async enqueueNotification(job: NotificationJob): Promise<EnqueueResult> {
       return queue.enqueue(job);
     },
+    /** A day later: re-adds the reminder if the queue lost it (same key: never a second copy). */
+    async ensureNotificationQueued(job: NotificationJob): Promise<EnqueueResult> {
+      return queue.ensureQueued(job);
+    },
   };
 }

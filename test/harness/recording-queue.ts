@@ -35,6 +35,25 @@ export class RecordingNotificationQueue implements NotificationQueue {
     return { enqueued: !duplicate, jobId: job.idempotencyKey };
   }
 
+  /** Hand-overs checked again a day later, and how many of them had been lost and were put back. */
+  ensureCalls = 0;
+  requeued: NotificationJob[] = [];
+
+  async ensureQueued(job: NotificationJob): Promise<EnqueueResult> {
+    this.ensureCalls++;
+    const present = this.jobs.some((j) => j.idempotencyKey === job.idempotencyKey) && !this.lost.has(job.idempotencyKey);
+    if (present) return { enqueued: false, jobId: job.idempotencyKey };
+    this.lost.delete(job.idempotencyKey);
+    this.requeued.push(job);
+    return { enqueued: true, jobId: job.idempotencyKey };
+  }
+
+  private readonly lost = new Set<string>();
+  /** Simulates a queue entry lost before delivery (e.g. Redis restarted without persistence). */
+  lose(idempotencyKey: string): void {
+    this.lost.add(idempotencyKey);
+  }
+
   async close(): Promise<void> {}
 
   steps(): string[] {

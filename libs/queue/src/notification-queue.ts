@@ -11,6 +11,11 @@ export interface EnqueueResult {
 /** Where workflows' activities hand reminders over to delivery. */
 export interface NotificationQueue {
   enqueue(job: NotificationJob): Promise<EnqueueResult>;
+  /**
+   * A day after the hand-over: puts the job back if the queue lost it (e.g. Redis
+   * restarted without persistence); a no-op when it is still there or was delivered.
+   */
+  ensureQueued(job: NotificationJob): Promise<EnqueueResult>;
   close(): Promise<void>;
 }
 
@@ -48,6 +53,11 @@ export class BullNotificationQueue implements NotificationQueue {
     if (await this.queue.getJob(jobId)) return { enqueued: false, jobId };
     await this.queue.add(payload.template, payload, { jobId });
     return { enqueued: true, jobId };
+  }
+
+  /** Finished jobs are kept 30 days, so a job missing a day later was lost, not delivered. */
+  ensureQueued(job: NotificationJob): Promise<EnqueueResult> {
+    return this.enqueue(job);
   }
 
   /** For operators and tests: how many jobs wait, run, failed. */

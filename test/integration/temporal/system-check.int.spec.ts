@@ -7,6 +7,7 @@ import pg from 'pg';
 
 import type { systemCheckWorkflow } from '@dondoc/workflows';
 
+const unused = () => Promise.reject(new Error('not used by the system check'));
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 describe('system check workflow on the dev server', () => {
@@ -28,7 +29,7 @@ describe('system check workflow on the dev server', () => {
 
   const activitiesWith = (redisProbe: () => Promise<void>) =>
     createActivities({
-      notifications: { enqueue: () => Promise.reject(new Error('not used by the system check')), close: async () => {} },
+      notifications: { enqueue: unused, ensureQueued: unused, close: async () => {} },
       probes: { database: async () => void (await pool.query('select 1')), redis: redisProbe },
       temporal: env.client,
     });

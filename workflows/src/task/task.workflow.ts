@@ -20,10 +20,13 @@ import { registerTaskHandlers } from './task-handlers';
 import { createLadders } from './task-ladders';
 import { dueDateOf, recordEvent, runFromCarried } from './task-run';
 
-const { enqueueNotification } = proxyActivities<Activities>({
+const { enqueueNotification, ensureNotificationQueued } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
+
+/** A day after each hand-over the queue is asked again, so a lost queue entry is not a lost reminder. */
+const RECHECK_AFTER_MS = 24 * 3_600_000;
 
 /**
  * One task of a plan for one lead agency: waits for its trigger, reminds before
@@ -41,6 +44,9 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
   const { workflowId } = workflowInfo();
   // Behaviour added while workflows were running, decided once per run so old histories replay unchanged.
   const catchUpInOfficeHours = patched('catch-up-in-office-hours');
+  const recheckHandOvers = patched('recheck-hand-overs');
+  /** Hand-overs to check again, in order of their check time. */
+  const rechecks: Array<{ at: number; job: NotificationJob }> = [];
   const calendar = createWorkflowCalendar(input.calendarOverrides);
   const ladders = createLadders(input.policy, calendar);
   const carried: CarriedState = input.carried ?? { cycleIndex: 0, agencyId: input.agencyId, acknowledged: false, guidance: null, timeline: [] };
@@ -178,6 +184,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
       run.handledUntil = Math.max(run.handledUntil, step.at);
     }
     if (dueDateOf(run) === due) run.handledUntil = Math.max(run.handledUntil, upTo);
+    while (rechecks.length && rechecks[0]!.at <= Date.now()) await recheck(rechecks.shift()!.job);
     refreshSearchAttributes();
     if (roll !== undefined && now >= roll) {
       run.rolledOver = true;
@@ -189,7 +196,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     // Wake for the next step (also while paused, to record it as skipped at its time), for the
     // roll-over, and when the status changes by the calendar alone (due, then overdue).
     const next = nextApplicableStep(ladder, due, run.handledUntil, run.acknowledged, run.settled);
-    const wakeAt = Math.min(next?.at ?? Infinity, roll ?? Infinity, nextStatusChangeAt(now, due));
+    const wakeAt = Math.min(next?.at ?? Infinity, roll ?? Infinity, nextStatusChangeAt(now, due), rechecks[0]?.at ?? Infinity);
     if (wakeAt === Infinity) await condition(() => run.dirty);
     else await condition(() => run.dirty, Math.max(wakeAt - now, 1));
   }
@@ -212,11 +219,17 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
       scheduledFor,
     };
     const result = await enqueueNotification(job);
+    if (recheckHandOvers) rechecks.push({ at: Date.now() + RECHECK_AFTER_MS, job });
     const roles = step.recipients.map((r) => r.role).join(', ');
     record(catchUp ? 'catch-up-sent' : 'reminder-sent', `${step.stepId} (${roles})${result.enqueued ? '' : ' – đã có trong hàng đợi'}`, {
       stepId: step.stepId,
       idempotencyKey,
     });
+  }
+
+  async function recheck(job: NotificationJob): Promise<void> {
+    const { enqueued } = await ensureNotificationQueued(job);
+    if (enqueued) record('reminder-sent', `${job.stepId}: hàng đợi đã mất thư nhắc; giao lại cùng mã`, { stepId: job.stepId, idempotencyKey: job.idempotencyKey });
   }
 
   await condition(allHandlersFinished);
