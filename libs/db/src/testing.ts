@@ -31,7 +31,6 @@ export interface TestDatabaseOptions {
 
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   // Test code may read the environment; production code gets its URL from libs/config.
-  // eslint-disable-next-line no-restricted-properties
   const url = options.url ?? process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_DATABASE_URL;
   const schema = uniqueSchemaName(options.label ?? 'test');
   await admin(url, `CREATE SCHEMA ${quoteSchemaName(schema)}`);
