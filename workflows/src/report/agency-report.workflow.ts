@@ -25,6 +25,7 @@ import {
 
 import type { Activities } from '@dondoc/activities';
 
+import { createWorkflowCalendar } from '../task/workflow-calendar';
 import { isLateAt, reportLadder, reportNotification, REQUEST_STEP } from './report-ladder';
 
 const { enqueueNotification } = proxyActivities<Activities>({
@@ -48,7 +49,10 @@ const COMMENT_LIMIT = 2000;
 export async function agencyReportWorkflow(input: AgencyReportInput): Promise<AgencyReportState> {
   const { workflowId } = workflowInfo();
   const { agencyId, agencyName } = input.assignment;
-  const requestedAt = Date.now();
+  // Like every letter, a request goes out in office hours on a working day: a cycle
+  // started at night (dondoc up after the request day) asks the next morning.
+  const requestInOfficeHours = patched('request-in-office-hours');
+  const requestedAt = requestInOfficeHours ? createWorkflowCalendar(input.calendarOverrides).nextOfficeMoment(Date.now()) : Date.now();
   const ladder = reportLadder(input, requestedAt);
   const sent = new Set<string>();
 
@@ -62,6 +66,7 @@ export async function agencyReportWorkflow(input: AgencyReportInput): Promise<Ag
   let busy = false;
   let dirty = false;
   let nextStep: LadderStep | undefined;
+  let pendingRequestAt: number | null = null;
 
   const chasing = () => !closed && (status === 'requested' || status === 'returned');
   const state = (): AgencyReportState => ({
@@ -76,7 +81,7 @@ export async function agencyReportWorkflow(input: AgencyReportInput): Promise<Ag
     late: firstSubmittedAt !== null && isLateAt(firstSubmittedAt, input.unitDeadline),
     returns,
     remindersSent: sent.size,
-    nextReminderAt: chasing() ? (nextStep?.at ?? null) : null,
+    nextReminderAt: chasing() ? (pendingRequestAt ?? nextStep?.at ?? null) : null,
     closed,
   });
   const publish = async () => {
@@ -161,7 +166,18 @@ export async function agencyReportWorkflow(input: AgencyReportInput): Promise<Ag
 
   // The request goes to whoever the policy's first notice goes to (the focal point in the default policy).
   const requestRecipients = input.policy.before[0]?.recipients ?? input.policy.onDueDate?.recipients ?? [{ role: 'focal' as const, channels: ['email' as const] }];
-  await send(REQUEST_STEP, requestedAt, calendarDaysBetween(vietnamDate(requestedAt), input.unitDeadline), requestRecipients, 'report-request');
+  if (!requestInOfficeHours) {
+    await send(REQUEST_STEP, requestedAt, calendarDaysBetween(vietnamDate(requestedAt), input.unitDeadline), requestRecipients, 'report-request');
+  } else if (requestedAt < input.closesAt) {
+    if (requestedAt > Date.now()) {
+      pendingRequestAt = requestedAt;
+      await publish();
+      // A report sent before the morning (through the API) makes the request moot.
+      await condition(() => status !== 'requested', requestedAt - Date.now());
+      pendingRequestAt = null;
+    }
+    if (status === 'requested') await send(REQUEST_STEP, requestedAt, calendarDaysBetween(vietnamDate(requestedAt), input.unitDeadline), requestRecipients, 'report-request');
+  } // a cycle started after it closed asks nobody: it only records who is missing
   await publish();
 
   // Before this patch `dirty` was cleared at the top of each round, so a change
