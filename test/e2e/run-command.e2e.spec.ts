@@ -1,8 +1,8 @@
 // The README's run command: everything comes up, prints its URLs, survives a
 // restart with its state, and leaves no process behind when stopped.
 import { WorkingCalendar } from '@dondoc/calendar';
-import { reportScheduleId } from '@dondoc/contracts';
-import { loadSeedCatalog, reportFires } from '@dondoc/plan-sync';
+import { reportCycleWorkflowId, reportScheduleId } from '@dondoc/contracts';
+import { loadSeedCatalog, reportCatchUpAt, reportFires } from '@dondoc/plan-sync';
 import { vietnamDate } from '@dondoc/policy';
 import { freePort, repoRoot } from '@dondoc/runtime';
 import { type CapturedProcess, descendantPids, isAlive, spawnCaptured } from '@dondoc/test-harness';
@@ -18,14 +18,22 @@ const root = repoRoot();
 const cli = path.join(root, 'dist', 'apps', 'cli', 'src', 'main.js');
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
-/** Each seeded plan's next yearly report request, as `dondoc up` should print it and its Schedule should hold it. */
-function nextReportRequests(): Array<{ planId: string; text: string; at: number | null }> {
+/**
+ * Each seeded plan's next yearly report request, as `dondoc up` should print it
+ * and its Schedule should hold it, and this year's cycle when `dondoc up` runs
+ * after its request day but before it closes (started by the first start).
+ */
+function nextReportRequests(firstStart: boolean): Array<{ planId: string; text: string; at: number | null; catchUp: string | null }> {
   const catalog = loadSeedCatalog(path.join(root, 'seeds'));
   const calendar = new WorkingCalendar({ overrides: catalog.calendarOverrides });
   return [...catalog.plans.values()].map((plan) => {
-    const next = reportFires(plan, catalog.policyFor(plan.id), calendar).find((fire) => fire.at > Date.now());
+    const policy = catalog.policyFor(plan.id);
+    const next = reportFires(plan, policy, calendar).find((fire) => fire.at > Date.now());
+    const due = reportCatchUpAt(plan, policy, calendar, Date.now());
+    const catchUp = due && reportCycleWorkflowId(plan.id, String(due.year));
+    const note = due ? `; báo cáo năm ${due.year} ${firstStart ? 'đã bắt đầu thu thập' : 'đang thu thập'} (${catchUp})` : '';
     const text = next ? `lần gửi yêu cầu tới ${ddmmyyyy(vietnamDate(next.at))} (báo cáo năm ${next.year})` : 'không còn lần gửi yêu cầu nào trong thời hạn kế hoạch';
-    return { planId: plan.id, text, at: next?.at ?? null };
+    return { planId: plan.id, text: `${text}${note}`, at: next?.at ?? null, catchUp };
   });
 }
 
@@ -111,11 +119,17 @@ describe('dondoc up (npm start)', () => {
         expect(result.redis.ok).toBe(true);
 
         // One yearly report Schedule per seeded plan, announced with its next request date.
-        for (const expected of nextReportRequests()) {
+        const expectations = nextReportRequests(true);
+        for (const expected of expectations) {
           expect(run.output()).toContain(`dondoc   | ${expected.planId}: lịch báo cáo hằng năm đã tạo; ${expected.text}\n`);
           const schedule = await new Client({ connection }).schedule.getHandle(reportScheduleId(expected.planId)).describe();
           expect(schedule.info.nextActionTimes[0]?.getTime() ?? null).toBe(expected.at);
         }
+        // This year's cycles the start caught up with run; no other cycle was started.
+        const cycles = new Client({ connection }).workflow.list({ query: `WorkflowType = 'reportCycleWorkflow'` });
+        const running: string[] = [];
+        for await (const cycle of cycles) if (cycle.status.name === 'RUNNING') running.push(cycle.workflowId);
+        expect(running.sort()).toEqual(expectations.flatMap((e) => (e.catchUp ? [e.catchUp] : [])).sort());
       } finally {
         await connection.close();
       }
@@ -135,7 +149,7 @@ describe('dondoc up (npm start)', () => {
       expect(run.output()).toMatch(/using development secrets in/);
       expect(run.output()).toMatch(/kh-nq03-2025: không có thay đổi so với phiên bản 1/);
       expect(run.output()).toMatch(/kh-ai-2025-2030: 0 nhiệm vụ bắt đầu theo dõi, \d+ đang chạy/);
-      for (const expected of nextReportRequests()) expect(run.output()).toContain(`dondoc   | ${expected.planId}: lịch báo cáo hằng năm đã cập nhật; ${expected.text}\n`);
+      for (const expected of nextReportRequests(false)) expect(run.output()).toContain(`dondoc   | ${expected.planId}: lịch báo cáo hằng năm đã cập nhật; ${expected.text}\n`);
       const connection = await Connection.connect({ address: temporalAddress });
       try {
         const description = await new Client({ connection }).workflow.getHandle('system-check/first-run').describe();

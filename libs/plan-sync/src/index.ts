@@ -15,5 +15,14 @@ export {
   requestLeadDays,
   resolveReportCycle,
 } from './report-cycle';
-export { type ReportFire, reportFires, REPORT_SCHEDULE_TIMEZONE, reportScheduleSpec, type ReportScheduleOptions, upsertReportSchedule } from './report-schedule';
+export { type ReportCatchUp, reportCatchUpAt } from './report-catch-up';
+export {
+  type ReportFire,
+  reportFires,
+  REPORT_SCHEDULE_TIMEZONE,
+  reportScheduleSpec,
+  type ReportScheduleOptions,
+  type ReportScheduleResult,
+  upsertReportSchedule,
+} from './report-schedule';
 export { applyPlanRevision, type PlanRevisionInput, type PlanRevisionReport } from './apply-plan-revision';

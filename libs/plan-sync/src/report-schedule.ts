@@ -1,9 +1,18 @@
 import type { WorkingCalendar } from '@dondoc/calendar';
-import { REPORT_SCHEDULE_WORKFLOW_TYPE, type ReportDeadlineOverride, reportScheduleId, type ReportScheduleInput } from '@dondoc/contracts';
+import {
+  REPORT_CYCLE_WORKFLOW_TYPE,
+  REPORT_SCHEDULE_WORKFLOW_TYPE,
+  reportCycleWorkflowId,
+  type ReportCycleRequest,
+  type ReportDeadlineOverride,
+  reportScheduleId,
+  type ReportScheduleInput,
+} from '@dondoc/contracts';
 import { daysInMonth, type Plan } from '@dondoc/domain';
 import { type EscalationPolicy, vietnamDate } from '@dondoc/policy';
-import { type CalendarSpec, type Client, MONTHS, ScheduleAlreadyRunning, type ScheduleSpec } from '@temporalio/client';
+import { type CalendarSpec, type Client, MONTHS, ScheduleAlreadyRunning, type ScheduleSpec, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 
+import { reportCatchUpAt } from './report-catch-up';
 import { reportDates } from './report-cycle';
 import { horizonYear } from './task-starts';
 
@@ -15,6 +24,16 @@ export interface ReportScheduleOptions {
   readonly overrides?: Readonly<Record<string, ReportDeadlineOverride>>;
   /** @defaultValue the plan's year of issue to its horizon (2030 for the seeds) */
   readonly years?: { readonly from: number; readonly to: number };
+  /** @defaultValue `Date.now()`; decides whether this year's cycle is started at once */
+  readonly now?: number;
+}
+
+export interface ReportScheduleResult {
+  readonly scheduleId: string;
+  readonly created: boolean;
+  readonly fires: ReportFire[];
+  /** This year's cycle, when its request day had passed before the Schedule existed (see reportCatchUpAt). */
+  readonly catchUp: { readonly year: number; readonly workflowId: string; readonly started: boolean } | null;
 }
 
 export interface ReportFire {
@@ -76,7 +95,7 @@ export async function upsertReportSchedule(
   policy: EscalationPolicy,
   calendar: WorkingCalendar,
   options: ReportScheduleOptions,
-): Promise<{ scheduleId: string; created: boolean; fires: ReportFire[] }> {
+): Promise<ReportScheduleResult> {
   const fires = reportFires(plan, policy, calendar, options);
   const spec = reportScheduleSpec(fires);
   const input: ReportScheduleInput = { planId: plan.id, taskQueue: options.taskQueue, ...(options.overrides ? { overrides: options.overrides } : {}) };
@@ -88,13 +107,30 @@ export async function upsertReportSchedule(
     args: [input],
   };
   const scheduleId = reportScheduleId(plan.id);
+  let created = true;
   try {
     // A worker down on the day still sends the request when it returns within a week.
     await client.schedule.create({ scheduleId, spec, action, policies: { catchupWindow: '7 days', overlap: 'SKIP' } });
-    return { scheduleId, created: true, fires };
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;
     await client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec, action }));
-    return { scheduleId, created: false, fires };
+    created = false;
+  }
+  const due = reportCatchUpAt(plan, policy, calendar, options.now ?? Date.now(), options);
+  const catchUp = due ? { year: due.year, ...(await startCycleOnce(client, plan.id, due.year, options)) } : null;
+  return { scheduleId, created, fires, catchUp };
+}
+
+/** Starts `report/<plan>/<year>` unless a cycle of that id ever ran (started by the Schedule, an admin or an earlier start). */
+async function startCycleOnce(client: Client, planId: string, year: number, options: ReportScheduleOptions): Promise<{ workflowId: string; started: boolean }> {
+  const workflowId = reportCycleWorkflowId(planId, String(year));
+  const deadlines = options.overrides?.[String(year)];
+  const request: ReportCycleRequest = { planId, year, ...(deadlines ? { deadlines } : {}) };
+  try {
+    await client.workflow.start(REPORT_CYCLE_WORKFLOW_TYPE, { workflowId, taskQueue: options.taskQueue, args: [request], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+    return { workflowId, started: true };
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return { workflowId, started: false };
+    throw error;
   }
 }

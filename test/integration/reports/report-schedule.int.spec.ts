@@ -5,7 +5,7 @@
 import { createActivities } from '@dondoc/activities';
 import { WorkingCalendar } from '@dondoc/calendar';
 import { reportCycleStateQuery, reportCycleWorkflowId, reportScheduleId } from '@dondoc/contracts';
-import { loadSeedCatalog, reportFires, upsertReportSchedule } from '@dondoc/plan-sync';
+import { loadSeedCatalog, reportCatchUpAt, reportFires, upsertReportSchedule } from '@dondoc/plan-sync';
 import { vietnamDate } from '@dondoc/policy';
 import { createTestWorker, RecordingNotificationQueue, startDevServer, uniqueTaskQueue } from '@dondoc/test-harness';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -50,10 +50,13 @@ describe('report schedule (dev server)', () => {
     const plan = catalog.plans.get('kh-ai-2025-2030')!;
     const policy = catalog.policyFor(plan.id);
     const taskQueue = uniqueTaskQueue('report-schedule');
-    const created = await upsertReportSchedule(env.client, plan, policy, calendar, { taskQueue });
-    expect(created).toMatchObject({ scheduleId: reportScheduleId(plan.id), created: true });
-    const handle = env.client.schedule.getHandle(created.scheduleId);
     const now = Date.now();
+    const created = await upsertReportSchedule(env.client, plan, policy, calendar, { taskQueue, now });
+    // Present state: past this year's request day and before its close, this year's cycle starts at once (else nothing does).
+    const due = reportCatchUpAt(plan, policy, calendar, now);
+    const catchUp = due && { year: due.year, workflowId: reportCycleWorkflowId(plan.id, String(due.year)) };
+    expect(created).toMatchObject({ scheduleId: reportScheduleId(plan.id), created: true, catchUp: catchUp && { ...catchUp, started: true } });
+    const handle = env.client.schedule.getHandle(created.scheduleId);
     const future = created.fires.filter((f) => f.at > now).map((f) => new Date(f.at).toISOString());
     let description = await handle.describe();
     expect(description.spec.timezone).toBe('Asia/Ho_Chi_Minh');
@@ -62,12 +65,12 @@ describe('report schedule (dev server)', () => {
 
     // Configuration per year: 2027's units report by 01/11 instead, so the request moves to Friday 01/10/2027.
     const updated = await upsertReportSchedule(env.client, plan, policy, calendar, { taskQueue, overrides: { '2027': { unitDeadline: '2027-11-01' } } });
-    expect(updated.created).toBe(false);
+    expect(updated).toMatchObject({ created: false, catchUp: catchUp && { ...catchUp, started: false } });
     description = await handle.describe();
     expect(description.info.nextActionTimes.map((d) => d.toISOString())).toContain('2027-10-01T01:00:00.000Z');
     expect(description.info.nextActionTimes.map((d) => d.toISOString())).not.toContain('2027-10-15T01:00:00.000Z');
 
-    // Triggering the action now starts this year's cycle under its fixed id.
+    // Triggering the action now starts this year's cycle under its fixed id (or finds the one started above).
     const sink = nodemailer.createTransport({ jsonTransport: true });
     const reports = { db: database.db, loadCatalog: () => catalog, dataDir: os.tmpdir(), mailer: sink, mailFrom: 'dondoc@skhcn.example' };
     const activities = createActivities({ probes: { database: async () => {}, redis: async () => {} }, notifications: new RecordingNotificationQueue(), temporal: env.client, reports });
@@ -77,12 +80,14 @@ describe('report schedule (dev server)', () => {
       const cycleId = reportCycleWorkflowId(plan.id, vietnamDate(Date.now()).slice(0, 4));
       const cycle = env.client.workflow.getHandle(cycleId);
       let state = null;
-      // Collecting, and every child has sent its request.
-      for (let i = 0; i < 100 && !(state?.phase === 'collecting' && state.agencies.every((a) => a.remindersSent === 1)); i++) {
+      // Collecting, and every child has sent its request, or waits for office hours to send it.
+      const requestAt = calendar.nextOfficeMoment(Date.now());
+      const asked = (a: { remindersSent: number; nextReminderAt: number | null }) => (requestAt > Date.now() ? a.remindersSent === 0 && a.nextReminderAt === requestAt : a.remindersSent === 1);
+      for (let i = 0; i < 100 && !(state?.phase === 'collecting' && state.agencies.length > 0 && state.agencies.every(asked)); i++) {
         await new Promise((r) => setTimeout(r, 100));
         state = await cycle.query(reportCycleStateQuery).catch(() => null);
       }
-      expect(state!.agencies.map((a) => a.remindersSent)).toEqual(state!.agencies.map(() => 1));
+      expect(state!.agencies.map(asked)).toEqual(state!.agencies.map(() => true));
       expect(state).toMatchObject({ phase: 'collecting', planId: plan.id, unitDeadline: `${cycleId.slice(-4)}-11-15`, aggregatorDeadline: `${cycleId.slice(-4)}-12-15` });
       await cycle.terminate('test over');
       for (const agency of state!.agencies) await env.client.workflow.getHandle(agency.workflowId).terminate('test over');

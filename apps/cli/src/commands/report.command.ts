@@ -95,7 +95,8 @@ export function register(program: Command): void {
           if (!plan) throw new InvalidInputError(`Không có kế hoạch "${planId}".`);
           const result = await upsertReportSchedule(client, plan, catalog.policyFor(planId), calendar, { taskQueue: config.TEMPORAL_TASK_QUEUE });
           const next = result.fires.find((f) => f.at > Date.now());
-          process.stdout.write(`${result.scheduleId}: ${result.created ? 'đã tạo' : 'đã cập nhật'}; lần gửi yêu cầu tới: ${next ? time(next.at) : 'không còn'}\n`);
+          const catchUp = result.catchUp ? `; báo cáo năm ${result.catchUp.year} ${result.catchUp.started ? 'đã bắt đầu thu thập' : 'đang thu thập'} (${result.catchUp.workflowId})` : '';
+          process.stdout.write(`${result.scheduleId}: ${result.created ? 'đã tạo' : 'đã cập nhật'}; lần gửi yêu cầu tới: ${next ? time(next.at) : 'không còn'}${catchUp}\n`);
         }
       }),
     );

@@ -2,7 +2,7 @@ import { type AppConfig, configOrExit } from '@dondoc/config';
 import { startEmbeddedStack } from '@dondoc/runtime';
 import { createDatabase } from '@dondoc/db';
 import { WorkingCalendar } from '@dondoc/calendar';
-import { loadSeedCatalog, planTaskStarts, type SeedCatalog, startTaskWorkflows, upsertReportSchedule } from '@dondoc/plan-sync';
+import { loadSeedCatalog, planTaskStarts, type ReportScheduleResult, type SeedCatalog, startTaskWorkflows, upsertReportSchedule } from '@dondoc/plan-sync';
 import { vietnamDate } from '@dondoc/policy';
 import { Client, Connection } from '@temporalio/client';
 import { readRuntimeFile } from '@dondoc/runtime';
@@ -94,6 +94,12 @@ async function upsertReportSchedules(client: Client, catalog: SeedCatalog, taskQ
     const result = await upsertReportSchedule(client, plan, catalog.policyFor(plan.id), calendar, { taskQueue });
     const next = result.fires.find((fire) => fire.at > Date.now());
     const when = next ? `lần gửi yêu cầu tới ${ddmmyyyy(vietnamDate(next.at))} (báo cáo năm ${next.year})` : 'không còn lần gửi yêu cầu nào trong thời hạn kế hoạch';
-    process.stdout.write(`dondoc   | ${plan.id}: lịch báo cáo hằng năm ${result.created ? 'đã tạo' : 'đã cập nhật'}; ${when}\n`);
+    process.stdout.write(`dondoc   | ${plan.id}: lịch báo cáo hằng năm ${result.created ? 'đã tạo' : 'đã cập nhật'}; ${when}${catchUpNote(result.catchUp)}\n`);
   }
+}
+
+/** This year's cycle when `dondoc up` found its request day already past: "; báo cáo năm 2026 đã bắt đầu thu thập (report/<plan>/2026)". */
+function catchUpNote(catchUp: ReportScheduleResult['catchUp']): string {
+  if (!catchUp) return '';
+  return `; báo cáo năm ${catchUp.year} ${catchUp.started ? 'đã bắt đầu thu thập' : 'đang thu thập'} (${catchUp.workflowId})`;
 }
