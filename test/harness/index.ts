@@ -14,6 +14,7 @@ export {
   ladderBetween,
   ladderOf,
   rejectionOf,
+  type ScenarioOptions,
   stepsOf,
   type TaskHandle,
   type TaskScenario,
@@ -22,4 +23,5 @@ export {
   vnTime,
   vnYear,
 } from './task-scenario';
+export { useTaskScenario } from './use-task-scenario';
 export { historyFromJson, historyToJson } from './histories';

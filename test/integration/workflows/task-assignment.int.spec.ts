@@ -2,33 +2,19 @@
 // successor agency in the middle of the ladder.
 import { acknowledgeUpdate, reassignUpdate, searchAttributes, timelineQuery } from '@dondoc/contracts';
 import {
-  createTaskScenario,
   DAY,
   eventually,
   HOUR,
   ladderBetween,
   ladderOf,
-  startTimeSkippingServer,
   stepsOf,
-  type TaskScenario,
+  useTaskScenario,
   vnDay,
   vnTime,
 } from '@dondoc/test-harness';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 describe('task workflow: acknowledgement and reassignment (time-skipping)', () => {
-  let env: TestWorkflowEnvironment;
-  let s: TaskScenario;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingServer();
-    s = await createTaskScenario(env, 'assign');
-  });
-  afterEach(() => s.cleanUp());
-  afterAll(async () => {
-    await s?.stop();
-    await env?.teardown();
-  });
+  const s = useTaskScenario('assign');
 
   async function monthAhead(): Promise<string> {
     const [y, m] = vnDay((await s.now()) + 150 * DAY).split('-').map(Number) as [number, number];

@@ -3,33 +3,19 @@
 import { searchAttributes, timelineQuery } from '@dondoc/contracts';
 import { calendarDaysBetween, positionAt } from '@dondoc/policy';
 import {
-  createTaskScenario,
   DAY,
   eventually,
   HOUR,
   ladderBetween,
   ladderOf,
-  startTimeSkippingServer,
   stepsOf,
-  type TaskScenario,
   testCalendar,
+  useTaskScenario,
   vnDay,
 } from '@dondoc/test-harness';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 describe('task workflow: catch-up on import (time-skipping)', () => {
-  let env: TestWorkflowEnvironment;
-  let s: TaskScenario;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingServer();
-    s = await createTaskScenario(env, 'catchup');
-  });
-  afterEach(() => s.cleanUp());
-  afterAll(async () => {
-    await s?.stop();
-    await env?.teardown();
-  });
+  const s = useTaskScenario('catchup');
 
   it('"12/2025" imported now: exactly one catch-up for the step positionAt gives, then weekly escalation', async () => {
     const due = '2025-12-31';

@@ -3,33 +3,19 @@
 import { extendDeadlineUpdate, searchAttributes, timelineQuery } from '@dondoc/contracts';
 import { addCalendarDays } from '@dondoc/policy';
 import {
-  createTaskScenario,
   DAY,
   eventually,
   HOUR,
   ladderBetween,
   ladderOf,
-  startTimeSkippingServer,
   stepsOf,
-  type TaskScenario,
+  useTaskScenario,
   vnDay,
   vnTime,
 } from '@dondoc/test-harness';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 describe('task workflow: deadline extension (time-skipping)', () => {
-  let env: TestWorkflowEnvironment;
-  let s: TaskScenario;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingServer();
-    s = await createTaskScenario(env, 'extend');
-  });
-  afterEach(() => s.cleanUp());
-  afterAll(async () => {
-    await s?.stop();
-    await env?.teardown();
-  });
+  const s = useTaskScenario('extend');
 
   /** A month deadline about five months ahead. */
   async function monthAhead(): Promise<string> {

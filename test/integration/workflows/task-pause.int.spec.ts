@@ -3,34 +3,20 @@
 // timeline as skipped, and the ladder goes on with the next step due after the resume.
 import { pauseUpdate, resumeUpdate, timelineQuery } from '@dondoc/contracts';
 import {
-  createTaskScenario,
   DAY,
   HOUR,
   ladderBetween,
   ladderOf,
-  startTimeSkippingServer,
   stepsOf,
-  type TaskScenario,
+  useTaskScenario,
   vnDay,
   taskInput,
   vnTime,
   vnYear,
 } from '@dondoc/test-harness';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 describe('task workflow: pause and resume (time-skipping)', () => {
-  let env: TestWorkflowEnvironment;
-  let s: TaskScenario;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingServer();
-    s = await createTaskScenario(env, 'pause');
-  });
-  afterEach(() => s.cleanUp());
-  afterAll(async () => {
-    await s?.stop();
-    await env?.teardown();
-  });
+  const s = useTaskScenario('pause');
 
   it('no reminder while paused; on resume the ladder continues with the next step due, the missed ones recorded as skipped', async () => {
     const [y, m] = vnDay((await s.now()) + 150 * DAY).split('-').map(Number) as [number, number];

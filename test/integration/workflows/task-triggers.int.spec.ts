@@ -6,36 +6,22 @@ import { simulateTask } from '@dondoc/plan-sync';
 import { parseDeadline } from '@dondoc/schemas';
 import { addCalendarDays, cyclesOf, positionAt } from '@dondoc/policy';
 import {
-  createTaskScenario,
   DAY,
   eventually,
   HOUR,
   ladderBetween,
   ladderOf,
-  startTimeSkippingServer,
   stepsOf,
   taskInput,
-  type TaskScenario,
   testCalendar,
+  useTaskScenario,
   vnDay,
   vnTime,
   vnYear,
 } from '@dondoc/test-harness';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 describe('task workflow: one test per kind of deadline (time-skipping)', () => {
-  let env: TestWorkflowEnvironment;
-  let s: TaskScenario;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingServer();
-    s = await createTaskScenario(env, 'kind');
-  });
-  afterEach(() => s.cleanUp());
-  afterAll(async () => {
-    await s?.stop();
-    await env?.teardown();
-  });
+  const s = useTaskScenario('kind');
 
   /** The first reminder of a due date: the moment a cycle begins for the agency. */
   const firstReminderAt = (due: string) => ladderOf(due, 0)[0]!.at;

@@ -5,33 +5,22 @@ import { stateQuery } from '@dondoc/contracts';
 import {
   activitiesFor,
   createNonStickyTestWorker,
-  createTaskScenario,
   createTestWorker,
   DAY,
   HOUR,
   ladderBetween,
   ladderOf,
-  startTimeSkippingServer,
   stepsOf,
-  type TaskScenario,
+  useTaskScenario,
   vnDay,
   vnTime,
 } from '@dondoc/test-harness';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 describe('task workflow: worker stopped and replaced mid-ladder (time-skipping)', () => {
-  let env: TestWorkflowEnvironment;
-  let s: TaskScenario;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingServer();
-    s = await createTaskScenario(env, 'restart', { withoutWorker: true });
-  });
-  afterEach(() => s.cleanUp());
-  afterAll(() => env?.teardown());
+  const s = useTaskScenario('restart', { withoutWorker: true });
 
   it('each step exactly once across two worker replacements', async () => {
-    const activities = activitiesFor(s.queue, env);
+    const activities = activitiesFor(s.queue, s.env);
     const [y, m] = vnDay((await s.now()) + 150 * DAY).split('-').map(Number) as [number, number];
     const handle = await s.start(`${m}/${y}`);
     const start = await s.now();
@@ -40,7 +29,7 @@ describe('task workflow: worker stopped and replaced mid-ladder (time-skipping)'
     const at = (stepId: string) => ladder().find((step) => step.stepId === stepId)!.at;
 
     // First worker: up to just after the first reminder, then it goes away.
-    const first = await createNonStickyTestWorker(env, s.taskQueue, activities);
+    const first = await createNonStickyTestWorker(s.env, s.taskQueue, activities);
     await first.runUntil(async () => {
       due = (await handle.query(stateQuery)).dueDate!;
       await s.advanceTo(at('before-30d') + HOUR);
@@ -53,14 +42,14 @@ describe('task workflow: worker stopped and replaced mid-ladder (time-skipping)'
     expect(s.jobsOf(handle)).toHaveLength(1);
 
     // Second worker, on the same task queue: picks the task up, replays, continues.
-    const second = await createNonStickyTestWorker(env, s.taskQueue, activities);
+    const second = await createNonStickyTestWorker(s.env, s.taskQueue, activities);
     await second.runUntil(outage);
     expect(stepsOf(s.jobsOf(handle))).toEqual(ladderBetween(due, start, at('overdue-1wd')));
 
     // A third (an ordinary, caching worker) after another gap, through the escalation.
     const gap = s.advanceTo(at('overdue-15wd') + HOUR);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const third = await createTestWorker(env, s.taskQueue, activities);
+    const third = await createTestWorker(s.env, s.taskQueue, activities);
     await third.runUntil(async () => {
       await gap;
       expect(await handle.query(stateQuery)).toMatchObject({ status: 'overdue', dueDate: due });
