@@ -28,12 +28,16 @@ export function renderInbox(messages: SinkMessage[]): string {
 
 /** One message: headers, then the HTML body in a sandboxed frame. */
 export function renderMessage(message: SinkMessage): string {
-  const headers = ['From', 'To', 'Reply-To', 'Subject', 'Date', 'Message-ID']
-    .map((name) => {
-      const value = message.headers[name.toLowerCase()];
-      return value ? `<tr><th>${name}</th><td>${escapeHtml(value)}</td></tr>` : '';
-    })
-    .join('');
+  // Decoded values (RFC 2047 encoded words shown as the Vietnamese text they carry).
+  const rows: Array<[string, string | undefined]> = [
+    ['From', message.from],
+    ['To', message.to],
+    ['Reply-To', message.replyTo],
+    ['Subject', message.subject],
+    ['Date', new Date(message.receivedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })],
+    ['Message-ID', message.messageId],
+  ];
+  const headers = rows.map(([name, value]) => (value ? `<tr><th>${name}</th><td>${escapeHtml(value)}</td></tr>` : '')).join('');
   const attachments = message.attachments.map((a) => `<li>${escapeHtml(a.filename ?? '(không tên)')} – ${escapeHtml(a.contentType)}, ${a.size} byte</li>`).join('');
   return page(
     message.subject,
