@@ -18,14 +18,14 @@ export class HealthController {
 
   @Get('live')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOperation({ summary: 'Tiến trình API còn hoạt động (liveness)' })
   @ApiOkOf(z.object({ status: z.literal('ok') }), 'The API process is up')
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: Temporal, Redis and the database answer' })
+  @ApiOperation({ summary: 'Sẵn sàng phục vụ: Temporal, Redis và cơ sở dữ liệu đều trả lời (readiness)' })
   @ApiOkOf(readinessSchema, 'Every dependency answered')
   @ApiOkOf(readinessSchema, 'At least one dependency failed; the body says which', HttpStatus.SERVICE_UNAVAILABLE)
   async ready(@Res({ passthrough: true }) response: Response) {
