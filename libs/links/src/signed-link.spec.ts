@@ -24,4 +24,10 @@ describe('signed links', () => {
     expect(verifyLinkToken(token, secret, 'acknowledge', now)).toEqual({ ok: false, reason: 'wrong-purpose' });
     expect(verifyLinkToken('not-a-token', secret, 'acknowledge', now)).toEqual({ ok: false, reason: 'malformed' });
   });
+
+  it('keeps a calendar-feed link apart from the links that act', () => {
+    const feed = createLinkToken({ ...claims, purpose: 'calendar-feed', subject: 'calendar/so-khcn-qng' }, secret);
+    expect(verifyLinkToken(feed, secret, 'calendar-feed', now)).toMatchObject({ ok: true, claims: { purpose: 'calendar-feed', agencyId: 'so-khcn-qng' } });
+    expect(verifyLinkToken(feed, secret, 'report-progress', now)).toEqual({ ok: false, reason: 'wrong-purpose' });
+  });
 });

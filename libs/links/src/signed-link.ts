@@ -2,9 +2,11 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 // Links in reminders let an agency officer act on one task without a password:
 // HMAC-SHA256 signed, expiring, single-purpose. Single use is enforced by the
-// API, which records each nonce (used_links) before acting.
+// API, which records each nonce (used_links) before acting. A 'calendar-feed'
+// link only reads (an agency's deadline feed, fetched again and again by a
+// calendar app): long-lived and reusable, never recorded as used.
 
-export const LINK_PURPOSES = ['acknowledge', 'report-progress', 'submit-report'] as const;
+export const LINK_PURPOSES = ['acknowledge', 'report-progress', 'submit-report', 'calendar-feed'] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 export interface LinkClaims {

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 
+import { LinksModule } from '../links/links.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { AgenciesController } from './agencies.controller';
 import { AgenciesService } from './agencies.service';
+import { CalendarFeedService } from './calendar-feed.service';
 
-@Module({ imports: [TasksModule], controllers: [AgenciesController], providers: [AgenciesService] })
+@Module({ imports: [TasksModule, LinksModule], controllers: [AgenciesController], providers: [AgenciesService, CalendarFeedService] })
 export class AgenciesModule {}

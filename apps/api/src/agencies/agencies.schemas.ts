@@ -24,3 +24,13 @@ export const directorySchema = z.object({
   groups: z.array(z.object({ id: z.string(), name: z.string(), members: z.array(z.string()) })),
   reorganisations: z.array(z.object({ kind: z.string(), from: z.array(z.string()), into: z.string().nullable(), effective: z.string() })),
 });
+
+export const calendarFeedQuerySchema = z.object({
+  token: z.string().min(1, 'Thiếu mã đường dẫn.').max(2000).optional().describe('Mã đường dẫn lịch đã ký (thay cho phiên Bearer)'),
+});
+
+export const calendarLinkSchema = z.object({
+  agencyId: z.string(),
+  url: z.string().describe('Địa chỉ đăng ký lịch, dùng không cần đăng nhập'),
+  expiresAt: z.string(),
+});

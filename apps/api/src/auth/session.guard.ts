@@ -5,11 +5,12 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 
 import type { AuthenticatedRequest } from '../common/request-context';
-import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { PUBLIC_KEY, ROLES_KEY, SIGNED_LINK_KEY } from './auth.decorators';
 
 /**
- * Every route needs a staff session unless marked @Public(): a missing or bad
- * token is 401, a valid one with the wrong role is 403, so clients can tell
+ * Every route needs a staff session unless marked @Public() (or marked
+ * @SessionOrSignedLink() and called with `?token=`, which the handler then
+ * verifies): a missing or bad token is 401, a valid one with the wrong role is 403, so clients can tell
  * "sign in again" from "you may not".
  */
 @Injectable()
@@ -23,6 +24,7 @@ export class SessionGuard implements CanActivate {
     const targets = [execution.getHandler(), execution.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = execution.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (this.reflector.getAllAndOverride<boolean>(SIGNED_LINK_KEY, targets) && request.query.token !== undefined) return true;
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthenticatedError('Cần đăng nhập (thiếu mã phiên Bearer).');
     let claims: SessionClaims;

@@ -93,6 +93,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (status >= 500) this.logger.error({ ...logged, err: error }, error instanceof Error ? error.stack : String(error));
     else this.logger.warn(logged, message);
     if (response.headersSent) return;
-    response.status(status).json({ statusCode: status, error: codes[status] ?? 'error', message, errorId, ...(details ? { details } : {}) });
+    // A route's own type (e.g. text/calendar from @Header) may already be set; an error is JSON regardless.
+    response.status(status).type('application/json').json({ statusCode: status, error: codes[status] ?? 'error', message, errorId, ...(details ? { details } : {}) });
   }
 }

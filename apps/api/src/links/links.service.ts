@@ -11,7 +11,7 @@ import { TasksService } from '../tasks/tasks.service';
 import { TaskWorkflowsRepository } from '../tasks/task-workflows.repository';
 
 /** A link acts for its agency, as an officer of it would, and is named so in the audit log. */
-const linkPrincipal = (claims: LinkClaims): Principal => ({ actor: `signed-link:${claims.agencyId}`, role: 'officer', agencyId: claims.agencyId });
+export const linkPrincipal = (claims: LinkClaims): Principal => ({ actor: `signed-link:${claims.agencyId}`, role: 'officer', agencyId: claims.agencyId });
 
 @Injectable()
 export class LinksService {
