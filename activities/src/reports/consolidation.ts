@@ -8,7 +8,7 @@ import {
   TASK_REPORT_STATUS_LABELS,
   type TaskReportStatus,
 } from '@dondoc/contracts';
-import type { ReportSubmission } from '@dondoc/db';
+import type { ReportEvidence, ReportSubmission } from '@dondoc/db';
 import { type Plan, planTasks } from '@dondoc/domain';
 import { vietnamDate } from '@dondoc/policy';
 
@@ -65,6 +65,8 @@ export interface AgencyLine {
   readonly submittedOn: string | null;
   readonly revision: number | null;
   readonly counts: OutcomeCounts;
+  /** The evidence files the agency attached (name as uploaded, size in bytes). */
+  readonly evidence: ReadonlyArray<{ readonly fileName: string; readonly sizeBytes: number }>;
 }
 
 export interface ConsolidatedReport {
@@ -102,6 +104,7 @@ export function consolidate(
   finals: readonly AgencyReportState[],
   submissions: readonly ReportSubmission[],
   generatedAt: number,
+  evidence: readonly ReportEvidence[] = [],
 ): ConsolidatedReport {
   const contents = new Map<string, ReportContent>();
   for (const submission of submissions) {
@@ -160,6 +163,7 @@ export function consolidate(
       submittedOn: final?.firstSubmittedAt ? vietnamDate(final.firstSubmittedAt) : null,
       revision: final?.revision ?? null,
       counts: agencyCounts.get(a.agencyId)!,
+      evidence: evidence.filter((e) => e.agencyId === a.agencyId).map((e) => ({ fileName: e.fileName, sizeBytes: e.sizeBytes })),
     };
   });
   return {

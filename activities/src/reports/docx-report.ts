@@ -65,6 +65,9 @@ export function reportTables(report: ConsolidatedReport) {
       i.achieved.map((a) => a.value + (a.note ? ` (${a.note})` : '')).join('\n'),
       i.achieved.map((a) => a.agencyName).join('\n'),
     ]),
+    evidence: report.agencies
+      .flatMap((a) => a.evidence.map((e) => [a.agencyName, e.fileName, fileSize(e.sizeBytes)]))
+      .map((row, index) => [String(index + 1), ...row]),
     lateOrMissing: [...report.lateAgencies, ...report.missingAgencies].map((a, index) => [
       String(index + 1),
       a.agencyName,
@@ -124,6 +127,8 @@ export async function renderDocx(report: ReportDocxInput): Promise<Buffer> {
     ...(tables.indicators.length ? [grid(INDICATOR_HEADER, tables.indicators, [6, 34, 10, 18, 18, 14])] : [para('Kế hoạch không có chỉ tiêu cụ thể.')]),
     para('IV. CÁC CƠ QUAN, ĐƠN VỊ CHẬM HOẶC KHÔNG GỬI BÁO CÁO', { bold: true }),
     ...(late.length ? [grid(LATE_HEADER, late, [8, 62, 30])] : [para('Tất cả cơ quan, đơn vị gửi báo cáo đúng hạn.')]),
+    // Only where agencies attached files: reports before evidence files existed keep their four parts.
+    ...(tables.evidence.length ? [para('V. DANH MỤC TỆP MINH CHỨNG KÈM THEO BÁO CÁO', { bold: true }), grid(EVIDENCE_HEADER, tables.evidence, [6, 40, 40, 14])] : []),
     para('Sở Khoa học và Công nghệ báo cáo để quý cơ quan biết, chỉ đạo./.'),
     para('Nơi nhận:', { bold: true, italics: true, size: 12 }),
     ...cycle.recipients.map((r) => para(`- ${r.agencyName};`, { size: 11 })),
@@ -139,3 +144,11 @@ export async function renderDocx(report: ReportDocxInput): Promise<Buffer> {
 }
 
 export type ReportDocxInput = ConsolidatedReport;
+
+export const EVIDENCE_HEADER = ['STT', 'Cơ quan, đơn vị', 'Tệp minh chứng', 'Dung lượng'] as const;
+
+/** "350 KB", "2,4 MB": Vietnamese decimal comma. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+}

@@ -1,5 +1,5 @@
 import type { AgencyReportState, ReportFileRef } from '@dondoc/contracts';
-import { type Database, ReportFileRepository, ReportSubmissionRepository } from '@dondoc/db';
+import { type Database, ReportEvidenceRepository, ReportFileRepository, ReportSubmissionRepository } from '@dondoc/db';
 import type { Plan } from '@dondoc/domain';
 import type { Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
@@ -34,7 +34,8 @@ export async function generateReportFiles(
   generatedAt: number,
 ): Promise<{ report: ConsolidatedReport; files: ReportFileRef[] }> {
   const submissions = await new ReportSubmissionRepository(deps.db).latestOfCycle(cycle.planId, cycle.cycleKey);
-  const report = consolidate(cycle, plan, finals, submissions, generatedAt);
+  const evidence = await new ReportEvidenceRepository(deps.db).list(cycle.planId, cycle.cycleKey);
+  const report = consolidate(cycle, plan, finals, submissions, generatedAt, evidence);
   const contents: Array<[ReportFileRef['kind'], Buffer]> = [
     ['docx', await renderDocx(report)],
     ['xlsx', await renderXlsx(report)],

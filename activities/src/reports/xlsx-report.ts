@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 
 import type { ConsolidatedReport } from './consolidation';
-import { INDICATOR_HEADER, LATE_HEADER, reportTables, SUMMARY_HEADER, TASK_HEADER } from './docx-report';
+import { EVIDENCE_HEADER, INDICATOR_HEADER, LATE_HEADER, reportTables, SUMMARY_HEADER, TASK_HEADER } from './docx-report';
 
 /** Sheet names, in order; the test and downstream spreadsheets refer to them. */
-export const XLSX_SHEETS = { summary: 'Tong hop', tasks: 'Nhiem vu', indicators: 'Chi tieu', late: 'Cham, khong bao cao' } as const;
+export const XLSX_SHEETS = { summary: 'Tong hop', tasks: 'Nhiem vu', indicators: 'Chi tieu', late: 'Cham, khong bao cao', evidence: 'Minh chung' } as const;
 
 /**
  * The same tables as the DOCX, one per sheet, with a title row and the header
@@ -41,5 +41,6 @@ export async function renderXlsx(report: ConsolidatedReport): Promise<Buffer> {
   sheet(XLSX_SHEETS.tasks, `${report.cycle.title}: kết quả thực hiện các nhiệm vụ`, TASK_HEADER, tables.tasks.map((r) => r.map((v, i) => (i === 4 && v !== '' ? Number(v) : v))), [8, 60, 30, 22, 12, 60, 40]);
   sheet(XLSX_SHEETS.indicators, `${report.cycle.title}: kết quả thực hiện các chỉ tiêu`, INDICATOR_HEADER, tables.indicators, [8, 60, 14, 30, 30, 30]);
   sheet(XLSX_SHEETS.late, `${report.cycle.title}: cơ quan chậm hoặc không gửi báo cáo`, LATE_HEADER, tables.lateOrMissing.map((r) => [Number(r[0]), r[1]!, r[2]!]), [6, 60, 30]);
+  sheet(XLSX_SHEETS.evidence, `${report.cycle.title}: danh mục tệp minh chứng`, EVIDENCE_HEADER, tables.evidence.map((r) => [Number(r[0]), r[1]!, r[2]!, r[3]!]), [6, 50, 50, 14]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -3,6 +3,7 @@
 import type { AuditLogTable } from './tables/audit-log.table';
 import type { DeliveryLogTable } from './tables/delivery-log.table';
 import type { PlanVersionsTable } from './tables/plan-versions.table';
+import type { ReportEvidenceTable } from './tables/report-evidence.table';
 import type { ReportFilesTable } from './tables/report-files.table';
 import type { ReportSubmissionsTable } from './tables/report-submissions.table';
 import type { UsedLinksTable } from './tables/used-links.table';
@@ -18,6 +19,7 @@ export interface Database {
   used_links: UsedLinksTable;
   report_submissions: ReportSubmissionsTable;
   report_files: ReportFilesTable;
+  report_evidence: ReportEvidenceTable;
   zalo_tokens: ZaloTokensTable;
   zns_receipts: ZnsReceiptsTable;
 }

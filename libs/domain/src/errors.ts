@@ -2,7 +2,7 @@
 // Vietnamese message for the person who asked; only the API maps them to HTTP
 // status codes (apps/api's exception filter), so libs stay transport-free.
 
-export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'gone' | 'too-large';
+export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'gone' | 'too-large' | 'unsupported-type';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -55,4 +55,10 @@ export class GoneError extends DomainError {
 export class TooLargeError extends DomainError {
   readonly kind = 'too-large';
   override readonly name = 'TooLargeError';
+}
+
+/** A file of a type this place does not take (an evidence file that is neither a document nor an image). */
+export class UnsupportedTypeError extends DomainError {
+  readonly kind = 'unsupported-type';
+  override readonly name = 'UnsupportedTypeError';
 }

@@ -1,1 +1,9 @@
 export { CYCLE_KEY_PATTERN, type ReportDocument, ReportService, type ReportServiceDeps } from './report-service';
+export {
+  checkEvidenceHeaders,
+  EVIDENCE_FILE_LIMIT,
+  EVIDENCE_TOTAL_LIMIT,
+  EVIDENCE_TYPES,
+  type EvidenceUpload,
+  ReportEvidenceService,
+} from './report-evidence';

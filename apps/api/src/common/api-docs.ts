@@ -29,6 +29,7 @@ const errorDescriptions: Record<number, string> = {
   409: 'Xung đột với trạng thái hiện tại',
   410: 'Đường dẫn đã được sử dụng',
   413: 'Nội dung gửi lên quá lớn',
+  415: 'Kiểu tệp không được nhận',
   429: 'Quá nhiều yêu cầu',
 };
 

@@ -17,6 +17,7 @@ const statusOfKind: Record<DomainErrorKind, number> = {
   conflict: HttpStatus.CONFLICT,
   gone: HttpStatus.GONE,
   'too-large': HttpStatus.PAYLOAD_TOO_LARGE,
+  'unsupported-type': HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 };
 
 /** Vietnamese text for statuses raised outside our code (router, body parser, throttler). */

@@ -1,6 +1,6 @@
 import type { Database } from '@dondoc/db';
 import { loadSeedCatalog } from '@dondoc/plan-sync';
-import { ReportService } from '@dondoc/reports-service';
+import { ReportEvidenceService, ReportService } from '@dondoc/reports-service';
 import { Module } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
@@ -9,6 +9,8 @@ import path from 'node:path';
 import { AppConfigService } from '../app-config.service';
 import { DATABASE } from '../infrastructure/infrastructure.module';
 import { LinksModule } from '../links/links.module';
+import { ReportEvidenceController } from './report-evidence.controller';
+import { ReportEvidenceApiService } from './report-evidence.service';
 import { ReportLinksController } from './report-links.controller';
 import { ReportLinksService } from './report-links.service';
 import { ReportsController } from './reports.controller';
@@ -17,10 +19,16 @@ import { ReportsService } from './reports.service';
 /** /reports: the same report operations the CLI runs, behind roles and the audit log. */
 @Module({
   imports: [LinksModule],
-  controllers: [ReportsController, ReportLinksController],
+  controllers: [ReportsController, ReportEvidenceController, ReportLinksController],
   providers: [
     ReportsService,
     ReportLinksService,
+    ReportEvidenceApiService,
+    {
+      provide: ReportEvidenceService,
+      useFactory: (config: AppConfigService, db: Kysely<Database>, reports: ReportService) => new ReportEvidenceService({ db, dataDir: path.resolve(config.values.DONDOC_DATA_DIR), reports }),
+      inject: [AppConfigService, DATABASE, ReportService],
+    },
     {
       provide: ReportService,
       useFactory: (config: AppConfigService, client: Client, db: Kysely<Database>) => {

@@ -90,3 +90,18 @@ export const cycleStatusSchema = z.object({
   files: z.array(fileRefSchema),
   emailMessageId: z.string().nullable(),
 });
+
+export const evidenceIdSchema = z.string().regex(/^\d{1,18}$/, 'Mã tệp minh chứng là một số.');
+export const evidenceSchema = z.object({
+  id: z.string(),
+  cycleKey: z.string(),
+  agencyId: z.string(),
+  fileName: z.string().describe('Tên tệp như khi tải lên'),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.string(),
+  createdAt: z.string().describe('ISO 8601'),
+  created: z.boolean().optional().describe('false khi đúng tệp này đã được đính kèm trước đó'),
+});
+export const evidenceListSchema = z.object({ items: z.array(evidenceSchema) });

@@ -4,16 +4,16 @@ import { AGENCY_REPORT_STATUS_LABELS, type ReportCycleRequest } from '@dondoc/co
 import { createDatabase } from '@dondoc/db';
 import { DomainError, InvalidInputError } from '@dondoc/domain';
 import { loadSeedCatalog, upsertReportSchedule } from '@dondoc/plan-sync';
-import { ReportService } from '@dondoc/reports-service';
+import { checkEvidenceHeaders, EVIDENCE_TYPES, ReportEvidenceService, ReportService } from '@dondoc/reports-service';
 import { Client, Connection } from '@temporalio/client';
 import type { Command } from 'commander';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { databaseUrlFor } from '../runtime-connections';
 
 /** Opens Temporal and the database for one command, and closes both afterwards; refusals (domain errors) are printed, exit code 1. */
-async function withOperations(run: (ops: ReportService, config: AppConfig, client: Client) => Promise<void>): Promise<void> {
+async function withOperations(run: (ops: ReportService, config: AppConfig, client: Client, evidence: ReportEvidenceService) => Promise<void>): Promise<void> {
   const config = configOrExit();
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const db = createDatabase(databaseUrlFor(config));
@@ -21,7 +21,7 @@ async function withOperations(run: (ops: ReportService, config: AppConfig, clien
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   try {
     const ops = new ReportService({ client, db, dataDir: path.resolve(config.DONDOC_DATA_DIR), taskQueue: config.TEMPORAL_TASK_QUEUE, loadCatalog: () => loadSeedCatalog(seedsDir) });
-    await run(ops, config, client);
+    await run(ops, config, client, new ReportEvidenceService({ db, dataDir: path.resolve(config.DONDOC_DATA_DIR), reports: ops }));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     process.stderr.write(`${error.message}\n`);
@@ -103,22 +103,29 @@ export function register(program: Command): void {
 
   report
     .command('submit')
-    .description('Gửi báo cáo của một cơ quan từ tệp JSON ({ tasks: [...], indicators: [...], summary })')
+    .description('Gửi báo cáo của một cơ quan từ tệp JSON ({ tasks: [...], indicators: [...], summary }), kèm các tệp minh chứng')
     .argument('<plan>')
     .argument('<cycle>')
     .argument('<agency>', 'mã cơ quan')
     .argument('<file>', 'tệp JSON của báo cáo')
     .requiredOption('--by <name>', 'người gửi')
-    .action((planId: string, cycle: string, agencyId: string, file: string, o: { by: string }) =>
-      withOperations(async (ops) => {
+    .option('--evidence <files...>', 'tệp minh chứng (PDF, DOCX, XLSX, JPEG, PNG; tối đa 10 MB một tệp, 30 MB cả báo cáo)', [])
+    .action((planId: string, cycle: string, agencyId: string, file: string, o: { by: string; evidence: string[] }) =>
+      withOperations(async (ops, _config, _client, evidence) => {
         let content: unknown;
         try {
           content = JSON.parse(readFileSync(file, 'utf8'));
         } catch (error) {
           throw new InvalidInputError(`Không đọc được tệp báo cáo ${file}: ${error instanceof Error ? error.message : String(error)}`);
         }
+        // Every evidence file is checked before the report goes in, so a wrong one stops the whole submission.
+        const uploads = o.evidence.map((evidenceFile) => evidenceUpload(evidenceFile));
         const state = await ops.submit(planId, cycle, agencyId, content, o.by);
         process.stdout.write(`Đã gửi báo cáo lần ${state.revision} của ${state.agencyName}${state.late ? ' (muộn hạn)' : ''}.\n`);
+        for (const upload of uploads) {
+          const { evidence: saved, created } = await evidence.add(planId, cycle, agencyId, { ...upload, data: readFileSync(upload.source) }, o.by);
+          process.stdout.write(`  minh chứng ${saved.fileName} (${saved.sizeBytes} byte, sha256 ${saved.sha256.slice(0, 12)}…)${created ? '' : ' đã có từ trước'}\n`);
+        }
       }),
     );
 
@@ -163,4 +170,18 @@ export function register(program: Command): void {
         }
       }),
     );
+}
+
+/** An evidence file on disk: its name, the type its extension stands for, and its size, checked before anything is sent. */
+function evidenceUpload(source: string): { source: string; fileName: string; contentType: string } {
+  const extension = path.extname(source).toLowerCase();
+  const type = Object.entries(EVIDENCE_TYPES).find(([, accepted]) => accepted.extensions.includes(extension))?.[0];
+  let size: number;
+  try {
+    size = statSync(source).size;
+  } catch (error) {
+    throw new InvalidInputError(`Không đọc được tệp minh chứng ${source}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const checked = checkEvidenceHeaders(path.basename(source), type ?? extension, size);
+  return { source, ...checked };
 }

@@ -6,11 +6,13 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_notifier_delivery';
 import * as m0003 from './0003_report_cycles';
+import * as m0004 from './0004_report_evidence';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
   '0002_notifier_delivery': m0002,
   '0003_report_cycles': m0003,
+  '0004_report_evidence': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {
