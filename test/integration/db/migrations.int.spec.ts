@@ -25,6 +25,7 @@ describe(migrateToLatest.name, () => {
       'kysely_migration',
       'kysely_migration_lock',
       'plan_versions',
+      'report_evidence',
       'report_files',
       'report_submissions',
       'used_links',
