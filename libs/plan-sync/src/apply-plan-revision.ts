@@ -6,7 +6,7 @@ import type { EscalationPolicy } from '@dondoc/policy';
 import type { Client } from '@temporalio/client';
 
 import { startTaskWorkflows } from './start-workflows';
-import { planTaskStarts } from './task-starts';
+import { type DissolvedLead, planTaskStarts } from './task-starts';
 
 export interface PlanRevisionInput {
   readonly plan: Plan;
@@ -23,6 +23,10 @@ export interface PlanRevisionInput {
 
 export interface PlanRevisionReport {
   readonly started: string[];
+  /** Already running (or finished) under the same id. */
+  readonly existing: string[];
+  /** Leads dissolved without successor: an admin must reassign their tasks. */
+  readonly dissolved: DissolvedLead[];
   readonly revised: string[];
   readonly cancelled: string[];
 }
@@ -34,11 +38,11 @@ export interface PlanRevisionReport {
  * the plan no longer names, is cancelled with the reason.
  */
 export async function applyPlanRevision(client: Client, input: PlanRevisionInput): Promise<PlanRevisionReport> {
-  const { starts } = planTaskStarts({ plan: input.plan, index: input.index, policy: input.policy, calendarOverrides: input.calendarOverrides, today: input.today });
-  const { started } = await startTaskWorkflows(client, starts, input.taskQueue);
+  const { starts, dissolved } = planTaskStarts({ plan: input.plan, index: input.index, policy: input.policy, calendarOverrides: input.calendarOverrides, today: input.today });
+  const { started, existing } = await startTaskWorkflows(client, starts, input.taskQueue);
   const revised: string[] = [];
   const cancelled: string[] = [];
-  if (!input.diff) return { started, revised, cancelled };
+  if (!input.diff) return { started, existing, dissolved, revised, cancelled };
 
   const reason = `${input.plan.id} phiên bản ${input.version}`;
   const wanted = new Map(starts.map((s) => [s.workflowId, s.input]));
@@ -63,7 +67,7 @@ export async function applyPlanRevision(client: Client, input: PlanRevisionInput
       }
     }
   }
-  return { started, revised, cancelled };
+  return { started, existing, dissolved, revised, cancelled };
 }
 
 async function runningWorkflowsOf(client: Client, planId: string, taskId: string): Promise<string[]> {

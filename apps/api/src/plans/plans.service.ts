@@ -1,7 +1,7 @@
 import { loadPlan, preparePlanImport } from '@dondoc/catalog';
 import { PlanVersionRepository, type PlanVersion } from '@dondoc/db';
 import { InvalidInputError, NotFoundError, planTasks } from '@dondoc/domain';
-import { applyPlanRevision, planTaskStarts, startTaskWorkflows } from '@dondoc/plan-sync';
+import { applyPlanRevision } from '@dondoc/plan-sync';
 import { vietnamDate } from '@dondoc/policy';
 import type { Diagnostic } from '@dondoc/schemas';
 import { Injectable } from '@nestjs/common';
@@ -44,29 +44,18 @@ export class PlansService {
     const prepared = preparePlanImport(plan, stored ? { hash: stored.contentHash, plan: stored.document } : null);
     const saved = prepared.status === 'unchanged' ? { version: stored!.version, created: false } : await this.versions.saveIfNew(plan.id, prepared.hash, plan, ctx.principal.actor);
 
-    const { starts, dissolved } = planTaskStarts({
+    // Every task and lead gets its workflow; a changed plan also rebuilds or cancels running ones.
+    const report = await applyPlanRevision(this.client, {
       plan,
+      diff: prepared.status === 'changed' ? prepared.diff : null,
+      version: saved.version,
       index: this.catalog.index,
       policy: this.catalog.policyFor(plan.id),
       calendarOverrides: this.catalog.calendarOverrides,
       today: vietnamDate(Date.now()),
+      taskQueue: this.config.values.TEMPORAL_TASK_QUEUE,
+      by: ctx.principal.actor,
     });
-    const report = await startTaskWorkflows(this.client, starts, this.config.values.TEMPORAL_TASK_QUEUE);
-    // A changed plan also reaches the running workflows: rebuilt ladders, cancelled tasks.
-    const revision =
-      prepared.status === 'changed'
-        ? await applyPlanRevision(this.client, {
-            plan,
-            diff: prepared.diff,
-            version: saved.version,
-            index: this.catalog.index,
-            policy: this.catalog.policyFor(plan.id),
-            calendarOverrides: this.catalog.calendarOverrides,
-            today: vietnamDate(Date.now()),
-            taskQueue: this.config.values.TEMPORAL_TASK_QUEUE,
-            by: ctx.principal.actor,
-          })
-        : { revised: [], cancelled: [] };
     const diff =
       prepared.status === 'unchanged'
         ? null
@@ -81,8 +70,8 @@ export class PlansService {
         version: saved.version,
         status: prepared.status,
         started: report.started.length,
-        revised: revision.revised.length,
-        cancelled: revision.cancelled.length,
+        revised: report.revised.length,
+        cancelled: report.cancelled.length,
       });
     }
     return {
@@ -90,8 +79,8 @@ export class PlansService {
       version: saved.version,
       status: prepared.status,
       diff,
-      workflows: { started: report.started, existing: report.existing.length, revised: revision.revised, cancelled: revision.cancelled },
-      dissolvedLeads: dissolved.map((d) => ({ taskId: d.taskId, agencyId: d.agencyId, reason: d.reason })),
+      workflows: { started: report.started, existing: report.existing.length, revised: report.revised, cancelled: report.cancelled },
+      dissolvedLeads: report.dissolved.map((d) => ({ taskId: d.taskId, agencyId: d.agencyId, reason: d.reason })),
       warnings: diagnostics.map(describeDiagnostic),
     };
   }

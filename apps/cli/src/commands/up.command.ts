@@ -1,8 +1,9 @@
-import { type AppConfig, configOrExit } from '@dondoc/config';
+import { configOrExit } from '@dondoc/config';
 import { startEmbeddedStack } from '@dondoc/runtime';
 import { createDatabase } from '@dondoc/db';
 import { WorkingCalendar } from '@dondoc/calendar';
-import { loadSeedCatalog, planTaskStarts, type ReportScheduleResult, type SeedCatalog, startTaskWorkflows, upsertReportSchedule } from '@dondoc/plan-sync';
+import type { PlanDiff } from '@dondoc/catalog';
+import { applyPlanRevision, loadSeedCatalog, type ReportScheduleResult, type SeedCatalog, upsertReportSchedule } from '@dondoc/plan-sync';
 import { vietnamDate } from '@dondoc/policy';
 import { Client, Connection } from '@temporalio/client';
 import { readRuntimeFile } from '@dondoc/runtime';
@@ -11,7 +12,6 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { nodeIo } from '../plan/cli-io';
-import { applyToWorkflows } from '../plan/apply-to-workflows';
 import { runPlanImport } from '../plan/import-plan';
 
 /** `dondoc up`: the whole system on one machine (what `npm start` runs). */
@@ -23,8 +23,8 @@ export function register(program: Command): void {
       const config = configOrExit();
       const started = Date.now();
       const stack = await startEmbeddedStack(config, process.stdout);
-      await importSeedPlans(config, config.DONDOC_SEEDS_DIR, readRuntimeFile(path.resolve(config.DONDOC_DATA_DIR))?.databaseUrl ?? config.DATABASE_URL);
-      await startSeedWorkflows(config.DONDOC_SEEDS_DIR, config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, config.TEMPORAL_TASK_QUEUE);
+      const versions = await importSeedPlans(config.DONDOC_SEEDS_DIR, readRuntimeFile(path.resolve(config.DONDOC_DATA_DIR))?.databaseUrl ?? config.DATABASE_URL);
+      await startSeedWorkflows(config.DONDOC_SEEDS_DIR, config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, config.TEMPORAL_TASK_QUEUE, versions);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(
         [
@@ -49,35 +49,56 @@ export function register(program: Command): void {
     });
 }
 
+/** What an import stored for a plan: its version and, when the plan changed, the diff. */
+type StoredVersion = { version: number; diff: PlanDiff | null };
+
 /** The seeded plans are imported on every start; an unchanged plan is a no-op. */
-async function importSeedPlans(config: AppConfig, seedsDir: string, databaseUrl: string | undefined): Promise<void> {
-  if (!databaseUrl) return;
+async function importSeedPlans(seedsDir: string, databaseUrl: string | undefined): Promise<Map<string, StoredVersion>> {
+  const stored = new Map<string, StoredVersion>();
+  if (!databaseUrl) return stored;
   const db = createDatabase(databaseUrl);
   try {
     const plansDir = path.join(seedsDir, 'plans');
     for (const file of readdirSync(plansDir).filter((f) => f.endsWith('.yaml')).sort()) {
       const io = { ...nodeIo(), out: (text: string) => process.stdout.write(`dondoc   | ${text.split('\n')[0]}\n`) };
-      // A changed seed plan revises the running workflows; new plans start below with the rest.
-      const onStored = (stored: Parameters<typeof applyToWorkflows>[1]) => (stored.diff ? applyToWorkflows(config, stored, 'dondoc up') : Promise.resolve(''));
+      const onStored = async ({ plan, version, diff }: { plan: { id: string }; version: number; diff: PlanDiff | null }) => {
+        stored.set(plan.id, { version, diff });
+        return '';
+      };
       await runPlanImport(path.join(plansDir, file), { agencies: path.join(seedsDir, 'agencies.yaml'), by: 'dondoc up', onStored }, io, db);
     }
   } finally {
     await db.destroy();
   }
+  return stored;
 }
 
-/** Every task of the seeded plans runs as a workflow in its present state; restarts find them running. */
-async function startSeedWorkflows(seedsDir: string, address: string, namespace: string, taskQueue: string): Promise<void> {
+/**
+ * Every task of the seeded plans runs as a workflow in its present state; restarts find
+ * them running, and a seed plan changed since the last start revises its running workflows.
+ */
+async function startSeedWorkflows(seedsDir: string, address: string, namespace: string, taskQueue: string, versions: ReadonlyMap<string, StoredVersion>): Promise<void> {
   const catalog = loadSeedCatalog(seedsDir);
   const connection = await Connection.connect({ address });
   try {
     const client = new Client({ connection, namespace });
     const today = vietnamDate(Date.now());
     for (const plan of catalog.plans.values()) {
-      const { starts, dissolved } = planTaskStarts({ plan, index: catalog.index, policy: catalog.policyFor(plan.id), calendarOverrides: catalog.calendarOverrides, today });
-      const report = await startTaskWorkflows(client, starts, taskQueue);
-      const note = dissolved.length ? `; ${dissolved.length} cơ quan chủ trì đã giải thể, cần giao lại` : '';
-      process.stdout.write(`dondoc   | ${plan.id}: ${report.started.length} nhiệm vụ bắt đầu theo dõi, ${report.existing.length} đang chạy${note}\n`);
+      const stored = versions.get(plan.id);
+      const report = await applyPlanRevision(client, {
+        plan,
+        diff: stored?.diff ?? null,
+        version: stored?.version ?? 0,
+        index: catalog.index,
+        policy: catalog.policyFor(plan.id),
+        calendarOverrides: catalog.calendarOverrides,
+        today,
+        taskQueue,
+        by: 'dondoc up',
+      });
+      const revisions = report.revised.length || report.cancelled.length ? `; ${report.revised.length} cập nhật thời hạn, ${report.cancelled.length} hủy` : '';
+      const dissolved = report.dissolved.length ? `; ${report.dissolved.length} cơ quan chủ trì đã giải thể, cần giao lại` : '';
+      process.stdout.write(`dondoc   | ${plan.id}: ${report.started.length} nhiệm vụ bắt đầu theo dõi, ${report.existing.length} đang chạy${revisions}${dissolved}\n`);
     }
     await upsertReportSchedules(client, catalog, taskQueue);
   } finally {
