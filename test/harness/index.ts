@@ -9,6 +9,7 @@ export {
   createNonStickyTestWorker,
   createTaskScenario,
   DAY,
+  deadlineMonthAhead,
   eventually,
   HOUR,
   ladderBetween,

@@ -46,6 +46,12 @@ export function ladderBetween(due: IsoDate, after: number, until: number): strin
 /** `step@day` of jobs, the day being the Vietnamese date of the instant the ladder meant. */
 export const stepsOf = (jobs: readonly NotificationJob[]): string[] => jobs.map((j) => `${j.stepId}@${vnDay(j.scheduledFor)}`);
 
+/** A month deadline ("m/yyyy") about five months ahead of the server clock, so every ladder step lies in the future. */
+export async function deadlineMonthAhead(clock: { now(): Promise<number> }, days = 150): Promise<string> {
+  const [y, m] = vnDay((await clock.now()) + days * DAY).split('-').map(Number) as [number, number];
+  return `${m}/${y}`;
+}
+
 /** Polls until `read` returns a value `accept` likes (queries and visibility settle shortly after updates). */
 export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

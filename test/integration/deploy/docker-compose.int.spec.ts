@@ -258,7 +258,8 @@ describe('docker-compose.yml', () => {
     for (const name of ['temporal-ui', 'temporal-admin-tools', 'temporal-search-attributes']) {
       expect({ service: name, address: environmentOf(service(name)).TEMPORAL_ADDRESS }).toEqual({ service: name, address: appEnvironment.TEMPORAL_ADDRESS });
     }
-    expect(environmentOf(service('temporal-ui')).TEMPORAL_CORS_ORIGINS).toBeTruthy();
+    // Overridable, with the UI's own published address as the default origin.
+    expect(environmentOf(service('temporal-ui')).TEMPORAL_CORS_ORIGINS).toMatch(/^\$\{TEMPORAL_UI_CORS_ORIGINS:-https?:\/\/[^\s}]+\}$/);
   });
 
   it('registers exactly the search attributes of libs/contracts, with their types', () => {

@@ -9,17 +9,14 @@ import {
   ladderOf,
   stepsOf,
   useTaskScenario,
-  vnDay,
   vnTime,
+  deadlineMonthAhead,
 } from '@dondoc/test-harness';
 
 describe('task workflow: acknowledgement and reassignment (time-skipping)', () => {
   const s = useTaskScenario('assign');
 
-  async function monthAhead(): Promise<string> {
-    const [y, m] = vnDay((await s.now()) + 150 * DAY).split('-').map(Number) as [number, number];
-    return `${m}/${y}`;
-  }
+  const monthAhead = () => deadlineMonthAhead(s);
 
   it('acknowledged before the first notice: before-30d (only until acknowledged) is skipped, the rest still comes', async () => {
     const handle = await s.start(await monthAhead());

@@ -12,16 +12,14 @@ import {
   useTaskScenario,
   vnDay,
   vnTime,
+  deadlineMonthAhead,
 } from '@dondoc/test-harness';
 
 describe('task workflow: deadline extension (time-skipping)', () => {
   const s = useTaskScenario('extend');
 
   /** A month deadline about five months ahead. */
-  async function monthAhead(): Promise<string> {
-    const [y, m] = vnDay((await s.now()) + 150 * DAY).split('-').map(Number) as [number, number];
-    return `${m}/${y}`;
-  }
+  const monthAhead = () => deadlineMonthAhead(s);
 
   it('after overdue-5wd: the ladder is rebuilt for the new date, with new keys, and the old date goes quiet', async () => {
     const handle = await s.start(await monthAhead());
