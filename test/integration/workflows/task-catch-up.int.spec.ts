@@ -23,8 +23,11 @@ describe('task workflow: catch-up on import (time-skipping)', () => {
     const start = await s.now();
     const position = positionAt(ladderOf(due, start + 400 * DAY), start);
     expect(position.current).not.toBeNull();
-    // The catch-up waits for office hours on a working day, like every letter.
+    // The catch-up waits for office hours on a working day, like every letter. The
+    // workflow read its clock at its first task, a few ms before `start`: inside
+    // office hours it sends at that instant, so the window below, not one value.
     const catchUpAt = testCalendar.nextOfficeMoment(start);
+    const startedAt = (await handle.describe()).startTime.getTime();
     await s.advanceTo(catchUpAt + 1_000);
 
     const jobs = await eventually(async () => s.jobsOf(handle), (found) => found.length > 0);
@@ -34,9 +37,11 @@ describe('task workflow: catch-up on import (time-skipping)', () => {
       template: 'catch-up',
       stepId: position.current!.stepId,
       idempotencyKey: `${handle.workflowId}|${due}|${position.current!.stepId}`,
-      scheduledFor: catchUpAt,
       data: expect.objectContaining({ dueDate: due, deadlineText: '12/2025' }),
     });
+    expect(jobs[0]!.scheduledFor).toBeGreaterThanOrEqual(testCalendar.nextOfficeMoment(startedAt));
+    expect(jobs[0]!.scheduledFor).toBeLessThanOrEqual(catchUpAt);
+    expect(testCalendar.nextOfficeMoment(jobs[0]!.scheduledFor)).toBe(jobs[0]!.scheduledFor);
     const state = await s.state(handle);
     expect(state).toMatchObject({ status: 'overdue', dueDate: due, nextReminderStep: position.next!.stepId, nextReminderAt: position.next!.at });
     const attributes = (await handle.describe()).typedSearchAttributes;
