@@ -42,6 +42,17 @@ describe(loadConfig.name, () => {
     ]);
   });
 
+  it('lists rules across variables together with field errors', () => {
+    const error = captureError(() => loadConfig({ NODE_ENV: 'production', API_PORT: '99999', SMTP_DKIM_SELECTOR: 's1' }));
+    expect(error.problems).toHaveLength(4);
+    expect(error.problems[0]).toMatch(/^API_PORT: .*"99999"/);
+    expect(error.problems.slice(1)).toEqual([
+      'JWT_SECRET: required when NODE_ENV=production',
+      'LINK_SIGNING_SECRET: required when NODE_ENV=production',
+      'SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR, SMTP_DKIM_PRIVATE_KEY: set all three or none',
+    ]);
+  });
+
   it('rejects a partial DKIM setup', () => {
     const error = captureError(() => loadConfig({ SMTP_DKIM_DOMAIN: 'skhcn.example' }));
     expect(error.problems[0]).toMatch(/set all three or none/);

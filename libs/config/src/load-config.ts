@@ -20,19 +20,22 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const present: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) if (value !== undefined && value !== '') present[name] = value;
   const result = environmentSchema.safeParse(present);
-  if (!result.success) throw new ConfigError(describeIssues(result.error, present));
+  // Rules across variables read the raw values, so they are reported with the field errors, all at once.
+  const problems = [...(result.success ? [] : describeIssues(result.error, present)), ...crossVariableProblems(present)];
+  if (problems.length || !result.success) throw new ConfigError(problems);
+  return result.data;
+}
 
-  const config = result.data;
+function crossVariableProblems(present: Record<string, string>): string[] {
   const problems: string[] = [];
-  if (config.NODE_ENV === 'production') {
+  if (present.NODE_ENV === 'production') {
     for (const name of productionSecrets) {
-      if (!config[name]) problems.push(`${name}: required when NODE_ENV=production`);
+      if (!present[name]) problems.push(`${name}: required when NODE_ENV=production`);
     }
   }
-  const dkim = [config.SMTP_DKIM_DOMAIN, config.SMTP_DKIM_SELECTOR, config.SMTP_DKIM_PRIVATE_KEY].filter(Boolean).length;
+  const dkim = ['SMTP_DKIM_DOMAIN', 'SMTP_DKIM_SELECTOR', 'SMTP_DKIM_PRIVATE_KEY'].filter((name) => present[name]).length;
   if (dkim !== 0 && dkim !== 3) problems.push('SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR, SMTP_DKIM_PRIVATE_KEY: set all three or none');
-  if (problems.length) throw new ConfigError(problems);
-  return config;
+  return problems;
 }
 
 function describeIssues(error: z.ZodError, env: Record<string, string>): string[] {

@@ -51,9 +51,11 @@ export const environmentSchema = z.object({
   SMTP_REPLY_TO: z.email().default('vanphong@skhcn.kontum.example'),
   /** Pooled SMTP connections. @defaultValue 5 */
   SMTP_POOL_SIZE: positiveInt.default(5),
-  /** DKIM signing (all three or none). */
+  /** DKIM signing domain (set the three DKIM variables together or none). */
   SMTP_DKIM_DOMAIN: z.string().optional(),
+  /** DKIM selector: the DNS record `<selector>._domainkey.<domain>` holds the public key. */
   SMTP_DKIM_SELECTOR: z.string().optional(),
+  /** DKIM private key, PEM. */
   SMTP_DKIM_PRIVATE_KEY: z.string().optional(),
   /** Port of the local SMTP sink started by the embedded runtime. @defaultValue 1025 */
   SMTP_SINK_PORT: port.default(1025),
@@ -64,7 +66,9 @@ export const environmentSchema = z.object({
   ZALO_ZNS_BASE_URL: url(['http:', 'https:']).default('https://business.openapi.zalo.me'),
   /** Base URL of Zalo OAuth (token refresh). @defaultValue https://oauth.zaloapp.com */
   ZALO_OAUTH_BASE_URL: url(['http:', 'https:']).default('https://oauth.zaloapp.com'),
+  /** Zalo app id (OAuth token refresh); unset means no real ZNS account. */
   ZALO_APP_ID: z.string().optional(),
+  /** Zalo app secret key, sent as the `secret_key` header of the token refresh. */
   ZALO_SECRET_KEY: z.string().optional(),
   /** Initial refresh token; rotated ones are stored in the database. */
   ZALO_REFRESH_TOKEN: z.string().optional(),
@@ -94,8 +98,9 @@ export const environmentSchema = z.object({
   /** Validity of a signed link, in days. @defaultValue 30 */
   LINK_TTL_DAYS: positiveInt.default(30),
 
-  /** Parallel jobs per channel in the notifier. @defaultValue 10 */
+  /** Parallel e-mail jobs in each notifier. @defaultValue 10 */
   NOTIFIER_EMAIL_CONCURRENCY: positiveInt.default(10),
+  /** Parallel Zalo ZNS jobs in each notifier. @defaultValue 4 */
   NOTIFIER_ZALO_CONCURRENCY: positiveInt.default(4),
   /** E-mails per second the notifier hands to the relay (shared by every notifier, kept in Redis). @defaultValue 20 */
   NOTIFIER_EMAIL_RATE_PER_SECOND: positiveInt.default(20),
