@@ -216,7 +216,10 @@ describe('task workflow: one test per kind of deadline (time-skipping)', () => {
     const [catchUp, ...rest] = await eventually(async () => s.jobsOf(handle), (jobs) => jobs.length > 0);
     expect(rest).toEqual([]);
     expect(catchUp).toMatchObject({ template: 'catch-up', cycle: current, stepId: position.current!.stepId, idempotencyKey: `${handle.workflowId}|${due}|${position.current!.stepId}` });
-    expect(await s.state(handle)).toMatchObject({ cycle: current, dueDate: due, status: 'overdue' });
+    // Overdue most of the year; from the next cycle's first reminder (mid-October) until its due date it is that cycle's run-up.
+    const catchUpDay = vnDay(catchUp!.scheduledFor);
+    const status = catchUpDay > due ? 'overdue' : catchUpDay === due ? 'due' : 'active';
+    expect(await s.state(handle)).toMatchObject({ cycle: current, dueDate: due, status });
 
     const until = start + 22 * DAY;
     await s.advanceTo(until);
@@ -224,6 +227,6 @@ describe('task workflow: one test per kind of deadline (time-skipping)', () => {
     const later = s.jobsOf(handle).slice(1).filter((j) => j.cycle === current);
     expect(stepsOf(later)).toEqual(ladderBetween(due, start, Math.min(until, next - 1)));
     expect(later.map((j) => j.template)).not.toContain('catch-up');
-    if (next > until) expect(later.length).toBeGreaterThanOrEqual(3); // weekly, while the cycle lasts
+    if (next > until && status === 'overdue') expect(later.length).toBeGreaterThanOrEqual(3); // weekly, while the cycle lasts
   });
 });
