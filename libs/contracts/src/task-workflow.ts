@@ -22,6 +22,11 @@ export interface TaskWorkflowInput {
   /** Years of official holiday announcements (seeds/calendar) the working-day calendar applies. */
   readonly calendarOverrides: readonly CalendarOverrides[];
   /**
+   * Identifies `policy` and `calendarOverrides` (a hash), kept in the memo so that an
+   * import finds, from visibility, the workflows still on older rules. Absent in older runs.
+   */
+  readonly rulesFingerprint?: string;
+  /**
    * Present state on import: send at most one catch-up reminder for the step the task
    * is on now instead of replaying past reminders. False after the first run.
    */
@@ -98,6 +103,7 @@ export type TimelineEventType =
   | 'cycle-started'
   | 'reminder-sent'
   | 'reminder-skipped'
+  | 'rules-updated'
   | 'catch-up-sent'
   | 'delivered'
   | 'delivery-failed'
@@ -155,6 +161,21 @@ export interface PlanTaskRevision extends Actor {
   readonly reason: string;
 }
 export const revisePlanTaskUpdate = defineUpdate<TaskState, [PlanTaskRevision]>('revisePlanTask');
+
+/**
+ * New holiday announcements (seeds/calendar) or an edited escalation policy: the
+ * task continues in its present cycle under them, with what was sent kept as sent.
+ */
+export interface WorkingRulesRefresh extends Actor {
+  readonly policy: EscalationPolicy;
+  readonly calendarOverrides: readonly CalendarOverrides[];
+  readonly rulesFingerprint: string;
+  /** e.g. "lịch nghỉ lễ năm 2027". */
+  readonly reason: string;
+}
+export const refreshWorkingRulesUpdate = defineUpdate<TaskState, [WorkingRulesRefresh]>('refreshWorkingRules');
+/** Memo key of the rules a task workflow runs on (see TaskWorkflowInput.rulesFingerprint). */
+export const RULES_FINGERPRINT_MEMO = 'rulesFingerprint';
 /** A signal, not an update: the guidance fan-out sends it to many tasks and needs no answer. */
 export const guidanceIssuedSignal = defineSignal<[GuidanceIssued]>('guidanceIssued');
 

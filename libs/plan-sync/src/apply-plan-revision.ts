@@ -1,12 +1,12 @@
 import type { AgencyIndex, PlanDiff } from '@dondoc/catalog';
 import type { CalendarOverrides } from '@dondoc/calendar';
-import { cancelUpdate, revisePlanTaskUpdate } from '@dondoc/contracts';
+import { cancelUpdate, refreshWorkingRulesUpdate, revisePlanTaskUpdate, RULES_FINGERPRINT_MEMO } from '@dondoc/contracts';
 import type { IsoDate, Plan } from '@dondoc/domain';
 import type { EscalationPolicy } from '@dondoc/policy';
-import type { Client } from '@temporalio/client';
+import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
 
 import { startTaskWorkflows } from './start-workflows';
-import { type DissolvedLead, planTaskStarts } from './task-starts';
+import { type DissolvedLead, planTaskStarts, rulesFingerprint } from './task-starts';
 
 export interface PlanRevisionInput {
   readonly plan: Plan;
@@ -29,20 +29,24 @@ export interface PlanRevisionReport {
   readonly dissolved: DissolvedLead[];
   readonly revised: string[];
   readonly cancelled: string[];
+  /** Running on an older calendar or policy: moved onto the current ones, in their present cycle. */
+  readonly rulesRefreshed: string[];
 }
 
 /**
  * Brings running task workflows in line with a newly imported plan version:
  * every task and lead of the plan has a workflow (new ones start), a task whose
  * wording or deadline changed rebuilds its ladder, and a removed task, or a lead
- * the plan no longer names, is cancelled with the reason.
+ * the plan no longer names, is cancelled with the reason. Workflows running on
+ * an older holiday calendar or escalation policy continue on the current ones.
  */
 export async function applyPlanRevision(client: Client, input: PlanRevisionInput): Promise<PlanRevisionReport> {
   const { starts, dissolved } = planTaskStarts({ plan: input.plan, index: input.index, policy: input.policy, calendarOverrides: input.calendarOverrides, today: input.today });
   const { started, existing } = await startTaskWorkflows(client, starts, input.taskQueue);
   const revised: string[] = [];
   const cancelled: string[] = [];
-  if (!input.diff) return { started, existing, dissolved, revised, cancelled };
+  const rulesRefreshed = await refreshWorkingRules(client, input, new Set(started));
+  if (!input.diff) return { started, existing, dissolved, revised, cancelled, rulesRefreshed };
 
   const reason = `${input.plan.id} phiên bản ${input.version}`;
   const wanted = new Map(starts.map((s) => [s.workflowId, s.input]));
@@ -67,7 +71,30 @@ export async function applyPlanRevision(client: Client, input: PlanRevisionInput
       }
     }
   }
-  return { started, existing, dissolved, revised, cancelled };
+  return { started, existing, dissolved, revised, cancelled, rulesRefreshed };
+}
+
+/** New holiday announcements or policy edits reach running workflows; the fingerprint in their memo tells which. */
+async function refreshWorkingRules(client: Client, input: PlanRevisionInput, justStarted: ReadonlySet<string>): Promise<string[]> {
+  const fingerprint = rulesFingerprint(input.policy, input.calendarOverrides);
+  const stale: string[] = [];
+  const query = `DondocPlan = '${input.plan.id.replace(/'/g, '')}' AND ExecutionStatus = 'Running'`;
+  for await (const execution of client.workflow.list({ query })) {
+    if (execution.type !== 'taskWorkflow' || justStarted.has(execution.workflowId)) continue;
+    if (execution.memo?.[RULES_FINGERPRINT_MEMO] !== fingerprint) stale.push(execution.workflowId);
+  }
+  const refresh = { policy: input.policy, calendarOverrides: input.calendarOverrides, rulesFingerprint: fingerprint, reason: 'lịch nghỉ lễ hoặc quy định nhắc việc đã thay đổi', by: input.by };
+  const refreshed: string[] = [];
+  for (const workflowId of stale) {
+    try {
+      await client.workflow.getHandle(workflowId).executeUpdate(refreshWorkingRulesUpdate, { args: [refresh] });
+      refreshed.push(workflowId);
+    } catch (error) {
+      // A task that has just been completed or cancelled refuses it: it has nothing left to send.
+      if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+    }
+  }
+  return refreshed;
 }
 
 async function runningWorkflowsOf(client: Client, planId: string, taskId: string): Promise<string[]> {

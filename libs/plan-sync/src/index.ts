@@ -1,7 +1,7 @@
 export { loadSeedCatalog, type SeedCatalog } from './seed-catalog';
 export { type SimulatedReminder, type SimulationWindow, simulateTask } from './simulate';
 export { type StartReport, startTaskWorkflows } from './start-workflows';
-export { type DissolvedLead, horizonYear, planTaskStarts, type PlanStartsInput, type TaskStart, taskInputFor } from './task-starts';
+export { type DissolvedLead, horizonYear, planTaskStarts, type PlanStartsInput, rulesFingerprint, type TaskStart, taskInputFor } from './task-starts';
 export {
   datesFor,
   DEFAULT_AGGREGATOR_LAG_WORKING_DAYS,

@@ -3,6 +3,7 @@ import type { CalendarOverrides } from '@dondoc/calendar';
 import { type TaskWorkflowInput, taskWorkflowId } from '@dondoc/contracts';
 import { type AgencyId, type IsoDate, type Plan, type PlanTask, planTasks } from '@dondoc/domain';
 import type { EscalationPolicy } from '@dondoc/policy';
+import { createHash } from 'node:crypto';
 
 /** One task workflow to start: a task for one lead agency as of today. */
 export interface TaskStart {
@@ -76,6 +77,12 @@ export function taskInputFor(plan: Plan, task: PlanTask, agencyId: AgencyId, pol
       guidanceLeadDays: policy.guidanceLeadDays,
     },
     calendarOverrides,
+    rulesFingerprint: rulesFingerprint(policy, calendarOverrides),
     catchUp: true,
   };
+}
+
+/** A short hash of the rules a task runs on: equal rules, equal fingerprint (YAML keeps key order). */
+export function rulesFingerprint(policy: EscalationPolicy, calendarOverrides: readonly CalendarOverrides[]): string {
+  return createHash('sha256').update(JSON.stringify({ policy, calendarOverrides })).digest('hex').slice(0, 16);
 }

@@ -3,10 +3,11 @@
 // cancelled with the reason, a new task starts.
 import { createActivities } from '@dondoc/activities';
 import { diffPlans } from '@dondoc/catalog';
-import { stateQuery, timelineQuery } from '@dondoc/contracts';
+import { type CalendarOverrides, WorkingCalendar } from '@dondoc/calendar';
+import { RULES_FINGERPRINT_MEMO, stateQuery, timelineQuery } from '@dondoc/contracts';
 import type { Plan, TaskGroup } from '@dondoc/domain';
-import { applyPlanRevision, loadSeedCatalog } from '@dondoc/plan-sync';
-import { vietnamDate } from '@dondoc/policy';
+import { applyPlanRevision, loadSeedCatalog, rulesFingerprint } from '@dondoc/plan-sync';
+import { buildLadder, positionAt, vietnamDate } from '@dondoc/policy';
 import { parseDeadline } from '@dondoc/schemas';
 import { createTestWorker, RecordingNotificationQueue, startDevServer, uniqueTaskQueue } from '@dondoc/test-harness';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -77,6 +78,44 @@ describe('plan revisions applied to running task workflows (dev server)', () => 
     const removed = env.client.workflow.getHandle(second.cancelled[0]!);
     expect((await removed.result()).status).toBe('cancelled');
     const again = await applyPlanRevision(env.client, { ...common, plan: v2, diff: diffPlans(v2, v2), version: 2 });
-    expect(again).toMatchObject({ started: [], revised: [], cancelled: [] }); // re-applying changes nothing
+    expect(again).toMatchObject({ started: [], revised: [], cancelled: [], rulesRefreshed: [] }); // re-applying changes nothing
+  });
+
+  it('a holiday announced later reaches running workflows: the next reminder moves off it, and only once', async () => {
+    // A plan of its own, so the first test's workflows stay out of the way.
+    const plan: Plan = { ...catalog.plans.get('kh-ai-2025-2030')!, id: 'kh-ai-rules' };
+    const policy = catalog.policyFor('kh-ai-2025-2030');
+    const common = { plan, diff: null, version: 1, index: catalog.index, policy, today: vietnamDate(Date.now()), taskQueue, by: 'admin@skhcn' };
+    const first = await applyPlanRevision(env.client, { ...common, calendarOverrides: catalog.calendarOverrides });
+    expect(first.rulesRefreshed).toEqual([]);
+    const handle = env.client.workflow.getHandle('task/kh-ai-rules/1/so-khcn-qng');
+    const before = await eventually(() => handle.query(stateQuery), (s) => s.nextReminderAt !== null);
+    const day = vietnamDate(before.nextReminderAt!);
+    // Visibility shows the fingerprint the workflow wrote into its memo.
+    await eventually(async () => (await handle.describe()).memo?.[RULES_FINGERPRINT_MEMO], (memo) => memo !== undefined);
+
+    // The Government announces that day as a day off (an override file for its year).
+    const announced: CalendarOverrides = {
+      year: Number(day.slice(0, 4)),
+      documents: { 'bnv-test': 'Thông báo nghỉ thêm (thử nghiệm)' },
+      replaces: [],
+      daysOff: [{ date: day, occasion: 'other', kind: 'extra', name: 'Nghỉ thêm', document: 'bnv-test' }],
+      workingDays: [],
+    };
+    const calendarOverrides = [...catalog.calendarOverrides.filter((o) => o.year !== announced.year), announced];
+    const second = await applyPlanRevision(env.client, { ...common, calendarOverrides });
+    expect(second.rulesRefreshed.length).toBe(first.started.length);
+    expect(second.rulesRefreshed).toContain(handle.workflowId);
+
+    const after = await eventually(() => handle.query(stateQuery), (s) => s.nextReminderAt !== before.nextReminderAt);
+    const calendar = new WorkingCalendar({ overrides: calendarOverrides });
+    const expected = positionAt(buildLadder(before.dueDate!, policy, calendar, Date.now() + 800 * 86_400_000), Date.now()).next!;
+    expect(after).toMatchObject({ dueDate: before.dueDate, cycle: before.cycle, nextReminderStep: expected.stepId, nextReminderAt: expected.at });
+    expect(vietnamDate(after.nextReminderAt!)).not.toBe(day);
+    expect((await handle.query(timelineQuery)).filter((e) => e.type === 'rules-updated')).toHaveLength(1);
+
+    await eventually(async () => (await handle.describe()).memo?.[RULES_FINGERPRINT_MEMO], (memo) => memo === rulesFingerprint(policy, calendarOverrides));
+    const third = await applyPlanRevision(env.client, { ...common, calendarOverrides });
+    expect(third.rulesRefreshed).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import {
   type Reason,
   reassignUpdate,
   reportProgressUpdate,
+  refreshWorkingRulesUpdate,
   resumeUpdate,
   revisePlanTaskUpdate,
   stateQuery,
@@ -18,6 +19,7 @@ import {
   timelineQuery,
   type TimelineEvent,
   type TimelineEventType,
+  type WorkingRulesRefresh,
 } from '@dondoc/contracts';
 import type { DeadlineKind } from '@dondoc/domain';
 import { setHandler } from '@temporalio/workflow';
@@ -124,6 +126,15 @@ export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record
       return touch();
     },
     { validator: (_revision: PlanTaskRevision) => rejectIfFinal() },
+  );
+  setHandler(
+    refreshWorkingRulesUpdate,
+    (refresh) => {
+      record('rules-updated', `Áp dụng quy định mới (${refresh.reason}) (${refresh.by})`);
+      run.rulesRefresh = refresh;
+      return touch();
+    },
+    { validator: (_refresh: WorkingRulesRefresh) => rejectIfFinal() },
   );
   setHandler(
     extendDeadlineUpdate,

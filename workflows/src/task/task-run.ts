@@ -1,4 +1,4 @@
-import type { CarriedState, GuidanceIssued, PlanTaskRevision, TimelineEvent, TimelineEventType } from '@dondoc/contracts';
+import type { CarriedState, GuidanceIssued, PlanTaskRevision, TimelineEvent, TimelineEventType, WorkingRulesRefresh } from '@dondoc/contracts';
 import type { IsoDate } from '@dondoc/domain';
 import type { Cycle } from '@dondoc/policy';
 
@@ -27,6 +27,8 @@ export interface TaskRun {
   dirty: boolean;
   /** A plan revision to continue with (a fresh run on the new deadline). */
   revision: PlanTaskRevision | null;
+  /** New calendar or policy to continue under (the same cycle, in a fresh run). */
+  rulesRefresh: WorkingRulesRefresh | null;
 
   readonly timeline: TimelineEvent[];
 }
@@ -50,6 +52,7 @@ export function runFromCarried(carried: CarriedState, now: number): TaskRun {
     completed: false,
     dirty: false,
     revision: null,
+    rulesRefresh: null,
     timeline: [...carried.timeline],
   };
 }

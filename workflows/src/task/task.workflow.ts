@@ -2,6 +2,7 @@ import {
   type CarriedState,
   type NotificationJob,
   reminderKey,
+  RULES_FINGERPRINT_MEMO,
   searchAttributes,
   type TaskState,
   type TaskWorkflowInput,
@@ -10,7 +11,7 @@ import {
 } from '@dondoc/contracts';
 import type { TaskStatus } from '@dondoc/domain';
 import { type Cycle, cyclesOf, type LadderStep, positionAt } from '@dondoc/policy';
-import { allHandlersFinished, condition, continueAsNew, patched, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, proxyActivities, upsertMemo, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 
 import type { Activities } from '@dondoc/activities';
 
@@ -51,6 +52,10 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
   const ladders = createLadders(input.policy, calendar);
   const carried: CarriedState = input.carried ?? { cycleIndex: 0, agencyId: input.agencyId, acknowledged: false, guidance: null, timeline: [] };
   const run = runFromCarried(carried, Date.now());
+  // Imports compare it from visibility; runs started before it existed have none (and write none, so they replay unchanged).
+  if (input.rulesFingerprint && workflowInfo().memo?.[RULES_FINGERPRINT_MEMO] !== input.rulesFingerprint) {
+    upsertMemo({ [RULES_FINGERPRINT_MEMO]: input.rulesFingerprint });
+  }
   let upserted = '';
   /** The catch-up of an import, while it waits for office hours. */
   let pendingCatchUp: { at: number; stepId: string } | null = null;
@@ -135,15 +140,16 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     // The trigger: tasks after central guidance sleep until the document arrives.
     refreshSearchAttributes();
     record('trigger-waiting', 'Chờ văn bản hướng dẫn của Trung ương');
-    await condition(() => run.guidance !== null || run.cancelled || run.revision !== null);
-    if (!run.cancelled && !run.revision) {
+    await condition(() => run.guidance !== null || run.cancelled || run.revision !== null || run.rulesRefresh !== null);
+    if (!run.cancelled && !run.revision && !run.rulesRefresh) {
       run.cycles = cyclesNow();
       run.handledUntil = Date.now(); // the ladder of the guidance date starts now
       enterCycle();
     }
   }
 
-  if (run.cycle && input.catchUp && !run.cancelled && !run.cycleClosed && !run.revision) {
+  let catchUpPending = input.catchUp;
+  if (run.cycle && input.catchUp && !run.cancelled && !run.cycleClosed && !run.revision && !run.rulesRefresh) {
     // Present state on import: one reminder for the step the task is on now, never the backlog.
     const now = Date.now();
     const { current } = positionAt(ladders.of(dueDateOf(run)!, now), now);
@@ -151,7 +157,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     const sendAt = catchUpInOfficeHours ? calendar.nextOfficeMoment(now) : now;
     const dueAtImport = dueDateOf(run);
     // An extension while waiting gives a new ladder; its own steps follow, the old catch-up is moot.
-    const stopped = () => run.cancelled || run.cycleClosed || run.revision !== null || dueDateOf(run) !== dueAtImport;
+    const stopped = () => run.cancelled || run.cycleClosed || run.revision !== null || run.rulesRefresh !== null || dueDateOf(run) !== dueAtImport;
     if (current && sendAt > now) {
       pendingCatchUp = { at: sendAt, stepId: current.stepId };
       // Messages (e.g. a reassignment) still show in lists while the catch-up waits.
@@ -162,11 +168,17 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
       }
       pendingCatchUp = null;
     }
-    if (current && !stopped() && !(run.acknowledged && current.onlyUntilAcknowledged)) await send(current, true, sendAt);
-    run.handledUntil = Math.max(run.handledUntil, now);
-  }
+    let sent = false;
+    if (current && !stopped() && !(run.acknowledged && current.onlyUntilAcknowledged)) {
+      await send(current, true, sendAt);
+      sent = true;
+    }
+    // New rules while the catch-up waited: the next run, on those rules, sends it.
+    catchUpPending = !sent && current !== null && run.rulesRefresh !== null && !run.cancelled && !run.revision;
+    if (!catchUpPending) run.handledUntil = Math.max(run.handledUntil, now);
+  } else catchUpPending = false;
 
-  while (run.cycle && !run.cancelled && !run.cycleClosed && !run.revision) {
+  while (run.cycle && !run.cancelled && !run.cycleClosed && !run.revision && !run.rulesRefresh) {
     run.dirty = false;
     const now = Date.now();
     const due = dueDateOf(run)!;
@@ -233,19 +245,28 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
   }
 
   await condition(allHandlersFinished);
+  // Every later run works under the newest calendar and policy it was given.
+  const nextInput: TaskWorkflowInput = run.rulesRefresh
+    ? { ...input, policy: run.rulesRefresh.policy, calendarOverrides: run.rulesRefresh.calendarOverrides, rulesFingerprint: run.rulesRefresh.rulesFingerprint }
+    : input;
   if (run.revision && !run.cancelled && !run.completed) {
     // A revised plan task starts afresh on its new deadline, in its present state (one catch-up at most).
     const { agencyId, acknowledged, guidance, timeline, paused } = run;
     await continueAsNew<typeof taskWorkflow>({
-      ...input,
+      ...nextInput,
       taskName: run.revision.taskName,
       deadline: run.revision.deadline,
       catchUp: true,
       carried: { cycleIndex: 0, agencyId, acknowledged, guidance, timeline, paused, handledUntil: Date.now() },
     });
   }
+  if (!run.cycle && run.rulesRefresh && !run.cancelled) {
+    // Still waiting for its trigger: wait on under the new rules.
+    const { agencyId, acknowledged, guidance, timeline, paused } = run;
+    await continueAsNew<typeof taskWorkflow>({ ...nextInput, carried: { cycleIndex: run.cycleIndex, agencyId, acknowledged, guidance, timeline, paused, handledUntil: run.handledUntil } });
+  }
   if (run.cycle && !run.cancelled && !run.completed) {
-    // Closed or rolled over: the next cycle. Neither (history grew long): the same cycle afresh.
+    // Closed or rolled over: the next cycle. Neither (history grew long, or new rules): the same cycle afresh.
     const sameCycle = !run.cycleClosed && !run.rolledOver;
     const nextIndex = sameCycle ? run.cycleIndex : run.cycleIndex + 1;
     if (nextIndex < run.cycles.length) {
@@ -256,8 +277,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
       // A period is one piece of work: its progress carries into the next cycle; a yearly round starts afresh.
       const carriedProgress = input.deadline.kind === 'year-range' ? { progressPercent } : {};
       await continueAsNew<typeof taskWorkflow>({
-        ...input,
-        catchUp: false,
+        ...nextInput,
+        catchUp: sameCycle && catchUpPending,
         carried: { cycleIndex: nextIndex, agencyId, acknowledged, guidance, timeline, paused, handledUntil, ...carriedProgress, ...(openCycle ? { openCycle } : {}) },
       });
     }

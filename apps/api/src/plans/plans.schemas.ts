@@ -21,6 +21,8 @@ export const planImportResultSchema = z.object({
     revised: z.array(z.string()),
     /** Workflows of removed tasks, or of leads the plan no longer names. */
     cancelled: z.array(z.string()),
+    /** Running workflows moved onto the current holiday calendar and escalation policy. */
+    rulesRefreshed: z.array(z.string()),
   }),
   dissolvedLeads: z.array(z.object({ taskId: z.string(), agencyId: z.string(), reason: z.string() })),
   warnings: z.array(diagnosticSchema),

@@ -65,13 +65,14 @@ export class PlansService {
             removed: prepared.diff.removed.map((t) => t.id),
             unchanged: prepared.diff.unchanged,
           };
-    if (saved.created || report.started.length) {
+    if (saved.created || report.started.length || report.rulesRefreshed.length) {
       await this.audit.record(ctx, 'plan.import', `plan/${plan.id}`, {
         version: saved.version,
         status: prepared.status,
         started: report.started.length,
         revised: report.revised.length,
         cancelled: report.cancelled.length,
+        rulesRefreshed: report.rulesRefreshed.length,
       });
     }
     return {
@@ -79,7 +80,7 @@ export class PlansService {
       version: saved.version,
       status: prepared.status,
       diff,
-      workflows: { started: report.started, existing: report.existing.length, revised: report.revised, cancelled: report.cancelled },
+      workflows: { started: report.started, existing: report.existing.length, revised: report.revised, cancelled: report.cancelled, rulesRefreshed: report.rulesRefreshed },
       dissolvedLeads: report.dissolved.map((d) => ({ taskId: d.taskId, agencyId: d.agencyId, reason: d.reason })),
       warnings: diagnostics.map(describeDiagnostic),
     };

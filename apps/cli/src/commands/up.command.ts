@@ -97,12 +97,13 @@ async function startSeedWorkflows(seedsDir: string, address: string, namespace: 
         by: 'dondoc up',
       });
       const revisions = report.revised.length || report.cancelled.length ? `; ${report.revised.length} cập nhật thời hạn, ${report.cancelled.length} hủy` : '';
+      const rules = report.rulesRefreshed.length ? `; ${report.rulesRefreshed.length} chuyển sang lịch nghỉ lễ và quy định nhắc việc mới` : '';
       // Counted per task and lead (one task may have several dissolved leads), as `dondoc simulate` counts them.
       const dissolvedAgencies = new Set(report.dissolved.map((d) => d.agencyId)).size;
       const dissolved = report.dissolved.length
         ? `; ${report.dissolved.length} nhiệm vụ của ${dissolvedAgencies} cơ quan chủ trì đã giải thể, cần giao lại (dondoc plan show ${plan.id})`
         : '';
-      process.stdout.write(`dondoc   | ${plan.id}: ${report.started.length} nhiệm vụ bắt đầu theo dõi, ${report.existing.length} đang chạy${revisions}${dissolved}\n`);
+      process.stdout.write(`dondoc   | ${plan.id}: ${report.started.length} nhiệm vụ bắt đầu theo dõi, ${report.existing.length} đang chạy${revisions}${rules}${dissolved}\n`);
     }
     await upsertReportSchedules(client, catalog, taskQueue);
   } finally {

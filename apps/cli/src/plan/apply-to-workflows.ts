@@ -23,7 +23,7 @@ export async function applyToWorkflows(config: AppConfig, stored: { plan: Plan; 
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       by,
     });
-    return `  luồng theo dõi: ${report.started.length} bắt đầu, ${report.revised.length} cập nhật thời hạn, ${report.cancelled.length} hủy`;
+    return `  luồng theo dõi: ${report.started.length} bắt đầu, ${report.revised.length} cập nhật thời hạn, ${report.cancelled.length} hủy, ${report.rulesRefreshed.length} chuyển sang lịch nghỉ lễ và quy định nhắc việc mới`;
   } finally {
     await connection.close();
   }
