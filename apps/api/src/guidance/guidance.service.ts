@@ -42,9 +42,10 @@ export class GuidanceService {
         workflowId,
         args: [input],
         memo: { request, attempt },
-        // Running: join it. Finished: never run the same document again.
+        // Running: join it. Completed: never run the same document again. Failed or
+        // terminated midway: run it again (releasing a task twice is a no-op).
         workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

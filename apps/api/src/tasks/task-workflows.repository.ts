@@ -1,5 +1,6 @@
 import { searchAttributes, TASK_WORKFLOW_TYPE, taskVisibilityQuery, type TaskVisibilityFilter } from '@dondoc/contracts';
 import { InvalidInputError, NotFoundError } from '@dondoc/domain';
+import { calendarDaysBetween } from '@dondoc/policy';
 import { Injectable } from '@nestjs/common';
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
@@ -50,14 +51,17 @@ export class TaskWorkflowsRepository {
       const items = response.executions.map((execution): TaskSummary => {
         const attributes = decodeTypedSearchAttributes(execution.searchAttributes?.indexedFields);
         const started = execution.startTime?.seconds;
+        const status = attributes.get(searchAttributes.status) ?? null;
+        const dueDate = vietnamDay(attributes.get(searchAttributes.dueDate));
         return {
           workflowId: execution.execution?.workflowId ?? '',
           planId: attributes.get(searchAttributes.plan) ?? null,
           taskId: attributes.get(searchAttributes.task) ?? null,
           agencyId: attributes.get(searchAttributes.agency) ?? null,
-          status: attributes.get(searchAttributes.status) ?? null,
-          dueDate: vietnamDay(attributes.get(searchAttributes.dueDate)),
-          daysOverdue: attributes.get(searchAttributes.daysOverdue) ?? null,
+          status,
+          dueDate,
+          // The attribute is written when the workflow wakes (a weekly escalation, say); the count is today's.
+          daysOverdue: status === 'overdue' && dueDate ? calendarDaysBetween(dueDate, vietnamDay(new Date())!) : (attributes.get(searchAttributes.daysOverdue) ?? null),
           running: execution.status === RUNNING,
           startedAt: started === undefined || started === null ? null : new Date(Number(started) * 1000).toISOString(),
         };
