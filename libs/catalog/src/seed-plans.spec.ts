@@ -73,14 +73,35 @@ describe('seed plan kh-nq03-2025 (Nghị quyết 03/NQ-CP)', () => {
     expect(task('III.11')).toMatchObject({
       name: 'Tham mưu Ban hành Kế hoạch thực hiện Chương trình phát triển công nghệ và công nghiệp chiến lược',
       lead: { text: 'Sở Thông tin và Truyền thông', agencies: ['so-tttt'] },
-      coordinators: { text: 'Các đơn vị liên quan' },
-      result: 'Kế hoạch',
-      deadline: { kind: 'after-central-guidance' },
+      coordinators: { text: 'Các đơn vị liên quan', agencies: ['cac-don-vi-lien-quan'] },
+      // The source prints "Chương trình" apart, after the deadline cell: it ends the result (see the YAML).
+      result: 'Kế hoạch Chương trình',
+      deadline: { kind: 'after-central-guidance', raw: 'Sau khi có văn bản của Trung ương' },
     });
     expect(task('III.12')).toMatchObject({
       name: 'Tổ chức ứng dụng trí tuệ nhân tạo dựa trên dữ liệu lớn trong các ngành, lĩnh vực quan trọng',
       lead: { text: 'Sở Khoa học và Công nghệ; Sở Thông tin và Truyền thông', agencies: ['so-khcn', 'so-tttt'] },
       result: 'Báo cáo',
+      deadline: { kind: 'continuous', raw: 'Thường xuyên' },
+    });
+    // Source lines 1287-1327: two bullets in one cell, the deadline broken over eight lines.
+    expect(task('IV.21')).toMatchObject({
+      row: 21,
+      name:
+        '- Rà soát, đảm bảo có chính sách đặc thù thu hút, tuyển dụng, đãi ngộ và trọng dụng nhân lực chuyển đổi số làm việc tại các cơ quan nhà nước, đảm bảo đủ về số lượng, chất lượng, phù hợp theo đặc thù lĩnh vực, vùng, miền. ' +
+        '- Tập trung đào tạo nguồn nhân lực khoa học, công nghệ và đổi mới sáng tạo của tỉnh, ưu tiên các lĩnh vực khoa học kỹ thuật và công nghệ: công nghệ thông tin, công nghệ sinh học, công nghệ chế biến,... Tuyển chọn, cử đi đào tạo nhân lực khoa học và công nghệ trình độ cao thuộc các lĩnh vực ưu tiên, trọng điểm ở các nước có nền khoa học và công nghệ tiên tiến (khi đủ điều kiện).',
+      lead: { text: 'Sở Nội vụ', agencies: ['so-noi-vu'] },
+      coordinators: { text: 'Các đơn vị, địa phương', agencies: ['cac-don-vi-dia-phuong'] },
+      result: 'Văn bản của cấp có thẩm quyền',
+      deadline: { kind: 'after-central-guidance', raw: 'Sau khi có văn bản hướng dẫn của Trung ương' },
+    });
+    // Source lines 2111-2131: two leads, the coordinator and result cells empty.
+    expect(task('VII.43')).toMatchObject({
+      row: 43,
+      name: 'Tích cực, chủ động tham gia các hoạt động, chương trình, hội thảo về quản trị về khoa học công nghệ, đổi mới sáng tạo và chuyển đổi số do các bộ, ngành và địa phương tổ chức.',
+      lead: { text: 'Sở Khoa học và Công nghệ; Sở Thông tin và Truyền thông', agencies: ['so-khcn', 'so-tttt'] },
+      coordinators: { text: '', agencies: [] },
+      result: '',
       deadline: { kind: 'continuous', raw: 'Thường xuyên' },
     });
     expect(task('III.13').name).toBe('Rà soát các quy định hiện hành để bảo đảm có quy định về ưu đãi đầu tư, thuê, mua các sản phẩm, dịch vụ số.');
