@@ -35,7 +35,8 @@ const inList = (name: string, values: readonly string[]) =>
   values.length === 1 ? `${name} = ${quoteQueryValue(values[0]!)}` : `${name} IN (${values.map(quoteQueryValue).join(', ')})`;
 
 export function taskVisibilityQuery(filter: TaskVisibilityFilter): string {
-  const parts = [`WorkflowType = '${TASK_WORKFLOW_TYPE}'`];
+  // A run that continued as new is an earlier chapter of the same task: each task is listed once.
+  const parts = [`WorkflowType = '${TASK_WORKFLOW_TYPE}'`, `ExecutionStatus != 'ContinuedAsNew'`];
   if (filter.openOnly) parts.push(`ExecutionStatus = 'Running'`);
   if (filter.planId !== undefined) parts.push(inList(searchAttributes.plan.name, [filter.planId]));
   if (filter.agencyId !== undefined) parts.push(inList(searchAttributes.agency.name, [filter.agencyId]));

@@ -1,4 +1,4 @@
-import { searchAttributes, TASK_QUEUE_DEFAULT } from '@dondoc/contracts';
+import { RULES_FINGERPRINT_MEMO, searchAttributes, TASK_QUEUE_DEFAULT } from '@dondoc/contracts';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 
 import type { TaskStart } from './task-starts';
@@ -21,6 +21,8 @@ export async function startTaskWorkflows(client: Client, starts: readonly TaskSt
         args: [input],
         // A finished task is not restarted by a later import of the same plan.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        // In visibility from the start, so an import right after this one finds it current.
+        ...(input.rulesFingerprint ? { memo: { [RULES_FINGERPRINT_MEMO]: input.rulesFingerprint } } : {}),
         typedSearchAttributes: [
           { key: searchAttributes.plan, value: input.planId },
           { key: searchAttributes.task, value: input.taskId },

@@ -11,7 +11,7 @@ import {
 } from '@dondoc/contracts';
 import type { TaskStatus } from '@dondoc/domain';
 import { type Cycle, cyclesOf, type LadderStep, positionAt } from '@dondoc/policy';
-import { allHandlersFinished, condition, continueAsNew, patched, proxyActivities, upsertMemo, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, makeContinueAsNewFunc, patched, proxyActivities, upsertMemo, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 
 import type { Activities } from '@dondoc/activities';
 
@@ -249,10 +249,15 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
   const nextInput: TaskWorkflowInput = run.rulesRefresh
     ? { ...input, policy: run.rulesRefresh.policy, calendarOverrides: run.rulesRefresh.calendarOverrides, rulesFingerprint: run.rulesRefresh.rulesFingerprint }
     : input;
+  // New rules: the next run's memo says so from its start, so an import right after does not refresh it again.
+  const continueAsNewWith = (next: TaskWorkflowInput) =>
+    run.rulesRefresh
+      ? makeContinueAsNewFunc<typeof taskWorkflow>({ memo: { ...workflowInfo().memo, [RULES_FINGERPRINT_MEMO]: run.rulesRefresh.rulesFingerprint } })(next)
+      : continueAsNew<typeof taskWorkflow>(next);
   if (run.revision && !run.cancelled && !run.completed) {
     // A revised plan task starts afresh on its new deadline, in its present state (one catch-up at most).
     const { agencyId, acknowledged, guidance, timeline, paused } = run;
-    await continueAsNew<typeof taskWorkflow>({
+    await continueAsNewWith({
       ...nextInput,
       taskName: run.revision.taskName,
       deadline: run.revision.deadline,
@@ -263,7 +268,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
   if (!run.cycle && run.rulesRefresh && !run.cancelled) {
     // Still waiting for its trigger: wait on under the new rules.
     const { agencyId, acknowledged, guidance, timeline, paused } = run;
-    await continueAsNew<typeof taskWorkflow>({ ...nextInput, carried: { cycleIndex: run.cycleIndex, agencyId, acknowledged, guidance, timeline, paused, handledUntil: run.handledUntil } });
+    await continueAsNewWith({ ...nextInput, carried: { cycleIndex: run.cycleIndex, agencyId, acknowledged, guidance, timeline, paused, handledUntil: run.handledUntil } });
   }
   if (run.cycle && !run.cancelled && !run.completed) {
     // Closed or rolled over: the next cycle. Neither (history grew long, or new rules): the same cycle afresh.
@@ -276,7 +281,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
       const handledUntil = run.rolledOver ? rollOverAt()! - 1 : sameCycle ? run.handledUntil : Date.now();
       // A period is one piece of work: its progress carries into the next cycle; a yearly round starts afresh.
       const carriedProgress = input.deadline.kind === 'year-range' ? { progressPercent } : {};
-      await continueAsNew<typeof taskWorkflow>({
+      await continueAsNewWith({
         ...nextInput,
         catchUp: sameCycle && catchUpPending,
         carried: { cycleIndex: nextIndex, agencyId, acknowledged, guidance, timeline, paused, handledUntil, ...carriedProgress, ...(openCycle ? { openCycle } : {}) },
