@@ -1,6 +1,6 @@
 import type { AgencyIndex, PlanDiff } from '@dondoc/catalog';
 import type { CalendarOverrides } from '@dondoc/calendar';
-import { cancelUpdate, refreshWorkingRulesUpdate, revisePlanTaskUpdate, RULES_FINGERPRINT_MEMO } from '@dondoc/contracts';
+import { cancelUpdate, refreshWorkingRulesUpdate, revisePlanTaskUpdate, RULES_FINGERPRINT_MEMO, taskVisibilityQuery } from '@dondoc/contracts';
 import type { IsoDate, Plan } from '@dondoc/domain';
 import type { EscalationPolicy } from '@dondoc/policy';
 import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
@@ -78,10 +78,8 @@ export async function applyPlanRevision(client: Client, input: PlanRevisionInput
 async function refreshWorkingRules(client: Client, input: PlanRevisionInput, justStarted: ReadonlySet<string>): Promise<string[]> {
   const fingerprint = rulesFingerprint(input.policy, input.calendarOverrides);
   const stale: string[] = [];
-  const query = `DondocPlan = '${input.plan.id.replace(/'/g, '')}' AND ExecutionStatus = 'Running'`;
-  for await (const execution of client.workflow.list({ query })) {
-    if (execution.type !== 'taskWorkflow' || justStarted.has(execution.workflowId)) continue;
-    if (execution.memo?.[RULES_FINGERPRINT_MEMO] !== fingerprint) stale.push(execution.workflowId);
+  for await (const execution of client.workflow.list({ query: taskVisibilityQuery({ planId: input.plan.id, openOnly: true }) })) {
+    if (!justStarted.has(execution.workflowId) && execution.memo?.[RULES_FINGERPRINT_MEMO] !== fingerprint) stale.push(execution.workflowId);
   }
   const refresh = { policy: input.policy, calendarOverrides: input.calendarOverrides, rulesFingerprint: fingerprint, reason: 'lịch nghỉ lễ hoặc quy định nhắc việc đã thay đổi', by: input.by };
   const refreshed: string[] = [];
@@ -99,7 +97,7 @@ async function refreshWorkingRules(client: Client, input: PlanRevisionInput, jus
 
 async function runningWorkflowsOf(client: Client, planId: string, taskId: string): Promise<string[]> {
   const ids: string[] = [];
-  const query = `DondocPlan = '${planId.replace(/'/g, '')}' AND DondocTask = '${taskId.replace(/'/g, '')}' AND ExecutionStatus = 'Running'`;
+  const query = taskVisibilityQuery({ planId, taskIds: [taskId], openOnly: true });
   for await (const execution of client.workflow.list({ query })) ids.push(execution.workflowId);
   return ids;
 }

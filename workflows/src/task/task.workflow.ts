@@ -148,7 +148,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     }
   }
 
-  let catchUpPending = input.catchUp;
+  let catchUpPending = false;
   if (run.cycle && input.catchUp && !run.cancelled && !run.cycleClosed && !run.revision && !run.rulesRefresh) {
     // Present state on import: one reminder for the step the task is on now, never the backlog.
     const now = Date.now();
@@ -176,7 +176,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     // New rules while the catch-up waited: the next run, on those rules, sends it.
     catchUpPending = !sent && current !== null && run.rulesRefresh !== null && !run.cancelled && !run.revision;
     if (!catchUpPending) run.handledUntil = Math.max(run.handledUntil, now);
-  } else catchUpPending = false;
+  }
 
   while (run.cycle && !run.cancelled && !run.cycleClosed && !run.revision && !run.rulesRefresh) {
     run.dirty = false;
