@@ -4,9 +4,10 @@
 // Asia/Ho_Chi_Minh, and a triggered action starts the cycle under its own id.
 import { createActivities } from '@dondoc/activities';
 import { WorkingCalendar } from '@dondoc/calendar';
-import { reportCycleStateQuery, reportCycleWorkflowId, reportScheduleId } from '@dondoc/contracts';
-import { loadSeedCatalog, reportCatchUpAt, reportFires, upsertReportSchedule } from '@dondoc/plan-sync';
-import { vietnamDate } from '@dondoc/policy';
+import { reportCycleStateQuery, reportCycleWorkflowId, type ReportDeadlineOverride, reportScheduleId } from '@dondoc/contracts';
+import type { Plan } from '@dondoc/domain';
+import { loadSeedCatalog, reportCatchUpAt, reportDates, reportFires, upsertReportSchedule } from '@dondoc/plan-sync';
+import { addCalendarDays, type EscalationPolicy, vietnamDate } from '@dondoc/policy';
 import { createTestWorker, RecordingNotificationQueue, startDevServer, uniqueTaskQueue } from '@dondoc/test-harness';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import nodemailer from 'nodemailer';
@@ -46,15 +47,36 @@ describe('report schedule (dev server)', () => {
     expect(nq03Fire?.at).toBe(at('2027-11-12T08:00:00+07:00'));
   });
 
+  it('plans the trigger part so that it holds whatever day the suite runs on', () => {
+    // The pure half of the next test, for days before, inside and after a cycle (and around the plan's horizon).
+    const plan = catalog.plans.get('kh-ai-2025-2030')!;
+    const policy = catalog.policyFor(plan.id);
+    for (const day of ['2026-12-03T09:00:00+07:00', '2026-12-20T10:00:00+07:00', '2027-03-01T10:00:00+07:00', '2027-10-20T22:00:00+07:00', '2030-12-31T23:59:00+07:00']) {
+      const now = at(day);
+      const scenario = scheduleScenario(plan, policy, now);
+      expect([day, scenario.moved.year >= scenario.year]).toEqual([day, true]);
+      expect([day, scenario.moved.before > now && scenario.moved.after > now && scenario.moved.after !== scenario.moved.before]).toEqual([day, true]);
+      // The cycle the trigger finds or starts is open, so its requests go out.
+      expect([day, scenario.triggered.closesAt > now]).toEqual([day, true]);
+      // Opening this year for the trigger never starts a cycle by itself.
+      expect([day, reportCatchUpAt(plan, policy, calendar, now, { years: scenario.years, overrides: scenario.openOverride })]).toEqual([day, null]);
+    }
+    // After 14/12/2026 this year's cycle has closed, so the trigger runs one opened for the test.
+    expect(scheduleScenario(plan, policy, at('2026-12-20T10:00:00+07:00'))).toMatchObject({ year: 2026, catchUp: null, triggered: { unitDeadline: '2027-02-18' } });
+    // Inside the 2026 cycle the one `dondoc up` started is found.
+    expect(scheduleScenario(plan, policy, at('2026-12-03T09:00:00+07:00'))).toMatchObject({ year: 2026, catchUp: { year: 2026 }, triggered: { unitDeadline: '2026-11-15' } });
+  });
+
   it('is created and updated per plan, Temporal agrees on the next fire times, and a fire starts report/<plan>/<year>', async () => {
     const plan = catalog.plans.get('kh-ai-2025-2030')!;
     const policy = catalog.policyFor(plan.id);
     const taskQueue = uniqueTaskQueue('report-schedule');
     const now = Date.now();
-    const created = await upsertReportSchedule(env.client, plan, policy, calendar, { taskQueue, now });
+    const scenario = scheduleScenario(plan, policy, now);
+    const { years } = scenario;
+    const created = await upsertReportSchedule(env.client, plan, policy, calendar, { taskQueue, now, years });
     // Present state: past this year's request day and before its close, this year's cycle starts at once (else nothing does).
-    const due = reportCatchUpAt(plan, policy, calendar, now);
-    const catchUp = due && { year: due.year, workflowId: reportCycleWorkflowId(plan.id, String(due.year)) };
+    const catchUp = scenario.catchUp && { year: scenario.catchUp.year, workflowId: reportCycleWorkflowId(plan.id, String(scenario.catchUp.year)) };
     expect(created).toMatchObject({ scheduleId: reportScheduleId(plan.id), created: true, catchUp: catchUp && { ...catchUp, started: true } });
     const handle = env.client.schedule.getHandle(created.scheduleId);
     const future = created.fires.filter((f) => f.at > now).map((f) => new Date(f.at).toISOString());
@@ -63,21 +85,24 @@ describe('report schedule (dev server)', () => {
     expect(description.info.nextActionTimes.map((d) => d.toISOString())).toEqual(future.slice(0, description.info.nextActionTimes.length));
     expect(description.info.nextActionTimes.length).toBeGreaterThan(0);
 
-    // Configuration per year: 2027's units report by 01/11 instead, so the request moves to Friday 01/10/2027.
-    const updated = await upsertReportSchedule(env.client, plan, policy, calendar, { taskQueue, overrides: { '2027': { unitDeadline: '2027-11-01' } } });
+    // Configuration per year: the first year still ahead has its units report by 01/11 instead, so its request moves earlier.
+    const { moved } = scenario;
+    const updated = await upsertReportSchedule(env.client, plan, policy, calendar, { taskQueue, now, years, overrides: { [moved.year]: { unitDeadline: `${moved.year}-11-01` } } });
     expect(updated).toMatchObject({ created: false, catchUp: catchUp && { ...catchUp, started: false } });
     description = await handle.describe();
-    expect(description.info.nextActionTimes.map((d) => d.toISOString())).toContain('2027-10-01T01:00:00.000Z');
-    expect(description.info.nextActionTimes.map((d) => d.toISOString())).not.toContain('2027-10-15T01:00:00.000Z');
+    expect(description.info.nextActionTimes.map((d) => d.toISOString())).toContain(new Date(moved.after).toISOString());
+    expect(description.info.nextActionTimes.map((d) => d.toISOString())).not.toContain(new Date(moved.before).toISOString());
 
-    // Triggering the action now starts this year's cycle under its fixed id (or finds the one started above).
+    // Triggering the action now starts this year's cycle under its fixed id, or finds the one started above. Where
+    // this year's cycle has already closed (or not yet opened), the test opens it with deadlines ahead of today.
+    await upsertReportSchedule(env.client, plan, policy, calendar, { taskQueue, now, years, overrides: scenario.openOverride });
     const sink = nodemailer.createTransport({ jsonTransport: true });
     const reports = { db: database.db, loadCatalog: () => catalog, dataDir: os.tmpdir(), mailer: sink, mailFrom: 'dondoc@skhcn.example' };
     const activities = createActivities({ probes: { database: async () => {}, redis: async () => {} }, notifications: new RecordingNotificationQueue(), temporal: env.client, reports });
     const worker = await createTestWorker(env, taskQueue, activities);
     await worker.runUntil(async () => {
       await handle.trigger();
-      const cycleId = reportCycleWorkflowId(plan.id, vietnamDate(Date.now()).slice(0, 4));
+      const cycleId = reportCycleWorkflowId(plan.id, String(scenario.year));
       const cycle = env.client.workflow.getHandle(cycleId);
       let state = null;
       // Collecting, and every child has sent its request, or waits for office hours to send it.
@@ -88,10 +113,33 @@ describe('report schedule (dev server)', () => {
         state = await cycle.query(reportCycleStateQuery).catch(() => null);
       }
       expect(state!.agencies.map(asked)).toEqual(state!.agencies.map(() => true));
-      expect(state).toMatchObject({ phase: 'collecting', planId: plan.id, unitDeadline: `${cycleId.slice(-4)}-11-15`, aggregatorDeadline: `${cycleId.slice(-4)}-12-15` });
+      const { unitDeadline, aggregatorDeadline } = scenario.triggered;
+      expect(state).toMatchObject({ phase: 'collecting', planId: plan.id, year: scenario.year, unitDeadline, aggregatorDeadline });
       await cycle.terminate('test over');
       for (const agency of state!.agencies) await env.client.workflow.getHandle(agency.workflowId).terminate('test over');
     });
     await handle.delete();
   });
 });
+
+/**
+ * What the Schedule test expects at `now`, from the same pure functions the
+ * Schedule uses, so the test holds on any day: the years around today, the
+ * year whose request a per-year override moves (the first with both moments
+ * still ahead), and the cycle a trigger today runs — the one started at once
+ * when today is inside this year's cycle, else this year's cycle with
+ * deadlines put two months ahead (an open cycle that nothing catches up).
+ */
+function scheduleScenario(plan: Plan, policy: EscalationPolicy, now: number) {
+  const today = vietnamDate(now);
+  const year = Number(today.slice(0, 4));
+  const years = { from: year, to: year + 2 };
+  const catchUp = reportCatchUpAt(plan, policy, calendar, now, { years });
+  const moved = [year, year + 1, year + 2]
+    .map((y) => ({ year: y, before: reportDates(plan, y, policy, calendar).requestAt, after: reportDates(plan, y, policy, calendar, { unitDeadline: `${y}-11-01` }).requestAt }))
+    .find((m) => m.before > now && m.after > now)!;
+  const open: ReportDeadlineOverride = { unitDeadline: addCalendarDays(today, 60), aggregatorDeadline: addCalendarDays(today, 70) };
+  const openOverride = { [String(year)]: open };
+  const triggered = catchUp ? reportDates(plan, year, policy, calendar) : reportDates(plan, year, policy, calendar, open);
+  return { year, years, catchUp, moved, openOverride, triggered };
+}
