@@ -27,6 +27,7 @@ export {
 export {
   DEFAULT_PAGE_SIZE,
   InvalidPageRequestError,
+  isPageCursor,
   MAX_PAGE_SIZE,
   type Page,
   type PageRequest,

@@ -140,6 +140,11 @@ describe('tasks, roles and errors (API e2e)', () => {
     expect(actions).not.toContain('task.complete'); // refused actions change nothing and are not recorded
     const ack = log.body.items.find((e) => e.action === 'task.acknowledge')!;
     expect(ack).toMatchObject({ actor: `canbo@${agencyA}.example`, role: 'officer', ip: expect.stringContaining('127.0.0.1'), requestId: expect.any(String) });
+    // A cursor past bigint's range can't be a row id: 400 on the field, not a database error.
+    for (const list of ['/audit', '/deliveries']) {
+      const beyond = await api('GET', `${list}?cursor=9999999999999999999`, { token: admin });
+      expect(beyond).toMatchObject({ status: 400, body: { details: { issues: [expect.objectContaining({ field: 'cursor', reason: 'Mã trang không hợp lệ.' })] } } });
+    }
   });
 
   it('merges an agency into another by reassigning each of its open tasks', async () => {

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 
 import { ApiErrors, ApiOkOf, ApiQueryOf } from '../common/api-docs';
+import { pageQueryFields } from '../common/page-query';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { Roles } from '../auth/auth.decorators';
 
@@ -11,8 +12,7 @@ const auditQuerySchema = z.object({
   actor: z.string().max(254).optional(),
   action: z.string().max(100).optional(),
   target: z.string().max(500).optional(),
-  limit: z.coerce.number().int('Phải là số nguyên.').min(1).max(500).optional(),
-  cursor: z.string().regex(/^[1-9][0-9]{0,18}$/, 'Mã trang không hợp lệ.').optional(),
+  ...pageQueryFields,
 });
 
 const auditPageSchema = z.object({

@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 import { ApiErrors, ApiOkOf, ApiQueryOf } from '../common/api-docs';
 import { Ctx, type RequestContext } from '../common/request-context';
+import { pageQueryFields } from '../common/page-query';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { idText, workflowIdSchema } from '../tasks/task.schemas';
 
@@ -13,8 +14,7 @@ const deliveriesQuerySchema = z.object({
   workflowId: workflowIdSchema.optional(),
   agency: idText.optional(),
   status: z.enum(DELIVERY_STATUSES, `Trạng thái phải là một trong: ${DELIVERY_STATUSES.join(', ')}.`).optional(),
-  limit: z.coerce.number().int('Phải là số nguyên.').min(1).max(500).optional(),
-  cursor: z.string().regex(/^[1-9][0-9]{0,18}$/, 'Mã trang không hợp lệ.').optional(),
+  ...pageQueryFields,
 });
 
 const deliveryPageSchema = z.object({

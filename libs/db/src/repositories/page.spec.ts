@@ -15,11 +15,12 @@ describe(pageLimit.name, () => {
 describe(pageCursor.name, () => {
   it('accepts an id and treats absence as the first page', () => {
     expect(pageCursor('123')).toBe('123');
+    expect(pageCursor('9223372036854775807')).toBe('9223372036854775807'); // bigint's maximum
     expect(pageCursor(undefined)).toBeNull();
     expect(pageCursor(null)).toBeNull();
   });
 
-  it.each(['', '0', '01', 'abc', '1; drop table x', '99999999999999999999'])('rejects %j', (cursor) => {
+  it.each(['', '0', '01', 'abc', '1; drop table x', '9223372036854775808', '9999999999999999999', '99999999999999999999'])('rejects %j', (cursor) => {
     expect(() => pageCursor(cursor)).toThrow(InvalidPageRequestError);
   });
 });

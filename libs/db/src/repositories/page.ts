@@ -28,10 +28,18 @@ export function pageLimit(limit: number | undefined): number {
   return Math.min(limit, MAX_PAGE_SIZE);
 }
 
+/** PostgreSQL's bigint maximum: a longer-looking cursor can't be an id and would make the query fail. */
+const MAX_BIGINT = 9223372036854775807n;
+
+/** Whether `cursor` is a row id a page can start below: a positive bigint, in decimal. */
+export function isPageCursor(cursor: string): boolean {
+  return /^[1-9][0-9]{0,18}$/.test(cursor) && BigInt(cursor) <= MAX_BIGINT;
+}
+
 /** The id below which the page starts, or null for the first page. */
 export function pageCursor(cursor: string | null | undefined): string | null {
   if (cursor === undefined || cursor === null) return null;
-  if (!/^[1-9][0-9]{0,18}$/.test(cursor)) throw new InvalidPageRequestError(`invalid page cursor ${JSON.stringify(cursor)}`);
+  if (!isPageCursor(cursor)) throw new InvalidPageRequestError(`invalid page cursor ${JSON.stringify(cursor)}`);
   return cursor;
 }
 
