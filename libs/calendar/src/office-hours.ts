@@ -5,7 +5,7 @@ import { IANAZone } from 'luxon';
 export interface OfficePeriod {
   /** "07:30", local time. */
   readonly start: string;
-  /** "11:30", local time; the period ends just before it. */
+  /** "11:30", local time; the period ends just before it ("24:00" is the end of the day). */
   readonly end: string;
 }
 
@@ -32,8 +32,10 @@ export interface OfficeMinutes {
 }
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const END_OF_DAY = '24:00';
 
-function minutesOf(time: string): number {
+function minutesOf(time: string, { end }: { end: boolean }): number {
+  if (end && time === END_OF_DAY) return 24 * 60;
   const match = HH_MM.exec(time);
   if (!match) throw new RangeError(`office hours: "${time}" is not a time "HH:mm"`);
   return Number(match[1]) * 60 + Number(match[2]);
@@ -43,7 +45,7 @@ function minutesOf(time: string): number {
 export function officeMinutes(hours: OfficeHours): OfficeMinutes[] {
   if (!IANAZone.isValidZone(hours.timeZone)) throw new RangeError(`office hours: unknown time zone "${hours.timeZone}"`);
   if (hours.periods.length === 0) throw new RangeError('office hours: at least one period is needed');
-  const periods = hours.periods.map(({ start, end }) => ({ start: minutesOf(start), end: minutesOf(end) }));
+  const periods = hours.periods.map(({ start, end }) => ({ start: minutesOf(start, { end: false }), end: minutesOf(end, { end: true }) }));
   periods.forEach((period, index) => {
     const { start, end } = hours.periods[index] ?? { start: '', end: '' };
     if (period.start >= period.end) throw new RangeError(`office hours: ${start}–${end} ends before it starts`);

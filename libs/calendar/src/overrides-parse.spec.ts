@@ -64,6 +64,28 @@ describe(parseCalendarOverrides.name, () => {
     expect(paths).toEqual(expect.arrayContaining(['documents', 'daysOff[0].occasion', 'daysOff[0].document', '']));
   });
 
+  it('checks announced office hours: times, order and overlap', () => {
+    const text = [
+      'year: 2027',
+      'documents: { qd: Quyết định }',
+      'officeHours:',
+      '  - { start: "7:30", end: "11:30" }',
+      '  - { start: "13:30", end: "12:00" }',
+      '  - { start: "16:00", end: "24:00" }',
+    ].join('\n');
+    expect(errorOf(() => parseCalendarOverrides(text, 'x.yaml')).issues.map(({ path, message }) => ({ path, message }))).toEqual([
+      { path: 'officeHours[0].start', message: 'giờ viết HH:mm, từ 00:00 đến 23:59' },
+    ]);
+    const misordered = text.replace('"7:30"', '"07:30"');
+    expect(errorOf(() => parseCalendarOverrides(misordered, 'x.yaml')).issues.map(({ path, message }) => ({ path, message }))).toEqual([
+      { path: 'officeHours[1].end', message: 'buổi 13:30–12:00 kết thúc trước khi bắt đầu' },
+    ]);
+    const overlapping = misordered.replace('"12:00"', '"17:00"');
+    expect(errorOf(() => parseCalendarOverrides(overlapping, 'x.yaml')).issues.map(({ path, message }) => ({ path, message }))).toEqual([
+      { path: 'officeHours[2].start', message: 'buổi 16:00–24:00 phải bắt đầu sau khi buổi trước kết thúc (17:00)' },
+    ]);
+  });
+
   it('points at YAML syntax errors', () => {
     const error = errorOf(() => parseCalendarOverrides('year: 2025\ndaysOff: [\n', 'broken.yaml'));
     expect(error.issues[0]).toMatchObject({ path: '', line: expect.any(Number) });

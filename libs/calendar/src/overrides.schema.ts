@@ -34,6 +34,13 @@ const workingDaySchema = z.strictObject({
   note: text.optional(),
 });
 
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'giờ viết HH:mm, từ 00:00 đến 23:59' });
+const officePeriodSchema = z.strictObject({
+  start: time,
+  /** "24:00" ends the period at midnight. */
+  end: z.union([time, z.literal('24:00')], { message: 'giờ viết HH:mm, từ 00:01 đến 24:00' }),
+});
+
 const shape = z.strictObject({
   year: z.number().int().min(CALENDAR_YEARS.from).max(CALENDAR_YEARS.to),
   /** Announcing documents by a short id, e.g. `vpcp-8726-2024: "Công văn 8726/VPCP-KGVX …"`. */
@@ -43,6 +50,8 @@ const shape = z.strictObject({
   daysOff: z.array(dayOffSchema).default([]),
   /** Weekend days worked instead of a day off (làm bù). */
   workingDays: z.array(workingDaySchema).default([]),
+  /** Office hours for this year where the province sets its own (e.g. summer hours); else the default 07:30–11:30, 13:30–17:00. */
+  officeHours: z.array(officePeriodSchema).min(1, { message: 'cần ít nhất một buổi làm việc' }).optional(),
 });
 
 export const calendarOverridesSchema = shape.superRefine(crossCheck, {
@@ -87,6 +96,12 @@ function crossCheck(value: z.output<typeof shape>, ctx: z.RefinementCtx): void {
     if (!Object.hasOwn(value.documents, day.document)) {
       issue([...path, 'document'], `văn bản "${day.document}" chưa khai báo trong documents`);
     }
+  });
+
+  value.officeHours?.forEach((period, index) => {
+    if (period.start >= period.end) issue(['officeHours', index, 'end'], `buổi ${period.start}–${period.end} kết thúc trước khi bắt đầu`);
+    const previous = value.officeHours?.[index - 1];
+    if (previous && period.start < previous.end) issue(['officeHours', index, 'start'], `buổi ${period.start}–${period.end} phải bắt đầu sau khi buổi trước kết thúc (${previous.end})`);
   });
 
   value.replaces.forEach((occasion, index) => {

@@ -150,6 +150,25 @@ describe(WorkingCalendar.name, () => {
       expect(calendar.nextOfficeMoment(vn('2025-03-10T16:00'))).toBe(vn('2025-03-11T08:00'));
     });
 
+    it("uses a year's announced office hours in that year only, up to midnight", () => {
+      const summer2026 = parseCalendarOverrides(`
+year: 2026
+documents: { qd: Quyết định thời giờ làm việc }
+officeHours:
+  - { start: "07:00", end: "11:00" }
+  - { start: "14:00", end: "24:00" }
+`);
+      const calendar = new WorkingCalendar({ overrides: [overrides2025, summer2026] });
+      expect(calendar.nextOfficeMoment(vn('2026-03-10T06:45'))).toBe(vn('2026-03-10T07:00'));
+      expect(calendar.nextOfficeMoment(vn('2026-03-10T11:00'))).toBe(vn('2026-03-10T14:00'));
+      expect(calendar.isOfficeMoment(vn('2026-03-10T23:59'))).toBe(true);
+      // Tuesday 24:00 is Wednesday 00:00: closed until 07:00.
+      expect(calendar.nextOfficeMoment(vn('2026-03-11T00:00'))).toBe(vn('2026-03-11T07:00'));
+      // 2025 keeps the default hours.
+      expect(calendar.nextOfficeMoment(vn('2025-03-10T07:00'))).toBe(vn('2025-03-10T07:30'));
+      expect(calendar.nextOfficeMoment(vn('2025-12-31T17:30'))).toBe(vn('2026-01-02T07:00'));
+    });
+
     it('rejects an invalid instant', () => {
       expect(() => sut.nextOfficeMoment(Number.NaN)).toThrow(/not an instant/);
       expect(() => sut.nextOfficeMoment(new Date('nope'))).toThrow(/not an instant/);

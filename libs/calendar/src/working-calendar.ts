@@ -21,12 +21,14 @@ export type Instant = number | Date;
 export interface WorkingCalendarOptions {
   /** The government's announcements, at most one per year (see `loadCalendarOverridesDir`). */
   readonly overrides?: readonly CalendarOverrides[];
-  /** @defaultValue DEFAULT_OFFICE_HOURS (07:30–11:30, 13:30–17:00, Asia/Ho_Chi_Minh) */
+  /** Hours for years whose overrides set none. @defaultValue DEFAULT_OFFICE_HOURS (07:30–11:30, 13:30–17:00, Asia/Ho_Chi_Minh) */
   readonly officeHours?: OfficeHours;
 }
 
 interface IndexedYear {
   readonly calendar: YearCalendar;
+  /** The year's announced office hours, else the calendar's own. */
+  readonly periods: readonly OfficeMinutes[];
   readonly off: ReadonlyMap<IsoDate, DayOff>;
   readonly worked: ReadonlySet<IsoDate>;
 }
@@ -101,7 +103,7 @@ export class WorkingCalendar {
     let day = this.local(from).startOf('day');
     for (let searched = 0; searched < MAX_DAYS_SEARCHED; searched += 1) {
       if (this.isWorkingDay(day.toFormat('yyyy-MM-dd'))) {
-        for (const period of this.periods) {
+        for (const period of this.indexed(day.year).periods) {
           if (from < this.at(day, period.end)) return Math.max(from, this.at(day, period.start));
         }
       }
@@ -113,9 +115,11 @@ export class WorkingCalendar {
   private indexed(year: number): IndexedYear {
     const cached = this.years.get(year);
     if (cached) return cached;
-    const calendar = buildYearCalendar(year, this.overridesByYear.get(year));
+    const overrides = this.overridesByYear.get(year);
+    const calendar = buildYearCalendar(year, overrides);
     const indexed: IndexedYear = {
       calendar,
+      periods: overrides?.officeHours ? officeMinutes({ timeZone: this.officeHours.timeZone, periods: overrides.officeHours }) : this.periods,
       off: new Map(calendar.daysOff.map((day) => [day.date, day])),
       worked: new Set(calendar.swappedWorkingDays.map((day) => day.date)),
     };
@@ -129,6 +133,7 @@ export class WorkingCalendar {
 
   /** Epoch milliseconds of a local time of day, set on the wall clock so a DST shift cannot move it. */
   private at(day: DateTime, minutes: number): number {
+    if (minutes === 24 * 60) return day.plus({ days: 1 }).startOf('day').toMillis();
     return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
   }
 }
