@@ -57,6 +57,7 @@ export async function deliver(job: Job<DeliveryJob>, context: DeliverContext): P
       dueDate: notification.data.dueDate,
       daysLeft: notification.data.daysLeft,
       deadlineText: notification.data.deadlineText,
+      ...(notification.data.reviewComment ? { reviewComment: notification.data.reviewComment } : {}),
       ...signedLink(delivery, context),
       reference: notification.idempotencyKey,
     });

@@ -35,6 +35,8 @@ export const notificationJobSchema = z.object({
     /** Positive: days left; negative: days overdue; null without a due date. */
     daysLeft: z.number().int().nullable(),
     deadlineText: z.string(),
+    /** Sở KH&CN's comment when it returns a report: what the agency must correct (shown in full in e-mail). */
+    reviewComment: z.string().optional(),
   }),
   /** Epoch ms of the moment the ladder meant this reminder for. */
   scheduledFor: z.number().int(),

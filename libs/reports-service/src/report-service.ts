@@ -47,6 +47,22 @@ export interface ReportDocument extends ReportFileRef {
   readonly contentType: string;
 }
 
+/** Sở KH&CN's latest decision on an agency's report, as stored with the revision it was about. */
+export interface ReportReview {
+  readonly revision: number;
+  readonly decision: 'accepted' | 'returned';
+  /** What the agency was asked to correct (null when accepted without comment). */
+  readonly comment: string | null;
+  readonly by: string | null;
+  /** Epoch ms. */
+  readonly at: number;
+}
+
+/** A cycle's state with each agency's latest review from the database (the workflow keeps no comment text). */
+export interface ReportCycleStatus extends ReportCycleState {
+  readonly agencies: Array<AgencyReportState & { readonly lastReview: ReportReview | null }>;
+}
+
 /** "2026" (yearly) or "2026-dx-<id>" (ad-hoc): the year is its first four digits. */
 export const CYCLE_KEY_PATTERN = /^\d{4}(-dx-[a-z0-9-]{1,40})?$/;
 const yearOf = (cycleKey: string) => Number(cycleKey.slice(0, 4));
@@ -86,9 +102,23 @@ export class ReportService {
     return { workflowId, cycleKey };
   }
 
-  status(planId: string, cycleKey: string): Promise<ReportCycleState> {
+  async status(planId: string, cycleKey: string): Promise<ReportCycleStatus> {
     const handle = this.deps.client.workflow.getHandle(reportCycleWorkflowId(planId, cycleKey));
-    return this.found(() => handle.query(reportCycleStateQuery), `Chưa có kỳ báo cáo ${cycleKey} của kế hoạch ${planId}.`);
+    const state = await this.found(() => handle.query(reportCycleStateQuery), `Chưa có kỳ báo cáo ${cycleKey} của kế hoạch ${planId}.`);
+    const reviews = await this.reviews(planId, cycleKey);
+    return { ...state, agencies: state.agencies.map((agency) => ({ ...agency, lastReview: reviews.get(agency.agencyId) ?? null })) };
+  }
+
+  /** Each agency's latest review in a cycle (one agency's with `agencyId`), keyed by agency. */
+  async reviews(planId: string, cycleKey: string, agencyId?: string): Promise<Map<string, ReportReview>> {
+    const rows = await new ReportSubmissionRepository(this.deps.db).latestReviews(planId, cycleKey, agencyId);
+    return new Map(
+      rows.flatMap((row) =>
+        row.reviewedAt && (row.status === 'accepted' || row.status === 'returned')
+          ? [[row.agencyId, { revision: row.revision, decision: row.status, comment: row.reviewComment, by: row.reviewedBy, at: row.reviewedAt.getTime() }] as const]
+          : [],
+      ),
+    );
   }
 
   /** Validates against the agency's scope, stores a draft, and submits it to the agency's workflow. */
@@ -106,10 +136,11 @@ export class ReportService {
   }
 
   /** One agency's report in a cycle: its state and what it must report on. */
-  async agency(planId: string, cycleKey: string, agencyId: string): Promise<{ state: AgencyReportState; scope: ReportAgencyAssignment }> {
+  async agency(planId: string, cycleKey: string, agencyId: string): Promise<{ state: AgencyReportState; scope: ReportAgencyAssignment; lastReview: ReportReview | null }> {
     const handle = this.deps.client.workflow.getHandle(agencyReportWorkflowId(planId, cycleKey, agencyId));
     const [state, scope] = await this.found(() => Promise.all([handle.query(agencyReportStateQuery), handle.query(agencyReportScopeQuery)]), this.notReporting(planId, cycleKey, agencyId));
-    return { state, scope };
+    const lastReview = (await this.reviews(planId, cycleKey, agencyId)).get(agencyId) ?? null;
+    return { state, scope, lastReview };
   }
 
   review(planId: string, cycleKey: string, agencyId: string, decision: 'accept' | 'return', comment: string, by: string): Promise<AgencyReportState> {

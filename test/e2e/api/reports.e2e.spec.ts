@@ -26,7 +26,8 @@ const CYCLE = `${year}-dx-${AD_HOC.id}`;
 const base = `/reports/${PLAN}/${CYCLE}`;
 
 type ErrorBody = { statusCode: number; error: string; message: string; details?: { issues?: Array<{ field: string; reason: string }> } };
-type AgencyView = { agencyId: string; status: string; statusLabel: string; dueDate: string | null; revision: number | null; returns: number; late: boolean; overdue: boolean };
+type ReviewView = { revision: number; decision: string; comment: string | null; by: string | null; at: string };
+type AgencyView = { agencyId: string; status: string; statusLabel: string; dueDate: string | null; revision: number | null; returns: number; late: boolean; overdue: boolean; lastReview?: ReviewView | null };
 type CycleView = { workflowId: string; phase: string; unitDeadline: string | null; agencies: AgencyView[]; files: Array<{ kind: string }> };
 type AuditPage = { items: Array<{ actor: string; action: string; target: string | null; payload: Record<string, unknown> }> };
 
@@ -132,6 +133,9 @@ describe('report cycle (API e2e)', () => {
 
     const returned = await api<AgencyView>('POST', review('return'), { token: admin, body: { comment: 'Bổ sung minh chứng nhiệm vụ' } });
     expect(returned.body).toMatchObject({ status: 'returned', returns: 1 });
+    // The comment is stored with the revision it was about and shown per agency (the workflow keeps only the decision).
+    const withComment = (await api<CycleView>('GET', base, { token: admin })).body.agencies.find((a) => a.agencyId === agencyA.agencyId);
+    expect(withComment?.lastReview).toMatchObject({ revision: 1, decision: 'returned', comment: 'Bổ sung minh chứng nhiệm vụ', by: 'admin@skhcn.example' });
     expect(await api('POST', review('accept'), { token: admin, body: {} })).toMatchObject({ status: 409, body: { message: 'Chỉ xem xét được báo cáo đang chờ xem xét (hiện tại: returned).' } });
 
     const revised = await api<AgencyView>('POST', submission(agencyA.agencyId), { token: officerA, body: contentFor(agencyA, ' (bổ sung)') });
@@ -144,7 +148,7 @@ describe('report cycle (API e2e)', () => {
       const agency = (await api<CycleView>('GET', base, { token: admin })).body.agencies.find((a) => a.agencyId === agencyA.agencyId);
       return agency?.status === 'accepted' ? agency : undefined;
     }, 10_000, 'the cycle showing the acceptance');
-    expect(seen).toMatchObject({ statusLabel: 'Đã tiếp nhận', revision: 2, returns: 1 });
+    expect(seen).toMatchObject({ statusLabel: 'Đã tiếp nhận', revision: 2, returns: 1, lastReview: { revision: 2, decision: 'accepted', comment: null } });
 
     const target = `report/${PLAN}/${CYCLE}/${agencyA.agencyId}`;
     const audit = await api<AuditPage>('GET', `/audit?target=${encodeURIComponent(target)}`, { token: admin });

@@ -127,7 +127,12 @@ describe('report cycle (time-skipping)', () => {
       const back = await child(returned!.agencyId).executeUpdate(reviewReportUpdate, { args: [{ decision: 'return', comment: 'Bổ sung số liệu chỉ tiêu', by: 'lanhdao@skhcn' }] });
       expect(back.status).toBe('returned');
       const returnNotice = queue.jobs.find((j) => j.agencyId === returned!.agencyId && j.stepId === 'returned-r1');
-      expect(returnNotice?.data.deadlineText).toContain('Bổ sung số liệu chỉ tiêu');
+      // The comment has its own field (a letter with a due date shows the date, not the deadline text), the deadline text stays the request's.
+      expect(returnNotice?.data).toMatchObject({ reviewComment: 'Bổ sung số liệu chỉ tiêu', dueDate: dates.unitDeadline, deadlineText: `Gửi báo cáo về Sở Khoa học và Công nghệ trước ngày ${ddmmyyyy(dates.unitDeadline)}` });
+      expect(returnNotice?.data.daysLeft).toBeGreaterThan(0);
+      // Stored with the revision, so the API and `dondoc report status` show it even after the agency resubmits.
+      const statusOps = new ReportService({ client: env.client, db: database.db, dataDir, taskQueue, loadCatalog: () => catalog });
+      expect((await statusOps.status(PLAN, cycleKey)).agencies.find((a) => a.agencyId === returned!.agencyId)?.lastReview).toMatchObject({ revision: 1, decision: 'returned', comment: 'Bổ sung số liệu chỉ tiêu', by: 'lanhdao@skhcn' });
       await expect(child(returned!.agencyId).executeUpdate(reviewReportUpdate, { args: [{ decision: 'accept', comment: '', by: 'x' }] })).rejects.toMatchObject({ cause: { message: 'Chỉ xem xét được báo cáo đang chờ xem xét (hiện tại: returned).' } });
       const revised = await submit(returned!.agencyId, 2);
       expect(revised).toMatchObject({ status: 'submitted', revision: 2, returns: 1, late: false });

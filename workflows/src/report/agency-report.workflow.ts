@@ -26,7 +26,7 @@ import {
 import type { Activities } from '@dondoc/activities';
 
 import { createWorkflowCalendar } from '../task/workflow-calendar';
-import { isLateAt, reportLadder, reportNotification, REQUEST_STEP } from './report-ladder';
+import { isLateAt, reportLadder, reportNotification, REQUEST_STEP, type ReturnNotice } from './report-ladder';
 
 const { enqueueNotification } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -106,9 +106,9 @@ export async function agencyReportWorkflow(input: AgencyReportInput): Promise<Ag
       busy = false;
     }
   };
-  const send = async (stepId: string, at: number, daysLeft: number | null, recipients: LadderStep['recipients'], template: 'report-request' | 'report-reminder', note?: string) => {
+  const send = async (stepId: string, at: number, daysLeft: number | null, recipients: LadderStep['recipients'], template: 'report-request' | 'report-reminder', notice?: ReturnNotice) => {
     sent.add(stepId);
-    const job = reportNotification(input, workflowId, { stepId, at, daysLeft, recipients: recipients.map((r) => ({ role: r.role, channels: [...r.channels] })) }, template, note);
+    const job = reportNotification(input, workflowId, { stepId, at, daysLeft, recipients: recipients.map((r) => ({ role: r.role, channels: [...r.channels] })) }, template, notice);
     await enqueueNotification(job);
   };
 
@@ -147,7 +147,14 @@ export async function agencyReportWorkflow(input: AgencyReportInput): Promise<Ag
         returns++;
         // Tell the agency at once what to correct; the ladder then keeps chasing the revision.
         const focal = [{ role: 'focal' as const, channels: ['email' as const, 'zalo' as const] }];
-        await send(`returned-r${revision}`, Date.now(), null, focal, 'report-reminder', `Báo cáo bị trả lại để bổ sung: ${comment.trim().slice(0, 400)}`);
+        // Before this patch the comment went into the deadline text, which a letter
+        // with a due date never shows; now it has its own field, and the days left are given.
+        if (patched('return-comment-own-field')) {
+          const now = Date.now();
+          await send(`returned-r${revision}`, now, calendarDaysBetween(vietnamDate(now), input.unitDeadline), focal, 'report-reminder', { reviewComment: comment.trim() });
+        } else {
+          await send(`returned-r${revision}`, Date.now(), null, focal, 'report-reminder', { note: `Báo cáo bị trả lại để bổ sung: ${comment.trim().slice(0, 400)}` });
+        }
       }
       dirty = true;
       return state();

@@ -22,13 +22,19 @@ export const isLateAt = (at: number, unitDeadline: string) => vietnamDate(at) > 
 
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
+/** What a return adds to its notice: the comment in its own field (a return before the 'return-comment-own-field' patch put it in the deadline text). */
+export interface ReturnNotice {
+  readonly note?: string;
+  readonly reviewComment?: string;
+}
+
 /** The job handed to delivery for the request, a reminder, or a return to the agency. */
 export function reportNotification(
   input: AgencyReportInput,
   workflowId: string,
   step: { stepId: string; at: number; daysLeft: number | null; recipients: NotificationJob['recipients'] },
   template: 'report-request' | 'report-reminder',
-  note?: string,
+  notice: ReturnNotice = {},
 ): NotificationJob {
   return {
     idempotencyKey: reminderKey(workflowId, input.unitDeadline, step.stepId),
@@ -46,7 +52,8 @@ export function reportNotification(
       planTitle: input.planTitle,
       dueDate: input.unitDeadline,
       daysLeft: step.daysLeft,
-      deadlineText: note ?? `Gửi báo cáo về Sở Khoa học và Công nghệ trước ngày ${ddmmyyyy(input.unitDeadline)}`,
+      deadlineText: notice.note ?? `Gửi báo cáo về Sở Khoa học và Công nghệ trước ngày ${ddmmyyyy(input.unitDeadline)}`,
+      ...(notice.reviewComment ? { reviewComment: notice.reviewComment } : {}),
     },
     scheduledFor: step.at,
   };

@@ -24,7 +24,13 @@ const previewSchema = z.object({
   agencyId: z.string(),
   expiresAt: z.string(),
   used: z.boolean(),
-  report: z.object({ status: z.string(), revision: z.number().int().nullable(), taskIds: z.array(z.string()), indicatorIds: z.array(z.string()) }),
+  report: z.object({
+    status: z.string(),
+    revision: z.number().int().nullable(),
+    taskIds: z.array(z.string()),
+    indicatorIds: z.array(z.string()),
+    reviewComment: z.string().nullable().describe('Khi báo cáo bị trả lại: ý kiến của Sở KH&CN cần bổ sung, chỉnh sửa'),
+  }),
 });
 
 /** Public endpoints behind the link in report requests and reminders: no password, so rate-limited per address. */

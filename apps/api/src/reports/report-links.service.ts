@@ -33,14 +33,21 @@ export class ReportLinksService {
   async preview(token: string) {
     const claims = this.links.verify(token, 'submit-report');
     const target = reportOf(claims);
-    const { state, scope } = await this.operations.agency(target.planId, target.cycleKey, target.agencyId);
+    const { state, scope, lastReview } = await this.operations.agency(target.planId, target.cycleKey, target.agencyId);
     return {
       purpose: claims.purpose,
       workflowId: claims.subject,
       ...target,
       expiresAt: new Date(claims.exp * 1000).toISOString(),
       used: await this.usedLinks.isUsed(claims.nonce),
-      report: { status: state.status, revision: state.revision, taskIds: [...scope.taskIds], indicatorIds: [...scope.indicatorIds] },
+      report: {
+        status: state.status,
+        revision: state.revision,
+        taskIds: [...scope.taskIds],
+        indicatorIds: [...scope.indicatorIds],
+        // The notice of a return sends the agency here: what it must correct, in full.
+        reviewComment: state.status === 'returned' ? (lastReview?.comment ?? null) : null,
+      },
     };
   }
 

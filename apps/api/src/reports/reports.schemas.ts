@@ -68,7 +68,16 @@ export const agencyReportSchema = z.object({
   closed: z.boolean(),
 });
 
+export const reportReviewSchema = z.object({
+  revision: z.number().int().describe('Lần gửi được xem xét'),
+  decision: z.enum(['accepted', 'returned']).describe('accepted: tiếp nhận; returned: trả lại'),
+  comment: z.string().nullable().describe('Ý kiến của Sở KH&CN (nội dung yêu cầu bổ sung, chỉnh sửa khi trả lại)'),
+  by: z.string().nullable(),
+  at: z.string().describe('ISO 8601'),
+});
+
 export const agencyReportViewSchema = agencyReportSchema.extend({
+  lastReview: reportReviewSchema.nullable().describe('Lần xem xét gần nhất; vẫn giữ sau khi cơ quan gửi lại'),
   statusLabel: z.string().describe('Tình trạng bằng tiếng Việt'),
   dueDate: z.string().nullable().describe('Hạn gửi báo cáo (YYYY-MM-DD)'),
   overdue: z.boolean().describe('Đã quá hạn mà chưa có báo cáo được chấp nhận hoặc đang chờ xem xét'),

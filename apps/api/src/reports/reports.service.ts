@@ -1,8 +1,8 @@
 import { canSeeAgency, type Principal } from '@dondoc/auth';
-import { AGENCY_REPORT_STATUS_LABELS, type AgencyReportState, type ReportCycleState } from '@dondoc/contracts';
+import { AGENCY_REPORT_STATUS_LABELS, type AgencyReportState } from '@dondoc/contracts';
 import { ForbiddenError, NotFoundError } from '@dondoc/domain';
 import { vietnamDate } from '@dondoc/policy';
-import { type ReportDocument, ReportService } from '@dondoc/reports-service';
+import { type ReportCycleStatus, type ReportDocument, ReportService } from '@dondoc/reports-service';
 import { Injectable } from '@nestjs/common';
 import { access } from 'node:fs/promises';
 
@@ -11,11 +11,12 @@ import type { RequestContext } from '../common/request-context';
 import type { StartCycleBody } from './reports.schemas';
 
 /** A cycle as /reports shows it: each agency with its Vietnamese status, due date and whether it is overdue. */
-function view(state: ReportCycleState, principal: Principal, today: string) {
+function view(state: ReportCycleStatus, principal: Principal, today: string) {
   const agencies = state.agencies
     .filter((a) => canSeeAgency(principal, a.agencyId))
-    .map((a) => ({
+    .map(({ lastReview, ...a }) => ({
       ...a,
+      lastReview: lastReview && { ...lastReview, at: new Date(lastReview.at).toISOString() },
       statusLabel: AGENCY_REPORT_STATUS_LABELS[a.status],
       dueDate: state.unitDeadline,
       overdue: (a.status === 'requested' || a.status === 'returned' || a.status === 'missing') && state.unitDeadline !== null && today > state.unitDeadline,

@@ -50,6 +50,12 @@ export function register(program: Command): void {
         for (const a of state.agencies) {
           const late = a.late ? ' (muộn)' : '';
           process.stdout.write(`  ${a.agencyId.padEnd(26)} ${AGENCY_REPORT_STATUS_LABELS[a.status]}${late}  lần ${a.revision ?? '-'}  gửi ${time(a.lastSubmittedAt)}  nhắc ${a.remindersSent}\n`);
+          // The comment stays readable after the agency resubmits: it says what the new revision had to fix.
+          const review = a.lastReview;
+          if (review?.comment) {
+            const decision = review.decision === 'returned' ? 'trả lại' : 'tiếp nhận';
+            process.stdout.write(`      ý kiến khi ${decision} lần ${review.revision} (${review.by ?? '?'}, ${time(review.at)}): ${review.comment.replace(/\s*\n\s*/g, ' / ')}\n`);
+          }
         }
         for (const f of state.files) process.stdout.write(`  tệp ${f.kind}: ${f.path}\n`);
       }),

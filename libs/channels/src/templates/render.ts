@@ -23,6 +23,8 @@ export interface TemplateValues {
   readonly daysLeft: number | null;
   /** The plan's own wording of the deadline, shown when there is no date. */
   readonly deadlineText: string;
+  /** Why Sở KH&CN returned a report; only on the notice of a return. */
+  readonly reviewComment?: string;
   /** The signed "report progress" link. */
   readonly link: string;
   readonly linkExpiresAt: Date;
@@ -67,6 +69,8 @@ export function renderNotification(template: NotificationTemplate, values: Templ
   const facts = {
     ...values,
     deadline: due ?? values.deadlineText,
+    // Strict templates refuse a missing value; an empty comment hides its row.
+    reviewComment: values.reviewComment?.trim() ?? '',
     daysText: formatDaysLeft(values.daysLeft),
     linkExpires: vietnamDay.format(values.linkExpiresAt),
   };
@@ -90,7 +94,8 @@ export function renderNotification(template: NotificationTemplate, values: Templ
       ten_nhiem_vu: clip(values.taskName, 100),
       ke_hoach: clip(values.planTitle, 100),
       thoi_han: clip(facts.deadline, 30),
-      tinh_trang: clip(facts.daysText, 30),
+      // ZNS parameters are too short for a comment: the status says it was returned, the link leads to the comment.
+      tinh_trang: clip(facts.reviewComment ? 'Bị trả lại, cần bổ sung' : facts.daysText, 30),
       duong_dan: values.link,
     },
   };

@@ -113,6 +113,24 @@ export class ReportSubmissionRepository {
     return rows.map(toSubmission);
   }
 
+  /**
+   * Each agency's latest reviewed revision in a cycle: after a return and a
+   * resubmission the newest revision has no review yet, yet the agency still
+   * needs to read what it was asked to correct.
+   */
+  async latestReviews(planId: string, cycleKey: string, agencyId?: string): Promise<ReportSubmission[]> {
+    let query = this.db
+      .selectFrom('report_submissions')
+      .selectAll()
+      .distinctOn('agency_id')
+      .where('plan_id', '=', planId)
+      .where('cycle_key', '=', cycleKey)
+      .where('reviewed_at', 'is not', null);
+    if (agencyId !== undefined) query = query.where('agency_id', '=', agencyId);
+    const rows = await query.orderBy('agency_id').orderBy('revision', 'desc').execute();
+    return rows.map(toSubmission);
+  }
+
   /** Every revision of one agency, newest first. */
   async history(planId: string, cycleKey: string, agencyId: string): Promise<ReportSubmission[]> {
     const rows = await this.db
