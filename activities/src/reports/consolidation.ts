@@ -98,9 +98,15 @@ function outcomeOf(reports: readonly AgencyTaskReport[]): TaskOutcome {
   return 'not-started';
 }
 
+/**
+ * @param leads each task's lead agencies after successor and collective
+ *   resolution (reportTaskLeads, as of the unit deadline): the reporters are
+ *   those resolved agencies, never the ids printed in the plan's cell.
+ */
 export function consolidate(
   cycle: ConsolidatedCycle,
   plan: Plan,
+  leads: ReadonlyMap<string, ReadonlySet<string>>,
   finals: readonly AgencyReportState[],
   submissions: readonly ReportSubmission[],
   generatedAt: number,
@@ -119,7 +125,7 @@ export function consolidate(
   const groups = new Map<string, OutcomeCounts>();
   const agencyCounts = new Map(cycle.agencies.map((a) => [a.agencyId, emptyCounts()]));
   const tasks: ConsolidatedTask[] = planTasks(plan).map((task) => {
-    const leadIds = new Set(task.lead.agencies);
+    const leadIds = leads.get(task.id) ?? new Set<string>();
     const reports: AgencyTaskReport[] = [];
     for (const agencyId of leadsOf(task.id)) {
       const item = contents.get(agencyId)?.tasks.find((t) => t.taskId === task.id);
@@ -128,7 +134,7 @@ export function consolidate(
       reports.push({ agencyId, agencyName: nameOf.get(agencyId) ?? agencyId, role: leadIds.has(agencyId) ? 'lead' : 'coordinator', ...item });
     }
     for (const agencyId of leadsOf(task.id)) if (!contents.get(agencyId)) count(agencyCounts.get(agencyId)!, 'no-report');
-    // Successors are not named in the plan's cells: a report counts as the lead's when no named lead reported.
+    // Coordinators decide only where no lead reported.
     const leading = reports.filter((r) => r.role === 'lead');
     const basis = leading.length ? leading : reports;
     const outcome = outcomeOf(basis);

@@ -1,6 +1,8 @@
+import type { AgencyIndex } from '@dondoc/catalog';
 import type { AgencyReportState, ReportFileRef } from '@dondoc/contracts';
 import { type Database, ReportEvidenceRepository, ReportFileRepository, ReportSubmissionRepository } from '@dondoc/db';
 import type { Plan } from '@dondoc/domain';
+import { reportTaskLeads } from '@dondoc/plan-sync';
 import type { Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
@@ -29,13 +31,15 @@ export const reportFilePath = (cycle: Pick<ConsolidatedCycle, 'planId' | 'cycleK
 export async function generateReportFiles(
   deps: ReportFileDependencies,
   cycle: ConsolidatedCycle,
-  plan: Plan,
+  catalog: { readonly plan: Plan; readonly index: AgencyIndex },
   finals: readonly AgencyReportState[],
   generatedAt: number,
 ): Promise<{ report: ConsolidatedReport; files: ReportFileRef[] }> {
   const submissions = await new ReportSubmissionRepository(deps.db).latestOfCycle(cycle.planId, cycle.cycleKey);
   const evidence = await new ReportEvidenceRepository(deps.db).list(cycle.planId, cycle.cycleKey);
-  const report = consolidate(cycle, plan, finals, submissions, generatedAt, evidence);
+  // Resolved on the day the cycle resolved its reporters, so both agree.
+  const leads = reportTaskLeads(catalog.plan, catalog.index, cycle.unitDeadline);
+  const report = consolidate(cycle, catalog.plan, leads, finals, submissions, generatedAt, evidence);
   const contents: Array<[ReportFileRef['kind'], Buffer]> = [
     ['docx', await renderDocx(report)],
     ['xlsx', await renderXlsx(report)],

@@ -29,10 +29,11 @@ export function createReportActivities(deps: ReportActivityDependencies | undefi
     if (!deps) throw refuse('Worker chưa được cấu hình cho báo cáo (thiếu cơ sở dữ liệu, thư mục dữ liệu hoặc SMTP).', 'ReportsNotConfigured');
     return deps;
   };
-  const planOf = (planId: string): Plan => {
-    const plan = need().loadCatalog().plans.get(planId);
+  const planOf = (planId: string): { plan: Plan; index: SeedCatalog['index'] } => {
+    const catalog = need().loadCatalog();
+    const plan = catalog.plans.get(planId);
     if (!plan) throw refuse(`Không có kế hoạch "${planId}" trong danh mục.`, 'ReportCycleError');
-    return plan;
+    return { plan, index: catalog.index };
   };
 
   return {

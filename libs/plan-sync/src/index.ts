@@ -10,6 +10,7 @@ export {
   ReportCycleError,
   type ReportDates,
   reportDates,
+  reportTaskLeads,
   reportRecipients,
   reportTitle,
   requestLeadDays,

@@ -99,6 +99,15 @@ export function reportAssignments(plan: Plan, index: AgencyIndex, on: IsoDate): 
   }));
 }
 
+/**
+ * Who leads each task as of `on`, resolved like the reporters above (collectives
+ * expanded, successors for merged agencies), so the consolidation can tell a
+ * lead's report from a coordinator's although neither is named in the plan's cell.
+ */
+export function reportTaskLeads(plan: Plan, index: AgencyIndex, on: IsoDate): Map<string, Set<string>> {
+  return new Map(planTasks(plan).map((task) => [task.id, new Set(resolveAssignees(index, task.lead.agencies, on).agencies.map((a) => a.id))]));
+}
+
 /** The plan's recipients of the consolidated report as of `on`, with their focal point's (else head's) address. */
 export function reportRecipients(plan: Plan, index: AgencyIndex, on: IsoDate): ReportRecipient[] {
   return resolveAssignees(index, plan.reporting.aggregatorReportsTo, on).agencies.flatMap((agency) => {

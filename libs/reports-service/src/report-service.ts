@@ -161,9 +161,10 @@ export class ReportService {
     const missing = `Chưa có kỳ báo cáo ${cycleKey} của kế hoạch ${planId}.`;
     const [cycle, state] = await this.found(() => Promise.all([handle.query(reportCyclePlanQuery), handle.query(reportCycleStateQuery)]), missing);
     if (!cycle) throw new ConflictError('Kỳ báo cáo chưa xác định xong danh sách cơ quan; vui lòng thử lại sau.');
-    const plan = this.deps.loadCatalog().plans.get(planId);
+    const catalog = this.deps.loadCatalog();
+    const plan = catalog.plans.get(planId);
     if (!plan) throw new NotFoundError(`Không có kế hoạch "${planId}" trong danh mục.`);
-    const { files } = await generateReportFiles(this.deps, cycle, plan, await this.currentAgencies(planId, cycleKey, state.agencies), Date.now());
+    const { files } = await generateReportFiles(this.deps, cycle, { plan, index: catalog.index }, await this.currentAgencies(planId, cycleKey, state.agencies), Date.now());
     return files.map((file) => this.document(file));
   }
 
