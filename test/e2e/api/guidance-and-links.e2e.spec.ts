@@ -1,20 +1,27 @@
 // Central guidance releases exactly the tasks waiting for it (or the named
-// ones) and their first reminders reach the queue; links from reminders act
-// once and only with a valid signature.
+// ones) and their first reminders go out: through the queue and the notifier
+// into the mailbox and the fake ZNS; links from reminders act once and only
+// with a valid signature. Offices are open all day in this stack's calendar
+// (support/always-open-seeds.ts), so the sending is seen at any hour.
 import { loadCalendarOverridesDir, WorkingCalendar } from '@dondoc/calendar';
-import { NOTIFICATION_QUEUE, type NotificationJob, type TaskState, type TimelineEvent } from '@dondoc/contracts';
+import { normaliseVietnamesePhone, znsTrackingId } from '@dondoc/channels';
+import { deliveryJobId, NOTIFICATION_QUEUE, type NotificationJob, type TaskState, type TimelineEvent } from '@dondoc/contracts';
 import { createLinkToken } from '@dondoc/links';
+import { loadSeedCatalog } from '@dondoc/plan-sync';
 import { addCalendarDays, vietnamDate } from '@dondoc/policy';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { alwaysOpenSeeds } from './support/always-open-seeds';
 import { type ApiStack, call, eventually, startApiStack, taskPath } from './support/api-stack';
 
 const PLAN = 'kh-nq03-2025';
-/** The calendar the stack's workflows use (seeds/calendar), for when reminders may go out. */
-const workingCalendar = new WorkingCalendar({ overrides: loadCalendarOverridesDir(path.join(__dirname, '..', '..', '..', 'seeds', 'calendar')) });
+const seedsDir = alwaysOpenSeeds();
+/** The calendar the stack's workflows use, for when reminders may go out (all day, except on a public holiday). */
+const workingCalendar = new WorkingCalendar({ overrides: loadCalendarOverridesDir(path.join(seedsDir, 'calendar')) });
+const directory = loadSeedCatalog(seedsDir).index;
 type Page = { items: Array<{ workflowId: string; status: string; agencyId: string }>; nextPageToken: string | null };
 type Detail = { state: TaskState; timeline: TimelineEvent[] };
 type PlanDoc = { document: { groups: Array<{ tasks: Array<{ id: string; deadline: { kind: string } }> }> } };
@@ -41,7 +48,7 @@ describe('guidance fan-out and signed links (API e2e)', () => {
   }
 
   beforeAll(async () => {
-    stack = await startApiStack('guidance');
+    stack = await startApiStack('guidance', { DONDOC_SEEDS_DIR: seedsDir }, { delivery: true });
     admin = await stack.login(await stack.addUser('admin@skhcn.example', 'admin'));
     const imported = await api<{ workflows: { started: string[] } }>('POST', '/plans', {
       token: admin,
@@ -78,7 +85,7 @@ describe('guidance fan-out and signed links (API e2e)', () => {
   // Guidance 45 days ago: due in 15 days (60-day lead), so the 30-days-before reminder is already due as a catch-up.
   const guidanceDate = addCalendarDays(vietnamDate(Date.now()), -45);
 
-  it('releases exactly the named tasks, enqueues their first reminders, and is idempotent per document', async () => {
+  it('releases exactly the named tasks, sends their first reminders by e-mail and Zalo, and is idempotent per document', async () => {
     const namedTask = waiting[0]!.split('/')[2]!;
     const targets = waiting.filter((id) => id.split('/')[2] === namedTask);
     const body = { documentNumber: '05/2026/TT-BKHCN', date: guidanceDate, issuer: 'Bộ Khoa học và Công nghệ', planId: PLAN, taskIds: [namedTask] };
@@ -113,6 +120,7 @@ describe('guidance fan-out and signed links (API e2e)', () => {
       const jobs = await jobsOf(id);
       expect(jobs).toHaveLength(1);
       expect(jobs[0]).toMatchObject({ template: 'catch-up', idempotencyKey: `${id}|${detail.state.dueDate}|${jobs[0]!.stepId}` });
+      await expectReminderDelivered(id, jobs[0]!.idempotencyKey, detail.state.dueDate!);
     }
     // Every other waiting task still waits, and got nothing.
     const stillWaiting = await eventually(async () => {
@@ -132,6 +140,31 @@ describe('guidance fan-out and signed links (API e2e)', () => {
     const audit = await api<{ items: Array<{ action: string; target: string }> }>('GET', '/audit?action=guidance.issue', { token: admin });
     expect(audit.body.items.map((e) => e.target)).toEqual(['guidance/05/2026/TT-BKHCN']);
   });
+
+  /** The reminder reached the lead's focal person in the mailbox and on Zalo, and the delivery log says so. */
+  async function expectReminderDelivered(workflowId: string, idempotencyKey: string, dueDate: string): Promise<void> {
+    const { mail, zns } = stack.delivery!;
+    const focal = directory.agency(workflowId.split('/')[3]!)!.focal!;
+    const emailKey = deliveryJobId(idempotencyKey, 'focal', 'email');
+    const email = await eventually(async () => mail.messages.find((m) => m.headers['x-dondoc-delivery'] === emailKey), 30_000, `e-mail ${emailKey}`);
+    expect(email.envelope.to).toEqual([focal.email]);
+    expect(email.subject).toMatch(/^\[Đôn Đốc\] Tình hình thực hiện nhiệm vụ: /);
+    const [year, month, day] = dueDate.split('-');
+    expect(email.text).toContain(`${day}/${month}/${year}`);
+    expect(email.text).toContain('Đề nghị cập nhật tiến độ thực hiện');
+
+    const trackingId = znsTrackingId(deliveryJobId(idempotencyKey, 'focal', 'zalo'));
+    const message = await eventually(async () => zns.delivered.find((m) => m.trackingId === trackingId), 30_000, `ZNS ${trackingId}`);
+    expect(message.phone).toBe(normaliseVietnamesePhone(focal.phone!));
+
+    type Deliveries = { items: Array<{ idempotencyKey: string; channel: string; status: string }> };
+    const log = await eventually(async () => {
+      const page = await api<Deliveries>('GET', `/deliveries?workflowId=${encodeURIComponent(workflowId)}`, { token: admin });
+      const mine = page.body.items.filter((d) => d.idempotencyKey === idempotencyKey);
+      return mine.some((d) => d.channel === 'email' && d.status === 'sent') && mine.some((d) => d.channel === 'zalo' && ['sent', 'delivered'].includes(d.status)) ? mine : undefined;
+    }, 30_000, `delivery log of ${idempotencyKey}`);
+    expect(log.length).toBeGreaterThanOrEqual(2);
+  }
 
   it('without named tasks releases every task still waiting, and only those', async () => {
     const before = await waitingNow();

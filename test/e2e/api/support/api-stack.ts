@@ -1,11 +1,14 @@
 // One stack per e2e file: the Temporal dev server, a private Redis, a fresh
 // PostgreSQL schema, and the BUILT worker and API as child processes, the way
-// `dondoc up` runs them. Jest cannot load NestJS 12 (ESM-only) in-process, so
-// the API is only ever tested over HTTP.
+// `dondoc up` runs them; with `delivery`, also the built notifier, an SMTP sink
+// and the fake Zalo ZNS, so reminders are followed into the mailbox. Jest
+// cannot load NestJS 12 (ESM-only) in-process, so the API is only ever tested
+// over HTTP.
 import { hashPassword, type StaffRole } from '@dondoc/auth';
+import { FakeZnsServer } from '@dondoc/channels';
 import { UserRepository } from '@dondoc/db';
-import { freePort, repoRoot, type RunningRedisServer } from '@dondoc/runtime';
-import { type CapturedProcess, spawnCaptured, startDevServer, startTestRedis } from '@dondoc/test-harness';
+import { freePort, repoRoot, type RunningRedisServer, type SmtpSink } from '@dondoc/runtime';
+import { type CapturedProcess, spawnCaptured, startDevServer, startTestRedis, startTestSmtpSink } from '@dondoc/test-harness';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -24,6 +27,8 @@ export interface ApiStack {
   readonly linkSecret: string;
   readonly api: CapturedProcess;
   readonly worker: CapturedProcess;
+  /** With `delivery`: the notifier, the mailbox it sends to and the fake ZNS it calls. */
+  readonly delivery: { readonly notifier: CapturedProcess; readonly mail: SmtpSink; readonly zns: FakeZnsServer } | null;
   /** Creates a staff user directly in the database (the CLI's `user add` is tested on its own). */
   addUser(email: string, role: StaffRole, agencyId?: string): Promise<{ email: string; password: string }>;
   /** Logs in and returns the bearer token. */
@@ -31,9 +36,15 @@ export interface ApiStack {
   stop(): Promise<void>;
 }
 
-/** `extraEnv` adds to (or overrides) the variables every process of the stack gets, e.g. DONDOC_DATA_DIR or SMTP_URL. */
-export async function startApiStack(label: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ApiStack> {
+export interface ApiStackOptions {
+  /** Run the notifier too, delivering to an SMTP sink and a fake Zalo ZNS. */
+  readonly delivery?: boolean;
+}
+
+/** `extraEnv` adds to (or overrides) the variables every process of the stack gets, e.g. DONDOC_DATA_DIR, SMTP_URL or DONDOC_SEEDS_DIR. */
+export async function startApiStack(label: string, extraEnv: NodeJS.ProcessEnv = {}, options: ApiStackOptions = {}): Promise<ApiStack> {
   const [temporal, redis, database, apiPort] = await Promise.all([startDevServer(), startTestRedis(), createTestDatabase({ label }), freePort()]);
+  const [mail, zns] = options.delivery ? await Promise.all([startTestSmtpSink(), startFakeZns(`http://127.0.0.1:${apiPort}/webhooks/zns`)]) : [];
   const url = `http://127.0.0.1:${apiPort}`;
   const linkSecret = randomBytes(32).toString('hex');
   // search_path in the URL: every process of this stack works in the suite's own schema.
@@ -51,17 +62,21 @@ export async function startApiStack(label: string, extraEnv: NodeJS.ProcessEnv =
     JWT_SECRET: randomBytes(32).toString('hex'),
     LINK_SIGNING_SECRET: linkSecret,
     DONDOC_SEEDS_DIR: path.join(root, 'seeds'),
+    ...(mail && zns ? { SMTP_URL: mail.smtpUrl, ...znsEnv(zns) } : {}),
     ...extraEnv,
   };
   const worker = spawnCaptured(process.execPath, ['--enable-source-maps', dist('worker')], { env, cwd: root });
   const api = spawnCaptured(process.execPath, ['--enable-source-maps', dist('api')], { env, cwd: root });
+  const notifier = options.delivery ? spawnCaptured(process.execPath, ['--enable-source-maps', dist('notifier')], { env, cwd: root }) : undefined;
+  const children = [api, worker, ...(notifier ? [notifier] : [])];
   const stop = async () => {
-    for (const child of [api, worker]) if (child.child.exitCode === null) child.child.kill('SIGTERM');
-    await Promise.race([Promise.all([api.exited, worker.exited]), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
-    await Promise.allSettled([temporal.teardown(), redis.stop(), database.destroy()]);
+    for (const child of children) if (child.child.exitCode === null) child.child.kill('SIGTERM');
+    await Promise.race([Promise.all(children.map((c) => c.exited)), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    await Promise.allSettled([temporal.teardown(), redis.stop(), database.destroy(), mail?.stop(), zns?.stop()]);
   };
   try {
     await worker.waitForOutput(/worker polling/, 60_000);
+    await notifier?.waitForOutput(/delivering by email and zalo/, 60_000);
     await waitForHttp(`${url}/health/live`, api, 60_000);
   } catch (error) {
     await stop();
@@ -77,6 +92,7 @@ export async function startApiStack(label: string, extraEnv: NodeJS.ProcessEnv =
     linkSecret,
     api,
     worker,
+    delivery: notifier && mail && zns ? { notifier, mail, zns } : null,
     async addUser(email, role, agencyId) {
       const password = `pw-${randomBytes(9).toString('base64url')}`;
       await users.create({ email, role, agencyId: agencyId ?? null, passwordHash: await hashPassword(password) });
@@ -88,6 +104,23 @@ export async function startApiStack(label: string, extraEnv: NodeJS.ProcessEnv =
       return ((await response.json()) as { token: string }).token;
     },
     stop,
+  };
+}
+
+const FAKE_ZNS = { appId: 'e2e-app', secretKey: 'e2e-app-secret', oaSecretKey: 'e2e-oa-secret' };
+
+function startFakeZns(webhookUrl: string): Promise<FakeZnsServer> {
+  return new FakeZnsServer({ ...FAKE_ZNS, webhookUrl }).start();
+}
+
+function znsEnv(zns: FakeZnsServer): NodeJS.ProcessEnv {
+  return {
+    ZALO_ZNS_BASE_URL: zns.url,
+    ZALO_OAUTH_BASE_URL: zns.url,
+    ZALO_APP_ID: FAKE_ZNS.appId,
+    ZALO_SECRET_KEY: FAKE_ZNS.secretKey,
+    ZALO_OA_SECRET_KEY: FAKE_ZNS.oaSecretKey,
+    ZALO_REFRESH_TOKEN: zns.state.issueRefreshToken(),
   };
 }
 
