@@ -42,6 +42,22 @@ describe(loadConfig.name, () => {
     ]);
   });
 
+  it('requires the OA secret key in production once a Zalo app is configured', () => {
+    const secrets = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32), LINK_SIGNING_SECRET: 'l'.repeat(32) };
+    expect(() => loadConfig(secrets)).not.toThrow();
+    expect(captureError(() => loadConfig({ ...secrets, ZALO_APP_ID: 'app', ZALO_SECRET_KEY: 'app-secret' })).problems).toEqual([
+      'ZALO_OA_SECRET_KEY: required when NODE_ENV=production and ZALO_APP_ID is set',
+    ]);
+    expect(loadConfig({ ...secrets, ZALO_APP_ID: 'app', ZALO_SECRET_KEY: 'app-secret', ZALO_OA_SECRET_KEY: 'oa-secret' }).ZALO_OA_SECRET_KEY).toBe('oa-secret');
+    // Development (npm start) runs the fake server and sets its key itself.
+    expect(() => loadConfig({ ZALO_APP_ID: 'app' })).not.toThrow();
+  });
+
+  it('takes the fake ZNS failure rate as a share between 0 and 1', () => {
+    expect(loadConfig({ ZALO_FAKE_FAILURE_RATE: '0.25' }).ZALO_FAKE_FAILURE_RATE).toBe(0.25);
+    expect(captureError(() => loadConfig({ ZALO_FAKE_FAILURE_RATE: '1.5' })).problems[0]).toMatch(/^ZALO_FAKE_FAILURE_RATE: must be between 0 and 1/);
+  });
+
   it('lists rules across variables together with field errors', () => {
     const error = captureError(() => loadConfig({ NODE_ENV: 'production', API_PORT: '99999', SMTP_DKIM_SELECTOR: 's1' }));
     expect(error.problems).toHaveLength(4);

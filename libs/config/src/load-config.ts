@@ -32,6 +32,8 @@ function crossVariableProblems(present: Record<string, string>): string[] {
     for (const name of productionSecrets) {
       if (!present[name]) problems.push(`${name}: required when NODE_ENV=production`);
     }
+    // Without it every delivery receipt Zalo posts is refused as unsigned.
+    if (present.ZALO_APP_ID && !present.ZALO_OA_SECRET_KEY) problems.push('ZALO_OA_SECRET_KEY: required when NODE_ENV=production and ZALO_APP_ID is set');
   }
   const dkim = ['SMTP_DKIM_DOMAIN', 'SMTP_DKIM_SELECTOR', 'SMTP_DKIM_PRIVATE_KEY'].filter((name) => present[name]).length;
   if (dkim !== 0 && dkim !== 3) problems.push('SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR, SMTP_DKIM_PRIVATE_KEY: set all three or none');

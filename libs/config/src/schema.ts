@@ -70,6 +70,8 @@ export const environmentSchema = z.object({
   ZALO_APP_ID: z.string().optional(),
   /** Zalo app secret key, sent as the `secret_key` header of the token refresh. */
   ZALO_SECRET_KEY: z.string().optional(),
+  /** OA secret key Zalo signs webhooks with (not the app secret). Required in production when ZALO_APP_ID is set. */
+  ZALO_OA_SECRET_KEY: z.string().optional(),
   /** Initial refresh token; rotated ones are stored in the database. */
   ZALO_REFRESH_TOKEN: z.string().optional(),
   /** `development` delivers only to the app's admins. @defaultValue development */
@@ -86,6 +88,8 @@ export const environmentSchema = z.object({
     .optional(),
   /** Port of the fake ZNS server started by the embedded runtime. @defaultValue 8090 */
   ZALO_FAKE_PORT: port.default(8090),
+  /** Share (0–1) of the fake ZNS server's sends that answer -100 (temporary error), to watch retries. @defaultValue 0 */
+  ZALO_FAKE_FAILURE_RATE: z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(0),
 
   /** Port of the HTTP API. @defaultValue 3000 */
   API_PORT: port.default(3000),

@@ -27,6 +27,8 @@ export interface EmbeddedStack {
 
 type Stopper = { name: string; stop: () => Promise<void> };
 
+const FAKE_OA_SECRET_KEY = 'dondoc-dev-fake-zns-oa-secret';
+
 /**
  * Brings up everything `npm start` needs on one machine, reusing what is already
  * running (Temporal at TEMPORAL_ADDRESS, Redis at REDIS_URL, a DATABASE_URL) and
@@ -111,13 +113,16 @@ export async function startEmbeddedStack(config: AppConfig, echo: NodeJS.Writabl
         appId: 'dondoc-dev',
         // Fixed, so the refresh token the notifier stored survives a restart of the fake.
         secretKey: 'dondoc-dev-fake-zns-secret',
+        // Distinct from the app secret, as on Zalo: the API must check webhooks with this one.
+        oaSecretKey: FAKE_OA_SECRET_KEY,
+        failureRate: config.ZALO_FAKE_FAILURE_RATE,
         // The API's delivery-status endpoint; the fake drops the call when nothing answers.
         webhookUrl: `${api}/webhooks/zns`,
       }).start();
       stoppers.push({ name: 'fake Zalo ZNS', stop: () => fake.stop() });
       const url = `http://localhost:${fake.port}`;
-      Object.assign(zaloEnv, { ZALO_ZNS_BASE_URL: url, ZALO_OAUTH_BASE_URL: url, ZALO_APP_ID: 'dondoc-dev', ZALO_SECRET_KEY: 'dondoc-dev-fake-zns-secret', ZALO_REFRESH_TOKEN: fake.state.issueRefreshToken() });
-      notes.push(`fake Zalo ZNS (messages sent by the notifier): ${url}`);
+      Object.assign(zaloEnv, { ZALO_ZNS_BASE_URL: url, ZALO_OAUTH_BASE_URL: url, ZALO_APP_ID: 'dondoc-dev', ZALO_SECRET_KEY: 'dondoc-dev-fake-zns-secret', ZALO_OA_SECRET_KEY: FAKE_OA_SECRET_KEY, ZALO_REFRESH_TOKEN: fake.state.issueRefreshToken() });
+      notes.push(`fake Zalo ZNS (messages sent by the notifier): ${url}${config.ZALO_FAKE_FAILURE_RATE > 0 ? ` (${Math.round(config.ZALO_FAKE_FAILURE_RATE * 100)} % of sends answer -100)` : ''}`);
     }
 
     const { secrets, file: secretsFile, created } = loadOrCreateDevSecrets(dataDir);

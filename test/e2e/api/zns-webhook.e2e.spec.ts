@@ -8,7 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { type ApiStack, call, startApiStack } from './support/api-stack';
 
 const APP_ID = 'zalo-app-e2e';
-const SECRET = randomBytes(16).toString('hex');
+/** The app secret (OAuth) and the OA secret key (webhook signatures) differ on Zalo; so they do here. */
+const APP_SECRET = randomBytes(16).toString('hex');
+const OA_SECRET = randomBytes(16).toString('hex');
 
 /** A `user_received_message` event body, serialised once so the signature covers exactly these bytes. */
 function receipt(msgId: string, overrides: Record<string, unknown> = {}): { raw: string; timestamp: string } {
@@ -22,10 +24,10 @@ describe('ZNS delivery-receipt webhook (API e2e)', () => {
 
   const post = (raw: string, signature: string) =>
     call<Record<string, unknown>>(stack.url, 'POST', '/webhooks/zns', { body: raw, headers: { 'x-zevent-signature': signature } });
-  const signed = ({ raw, timestamp }: { raw: string; timestamp: string }) => post(raw, zaloWebhookSignature(APP_ID, raw, timestamp, SECRET));
+  const signed = ({ raw, timestamp }: { raw: string; timestamp: string }) => post(raw, zaloWebhookSignature(APP_ID, raw, timestamp, OA_SECRET));
 
   beforeAll(async () => {
-    stack = await startApiStack('zns-webhook', { ZALO_APP_ID: APP_ID, ZALO_SECRET_KEY: SECRET });
+    stack = await startApiStack('zns-webhook', { ZALO_APP_ID: APP_ID, ZALO_SECRET_KEY: APP_SECRET, ZALO_OA_SECRET_KEY: OA_SECRET });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -46,10 +48,13 @@ describe('ZNS delivery-receipt webhook (API e2e)', () => {
     const event = receipt(`msg-${randomBytes(6).toString('hex')}`);
     const forged = await post(event.raw, zaloWebhookSignature(APP_ID, event.raw, event.timestamp, 'not-the-secret'));
     expect(forged.status).toBe(401);
+    // Signed with the app secret instead of the OA secret key: not Zalo's webhook signature.
+    const appSecretSigned = await post(event.raw, zaloWebhookSignature(APP_ID, event.raw, event.timestamp, APP_SECRET));
+    expect(appSecretSigned.status).toBe(401);
     const missing = await call(stack.url, 'POST', '/webhooks/zns', { body: event.raw });
     expect(missing.status).toBe(401);
     // The signature covers the raw body: the same signature over a changed body is refused too.
-    const tampered = await post(event.raw.replace(event.timestamp, String(Number(event.timestamp) + 1)), zaloWebhookSignature(APP_ID, event.raw, event.timestamp, SECRET));
+    const tampered = await post(event.raw.replace(event.timestamp, String(Number(event.timestamp) + 1)), zaloWebhookSignature(APP_ID, event.raw, event.timestamp, OA_SECRET));
     expect(tampered.status).toBe(401);
     // Nothing was recorded: the genuine call is still the first.
     expect((await signed(event)).body).toMatchObject({ recorded: true });

@@ -37,6 +37,7 @@ const DEVELOPMENT_ONLY = [
   'SMTP_SINK_PORT', // local SMTP sink; production sends through SMTP_URL
   'SMTP_SINK_WEB_PORT', // the sink's web inbox
   'ZALO_FAKE_PORT', // fake ZNS server; production calls ZALO_ZNS_BASE_URL
+  'ZALO_FAKE_FAILURE_RATE', // the same fake server's share of -100 answers
 ] as const;
 
 /** The Đôn Đốc apps: one image, one environment. */

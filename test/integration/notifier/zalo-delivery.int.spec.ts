@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { PHONES } from './support/directory';
-import { eventually, type NotifierEnvironment, reminder, runNotifier, type RunningNotifier, startEnvironment } from './support/notifier-harness';
+import { eventually, type NotifierEnvironment, OA_SECRET, reminder, runNotifier, type RunningNotifier, startEnvironment } from './support/notifier-harness';
 
 const FOCAL = '84912345678';
 const NO_ZALO = '84987654321';
@@ -28,7 +28,7 @@ describe('notifier: Zalo ZNS delivery', () => {
       request.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const payload = znsWebhookSchema.parse(JSON.parse(raw));
-        const signed = verifyZaloWebhookSignature(request.headers['x-zevent-signature'] as string | undefined, payload.app_id, raw, payload.timestamp, 'test-secret');
+        const signed = verifyZaloWebhookSignature(request.headers['x-zevent-signature'] as string | undefined, payload.app_id, raw, payload.timestamp, OA_SECRET);
         response.writeHead(signed ? 200 : 401).end();
         if (!signed) return;
         void recordZnsDelivery(env.database.db, payload).then((r) => webhookCalls.push({ firstTime: r.firstTime, status: r.attempt?.status ?? null }));

@@ -16,7 +16,7 @@ const receiptSchema = z.object({ recorded: z.boolean(), matched: z.boolean() });
 
 /**
  * Zalo's delivery receipts (`user_received_message`). Public, but each call must
- * carry Zalo's signature over the raw body; a retried call records nothing twice.
+ * carry Zalo's signature over the raw body (with the OA secret key); a retried call records nothing twice.
  */
 @ApiTags('webhooks')
 @Controller('webhooks')
@@ -38,8 +38,9 @@ export class ZnsWebhookController {
     if (!parsed.success) {
       throw new InvalidInputError('Nội dung webhook ZNS không hợp lệ.', { issues: parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })) });
     }
-    const { ZALO_APP_ID: appId, ZALO_SECRET_KEY: secret } = this.config.values;
-    if (!appId || !secret || !verifyZaloWebhookSignature(signature, appId, raw, parsed.data.timestamp, secret)) {
+    // Zalo signs OA webhooks with the OA secret key, not the app secret used for OAuth.
+    const { ZALO_APP_ID: appId, ZALO_OA_SECRET_KEY: oaSecretKey } = this.config.values;
+    if (!appId || !oaSecretKey || !verifyZaloWebhookSignature(signature, appId, raw, parsed.data.timestamp, oaSecretKey)) {
       throw new UnauthenticatedError('Chữ ký webhook ZNS không đúng.');
     }
     const { firstTime, attempt } = await recordZnsDelivery(this.db, parsed.data);

@@ -15,7 +15,10 @@ export interface FakeZnsServerOptions extends FakeZnsBehaviour {
   port?: number;
   host?: string;
   appId?: string;
+  /** The app secret: checked on the token refresh. */
   secretKey?: string;
+  /** The OA secret key: signs the webhook calls, as Zalo does (not the app secret). */
+  oaSecretKey?: string;
   templateIds?: Readonly<Record<NotificationTemplate, string>>;
   /** @defaultValue 90000 (25 h, like Zalo) */
   accessTokenTtlSeconds?: number;
@@ -36,6 +39,7 @@ export class FakeZnsServer {
       {
         appId: options.appId ?? 'fake-app',
         secretKey: options.secretKey ?? 'fake-secret-key',
+        oaSecretKey: options.oaSecretKey ?? 'fake-oa-secret-key',
         templateIds: options.templateIds ?? DEFAULT_ZNS_TEMPLATE_IDS,
         accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 90_000,
         random: options.random ?? Math.random,
@@ -126,7 +130,7 @@ export class FakeZnsServer {
     });
     const call = fetch(target, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'X-ZEvent-Signature': zaloWebhookSignature(this.state.identity.appId, raw, timestamp, this.state.identity.secretKey) },
+      headers: { 'content-type': 'application/json', 'X-ZEvent-Signature': zaloWebhookSignature(this.state.identity.appId, raw, timestamp, this.state.identity.oaSecretKey) },
       body: raw,
       signal: AbortSignal.timeout(5_000),
     })

@@ -30,6 +30,7 @@ export interface FakeZnsBehaviour {
 export interface FakeZnsIdentity {
   appId: string;
   secretKey: string;
+  oaSecretKey: string;
   templateIds: Readonly<Record<NotificationTemplate, string>>;
   accessTokenTtlSeconds: number;
   random: () => number;

@@ -18,6 +18,8 @@ import { testAgencyIndex } from './directory';
 export const LINK_SECRET = 'test-link-secret-0123456789abcdef0123456789';
 export const SENDER = '"Đôn Đốc – Sở KH&CN" <dondoc@skhcn.test.example>';
 export const REPLY_TO = 'vanphong@skhcn.test.example';
+/** The fake ZNS server's OA secret key, which signs its webhook calls. */
+export const OA_SECRET = 'test-oa-secret';
 
 export interface NotifierEnvironment {
   readonly redis: RunningRedisServer;
@@ -32,7 +34,8 @@ export async function startEnvironment(options: { sink?: Omit<SmtpSinkOptions, '
   const [redis, sink, zns, database] = await Promise.all([
     startTestRedis(),
     startTestSmtpSink(options.sink ?? {}),
-    new FakeZnsServer({ appId: 'test-app', secretKey: 'test-secret', ...options.zns }).start(),
+    // The OA secret differs from the app secret, as on Zalo, so mixing them up fails the webhook check.
+    new FakeZnsServer({ appId: 'test-app', secretKey: 'test-secret', oaSecretKey: OA_SECRET, ...options.zns }).start(),
     createTestDatabase({ label: 'notifier' }),
   ]);
   const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
