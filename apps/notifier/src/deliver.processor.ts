@@ -1,21 +1,27 @@
 // Stage two: one delivery job = one message to one contact on one channel.
 // The channel says what a failure means (DeliveryError.action); this file
-// turns that into BullMQ terms: throw to retry with backoff, UnrecoverableError
-// to dead-letter, or a follow-up job (next contact, e-mail instead of ZNS).
-// Every attempt leaves a delivery_log row.
-import { type Channel, DeliveryError, renderNotification } from '@dondoc/channels';
+// turns that into BullMQ terms: throw to retry with backoff, hold the queue
+// until the provider's quota resets, UnrecoverableError to dead-letter, or a
+// follow-up job (next contact, e-mail instead of ZNS). Every attempt leaves a
+// delivery_log row.
+import { type Channel, DeliveryError, recordZnsSent, renderNotification, type SendReceipt } from '@dondoc/channels';
 import { type Channel as ChannelName, type DeliveryJob, deliveryJobSchema } from '@dondoc/contracts';
-import type { DeliveryLogRepository, DeliveryStatus } from '@dondoc/db';
+import type { Database, DeliveryLogRepository, DeliveryStatus } from '@dondoc/db';
 import { createLinkToken, type LinkPurpose } from '@dondoc/links';
-import { type Job, type Queue, UnrecoverableError } from 'bullmq';
+import { type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
+import type { Kysely } from 'kysely';
 
 import { enqueueDelivery } from './dispatch.processor';
 import type { OutcomeReporter } from './outcome-reporter';
+import type { SentMarkers } from './sent-markers';
 
 export interface DeliverContext {
   readonly channels: Partial<Readonly<Record<ChannelName, Channel>>>;
   readonly queues: Readonly<Record<ChannelName, Queue>>;
+  readonly db: Kysely<Database>;
   readonly log: DeliveryLogRepository;
+  /** What the providers accepted, kept apart from the database so a failed log write never sends twice. */
+  readonly sent: SentMarkers;
   readonly outcomes: OutcomeReporter;
   readonly links: { readonly publicBaseUrl: string; readonly secret: string; readonly ttlDays: number };
   readonly now: () => number;
@@ -34,15 +40,27 @@ export async function deliver(job: Job<DeliveryJob>, context: DeliverContext): P
   if (!contact) throw new UnrecoverableError(`contact ${contactIndex} missing in ${jobId}`);
   const address = channel === 'email' ? contact.email : (contact.phone ?? '');
   const attempt = job.attemptsMade + 1;
-  const record = (status: DeliveryStatus, error: string | null, providerMessageId: string | null = null) =>
-    context.log.record({ idempotencyKey: notification.idempotencyKey, channel, recipient: address, agencyId: notification.agencyId, workflowId: notification.workflowId, status, error, providerMessageId, attempt, role, jobId });
+  const attemptRow = (status: DeliveryStatus, error: string | null, providerMessageId: string | null = null) =>
+    ({ idempotencyKey: notification.idempotencyKey, channel, recipient: address, agencyId: notification.agencyId, workflowId: notification.workflowId, status, error, providerMessageId, attempt, role, jobId });
+  const record = (status: DeliveryStatus, error: string | null, providerMessageId: string | null = null) => context.log.record(attemptRow(status, error, providerMessageId));
   const report = (status: 'delivered' | 'failed', detail: string) =>
     context.outcomes.report(notification.workflowId, { idempotencyKey: notification.idempotencyKey, channel, role, status, detail });
+  const confirmSent = async (providerMessageId: string): Promise<DeliverResult> => {
+    // A ZNS receipt may have come in before this row: recorded together, so it is not lost.
+    if (channel === 'zalo') await recordZnsSent(context.db, { ...attemptRow('sent', null), providerMessageId });
+    else await record('sent', null, providerMessageId);
+    report('delivered', `${channel} → ${address} (${providerMessageId})`);
+    return { outcome: 'sent', providerMessageId };
+  };
 
   // A notifier killed after the provider accepted the message but before BullMQ
   // heard of it leaves the job to be run again: the log says it went out.
   if (await context.log.wasSent(jobId)) return { outcome: 'already-sent' };
+  // The provider accepted it on an earlier attempt whose log write failed: only the log is retried.
+  const accepted = await context.sent.get(jobId);
+  if (accepted !== null) return confirmSent(accepted);
 
+  let receipt: SendReceipt;
   try {
     const sender = context.channels[channel];
     if (!sender) throw new DeliveryError(channel === 'zalo' ? 'fallback-email' : 'fail', `kênh ${channel} chưa được cấu hình`, 'channel-off');
@@ -61,35 +79,49 @@ export async function deliver(job: Job<DeliveryJob>, context: DeliverContext): P
       ...signedLink(delivery, context),
       reference: notification.idempotencyKey,
     });
-    const receipt = await sender.send({ deliveryKey: jobId, recipient: { name: contact.name, address }, content });
-    await record('sent', null, receipt.providerMessageId);
-    report('delivered', `${channel} → ${address} (${receipt.providerMessageId})`);
-    return { outcome: 'sent', providerMessageId: receipt.providerMessageId };
+    receipt = await sender.send({ deliveryKey: jobId, recipient: { name: contact.name, address }, content });
   } catch (caught) {
     const error = caught instanceof DeliveryError ? caught : new DeliveryError('retry', `lỗi không lường trước: ${(caught as Error).message ?? String(caught)}`, null, { cause: caught });
-    if (error.action === 'retry') {
-      const last = attempt >= (job.opts.attempts ?? 1);
-      await record(last ? 'dead' : 'failed_retryable', last ? `${error.reason} (hết ${attempt} lần thử)` : error.reason);
-      if (last) report('failed', error.reason);
+    if (error.action === 'retry' && error.retryAt !== null) {
+      const wait = Math.max(1_000, error.retryAt - context.now());
+      await record('failed_retryable', `${error.reason}; gửi lại sau khi hạn mức được đặt lại (${vietnamTime.format(error.retryAt)})`);
+      // The quota is the whole account's: hold every job of this channel until it resets, and
+      // since BullMQ counts no attempt for a rate-limited job, the reminder can wait without dead-lettering.
+      await context.queues[channel].rateLimit(wait);
+      throw Worker.RateLimitError();
+    }
+    const last = attempt >= (job.opts.attempts ?? 1);
+    if (error.action === 'retry' && !last) {
+      await record('failed_retryable', error.reason);
       throw error;
     }
-    const next = followUp(delivery, error);
+    // Retries spent on ZNS count as a permanent ZNS failure: the reminder goes by e-mail.
+    const final = error.action === 'retry' ? new DeliveryError(channel === 'zalo' ? 'fallback-email' : 'fail', `${error.reason} (hết ${attempt} lần thử)`, error.code) : error;
+    const next = followUp(delivery, final, context);
     if (next) {
       // Logged before the follow-up exists, so the log reads in the order things happened.
-      await record('failed_permanent', `${error.reason}; chuyển sang ${next.label}`);
+      await record('failed_permanent', `${final.reason}; chuyển sang ${next.label}`);
       // Null when that job already exists (e.g. the step asked for e-mail too): it covers this person.
       const added = await enqueueDelivery(context, next.job);
       return { outcome: 'handed-on', to: added ?? next.label };
     }
-    await record('dead', error.reason);
-    report('failed', error.reason);
-    throw new UnrecoverableError(error.reason);
+    await record('dead', final.reason);
+    report('failed', final.reason);
+    throw new UnrecoverableError(final.reason);
   }
+  // From here on the message is out: whatever fails now must not send it again.
+  await context.sent.mark(jobId, receipt.providerMessageId);
+  return confirmSent(receipt.providerMessageId);
 }
 
-/** The follow-up a permanent failure allows: e-mail instead of ZNS, or the next contact. */
-function followUp(delivery: DeliveryJob, error: DeliveryError): { job: DeliveryJob; label: string } | null {
-  if (error.action === 'fallback-email' && delivery.channel === 'zalo') {
+const vietnamTime = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
+
+/**
+ * The follow-up a permanent failure allows: e-mail instead of ZNS (for any
+ * permanent ZNS failure, when e-mail is configured), or the next contact.
+ */
+function followUp(delivery: DeliveryJob, error: DeliveryError, context: Pick<DeliverContext, 'channels'>): { job: DeliveryJob; label: string } | null {
+  if (error.permanent && delivery.channel === 'zalo' && context.channels.email) {
     return { job: { ...delivery, channel: 'email', fallbackFrom: 'zalo' }, label: 'e-mail' };
   }
   const next = delivery.contacts[delivery.contactIndex + 1];

@@ -7,6 +7,7 @@ import { type DefaultJobOptions, Queue, Worker } from 'bullmq';
 
 import { deliver } from './deliver.processor';
 import { dispatchNotification } from './dispatch.processor';
+import { RedisSentMarkers } from './sent-markers';
 import type { NotifierDependencies, NotifierSettings } from './settings';
 
 export interface Notifier {
@@ -50,7 +51,9 @@ export function startNotifier(deps: NotifierDependencies, settings: NotifierSett
   const deliverContext = {
     channels: deps.channels,
     queues,
+    db: deps.db,
     log,
+    sent: new RedisSentMarkers(deps.redis, `dondoc:${names.notifications}`),
     outcomes: deps.outcomes,
     links: { publicBaseUrl: settings.publicBaseUrl, secret: settings.linkSigningSecret, ttlDays: settings.linkTtlDays },
     now,
@@ -63,6 +66,9 @@ export function startNotifier(deps: NotifierDependencies, settings: NotifierSett
         connection: deps.redis,
         concurrency: limits.concurrency,
         limiter: { max: limits.rateLimit.max, duration: limits.rateLimit.durationMs },
+        // A hold until Zalo's quota resets can last hours; look again every few seconds so a hold
+        // lifted early (quota raised, key removed by an operator) is noticed at once.
+        maximumRateLimitDelay: 5_000,
         ...lockOptions,
       }),
     );

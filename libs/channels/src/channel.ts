@@ -30,7 +30,8 @@ export interface Channel {
  * - `retry`: a temporary problem; try the same send again later (backoff).
  * - `fail`: permanent; retrying cannot help (dead-letter, replay after a fix).
  * - `next-contact`: this contact's address is bad; try the step's next contact.
- * - `fallback-email`: this channel cannot reach the person (no Zalo account, invalid phone); use e-mail.
+ * - `fallback-email`: this channel cannot deliver to the person (no Zalo account, invalid phone, or
+ *   any other permanent ZNS refusal); use e-mail.
  */
 export type FailureAction = 'retry' | 'fail' | 'next-contact' | 'fallback-email';
 
@@ -41,11 +42,18 @@ export class DeliveryError extends Error {
     readonly reason: string,
     /** The provider's code, e.g. "550", "-118". */
     readonly code: string | null = null,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAt?: number },
   ) {
     super(reason, options);
     this.name = 'DeliveryError';
+    this.retryAt = options?.retryAt ?? null;
   }
+
+  /**
+   * For `retry`: the provider said when trying again can work (epoch ms), e.g. when
+   * Zalo's daily quota resets. Until then every send on this channel would fail the same way.
+   */
+  readonly retryAt: number | null;
 
   get permanent(): boolean {
     return this.action !== 'retry';

@@ -8,12 +8,12 @@ export { type SmtpSettings, smtpTransportOptions } from './email/smtp-transport'
 export { formatDaysLeft, formatDueDate } from './templates/format';
 export { type RenderedNotification, renderNotification, type TemplateValues } from './templates/render';
 export { TEMPLATE_WORDING } from './templates/catalog';
-export { recordZnsDelivery, type ZnsDeliveryRecord, type ZnsWebhookPayload, znsWebhookSchema } from './zalo-zns/delivery-webhook';
+export { recordZnsDelivery, recordZnsSent, type ZnsDeliveryRecord, type ZnsSentRecord, type ZnsWebhookPayload, znsWebhookSchema } from './zalo-zns/delivery-webhook';
 export { FakeZnsServer, type FakeZnsServerOptions } from './zalo-zns/fake-zns-server';
 export type { FakeZnsMessage } from './zalo-zns/fake-zns-state';
 export { normaliseVietnamesePhone } from './zalo-zns/phone';
 export { type ZaloOAuthSettings, ZaloTokenStore } from './zalo-zns/token-store';
 export { verifyZaloWebhookSignature, zaloWebhookSignature } from './zalo-zns/webhook-signature';
 export { ZnsChannel, type ZnsChannelOptions, znsTrackingId } from './zalo-zns/zns-channel';
-export { ZNS_ERRORS, znsErrorMeaning } from './zalo-zns/zns-errors';
+export { ZNS_ERRORS, znsErrorMeaning, znsQuotaResetAt } from './zalo-zns/zns-errors';
 export { DEFAULT_ZNS_TEMPLATE_IDS, parseZnsTemplateIds, ZNS_PARAMETERS, type ZnsParameter } from './zalo-zns/zns-templates';

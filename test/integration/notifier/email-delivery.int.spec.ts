@@ -4,6 +4,7 @@ import { messageIdFor } from '@dondoc/channels';
 import { deliveryJobId } from '@dondoc/contracts';
 import { DeliveryLogRepository } from '@dondoc/db';
 import { verifyLinkToken } from '@dondoc/links';
+import { sql } from 'kysely';
 
 import { eventually, LINK_SECRET, type NotifierEnvironment, reminder, REPLY_TO, runNotifier, type RunningNotifier, startEnvironment } from './support/notifier-harness';
 
@@ -159,5 +160,40 @@ describe('notifier: e-mail delivery', () => {
     expect(rows[3]?.error).toContain('550');
     expect(env.sink.messages).toHaveLength(0);
     expect(running.outcomes.outcomes).toEqual([expect.objectContaining({ status: 'failed' })]);
+  });
+
+  it('sends once when the database fails after the relay accepted: the retries only write the log', async () => {
+    running = runNotifier(env);
+    const job = reminder('so-thu');
+    // A real database error on the 'sent' row of this reminder, twice (a sequence is not rolled back with the failed insert).
+    await sql`create sequence sent_row_failures`.execute(env.database.db);
+    await sql`create function fail_sent_row() returns trigger language plpgsql as $$
+      begin
+        if new.status = 'sent' and new.idempotency_key = ${sql.lit(job.idempotencyKey)} then
+          if nextval('sent_row_failures') <= 2 then
+            raise exception 'injected: the database is unavailable';
+          end if;
+        end if;
+        return new;
+      end $$`.execute(env.database.db);
+    await sql`create trigger fail_sent_row before insert on delivery_log for each row execute function fail_sent_row()`.execute(env.database.db);
+    try {
+      await running.queue.enqueue(job);
+      const rows = await eventually(async () => {
+        const all = await log().forKey(job.idempotencyKey);
+        expect(all.map((r) => r.status)).toEqual(['queued', 'sent']);
+        return all;
+      });
+      // Written by the third attempt, with the Message-ID of the one e-mail the first attempt sent.
+      expect(rows[1]?.attempt).toBe(3);
+      await eventually(async () => expect(await running!.notifier.queues.email.getJobState(deliveryJobId(job.idempotencyKey, 'focal', 'email'))).toBe('completed'));
+      expect(env.sink.messages).toHaveLength(1);
+      expect(rows[1]?.providerMessageId).toBe(env.sink.messages[0]?.messageId);
+      expect(running.outcomes.outcomes).toEqual([expect.objectContaining({ idempotencyKey: job.idempotencyKey, status: 'delivered' })]);
+    } finally {
+      await sql`drop trigger fail_sent_row on delivery_log`.execute(env.database.db);
+      await sql`drop function fail_sent_row()`.execute(env.database.db);
+      await sql`drop sequence sent_row_failures`.execute(env.database.db);
+    }
   });
 });

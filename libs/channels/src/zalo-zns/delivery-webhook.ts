@@ -2,9 +2,14 @@
 // mount: validate the body with `znsWebhookSchema`, check the signature with
 // verifyZaloWebhookSignature, answer 200 at once, then call recordZnsDelivery.
 // Zalo retries webhooks, so recording is idempotent on msg_id.
-import type { Database, DeliveryAttempt } from '@dondoc/db';
+//
+// Zalo may deliver (and call the webhook) before the notifier has written its
+// 'sent' row. The receipt is kept either way, and the notifier writes 'sent'
+// with recordZnsSent, which adds the 'delivered' row for a receipt already
+// there. Both take a lock on the msg_id, so whichever comes second sees the other.
+import type { Database, DeliveryAttempt, DeliveryAttemptInput } from '@dondoc/db';
 import { DeliveryLogRepository } from '@dondoc/db';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 
 export const znsWebhookSchema = z.object({
@@ -31,6 +36,7 @@ export interface ZnsDeliveryRecord {
 export async function recordZnsDelivery(db: Kysely<Database>, payload: ZnsWebhookPayload): Promise<ZnsDeliveryRecord> {
   const { msg_id: msgId, delivery_time: deliveryTime } = payload.message;
   return db.transaction().execute(async (trx) => {
+    await lockMessage(trx, msgId);
     const inserted = await trx
       .insertInto('zns_receipts')
       .values({ msg_id: msgId, delivered_at: new Date(Number(deliveryTime)) })
@@ -47,14 +53,13 @@ export async function recordZnsDelivery(db: Kysely<Database>, payload: ZnsWebhoo
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
+    // Not (yet) ours: kept, and applied by recordZnsSent if the 'sent' row follows.
     if (!sent) return { firstTime: true, attempt: null };
-    const attempt = await new DeliveryLogRepository(trx).record({
+    const attempt = await recordDelivered(trx, {
       idempotencyKey: sent.idempotency_key,
-      channel: 'zalo',
       recipient: sent.recipient,
       agencyId: sent.agency_id,
       workflowId: sent.workflow_id,
-      status: 'delivered',
       providerMessageId: msgId,
       attempt: sent.attempt,
       role: sent.role,
@@ -62,4 +67,54 @@ export async function recordZnsDelivery(db: Kysely<Database>, payload: ZnsWebhoo
     });
     return { firstTime: true, attempt };
   });
+}
+
+export interface ZnsSentRecord {
+  readonly sent: DeliveryAttempt;
+  /** The 'delivered' row for a receipt that arrived before the 'sent' row, else null. */
+  readonly delivered: DeliveryAttempt | null;
+}
+
+/** The notifier's 'sent' row for a ZNS message, with the 'delivered' row of a receipt that came first. */
+export async function recordZnsSent(db: Kysely<Database>, input: DeliveryAttemptInput & { readonly providerMessageId: string }): Promise<ZnsSentRecord> {
+  const msgId = input.providerMessageId;
+  return db.transaction().execute(async (trx) => {
+    await lockMessage(trx, msgId);
+    const log = new DeliveryLogRepository(trx);
+    const sent = await log.record({ ...input, channel: 'zalo', status: 'sent' });
+    const receipt = await trx.selectFrom('zns_receipts').select('msg_id').where('msg_id', '=', msgId).executeTakeFirst();
+    if (!receipt) return { sent, delivered: null };
+    const already = await trx
+      .selectFrom('delivery_log')
+      .select('id')
+      .where('provider_message_id', '=', msgId)
+      .where('channel', '=', 'zalo')
+      .where('status', '=', 'delivered')
+      .executeTakeFirst();
+    if (already) return { sent, delivered: null };
+    const delivered = await recordDelivered(trx, { ...sent, providerMessageId: msgId });
+    return { sent, delivered };
+  });
+}
+
+type DeliveredFacts = Pick<DeliveryAttempt, 'idempotencyKey' | 'recipient' | 'agencyId' | 'workflowId' | 'attempt' | 'role' | 'jobId'> & { readonly providerMessageId: string };
+
+function recordDelivered(trx: Transaction<Database>, facts: DeliveredFacts): Promise<DeliveryAttempt> {
+  return new DeliveryLogRepository(trx).record({
+    idempotencyKey: facts.idempotencyKey,
+    channel: 'zalo',
+    recipient: facts.recipient,
+    agencyId: facts.agencyId,
+    workflowId: facts.workflowId,
+    status: 'delivered',
+    providerMessageId: facts.providerMessageId,
+    attempt: facts.attempt,
+    role: facts.role,
+    jobId: facts.jobId,
+  });
+}
+
+/** Serialises the receipt and the 'sent' row of one message (released at commit). */
+async function lockMessage(trx: Transaction<Database>, msgId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`zns-msg:${msgId}`}))`.execute(trx);
 }

@@ -44,7 +44,7 @@ export class FakeZnsServer {
         accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 90_000,
         random: options.random ?? Math.random,
       },
-      { failureRate: options.failureRate ?? 0, forcedErrors: { ...options.forcedErrors }, dailyQuota: options.dailyQuota ?? 10_000 },
+      { failureRate: options.failureRate ?? 0, forcedErrors: { ...options.forcedErrors }, dailyQuota: options.dailyQuota ?? 10_000, replyDelayMs: options.replyDelayMs ?? 0 },
     );
     this.server = http.createServer((request, response) => {
       this.handle(request, response).catch((error: Error) => {
@@ -99,6 +99,8 @@ export class FakeZnsServer {
       }
       const answer = this.state.send(header(request, 'access_token'), parsed);
       if (answer.error === 0 && this.options.webhookUrl) this.notify(String(answer.data?.msg_id), parsed.tracking_id);
+      const hold = this.state.behaviour.replyDelayMs;
+      if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
       return send(200, answer);
     }
     if (route === 'POST /v4/oa/access_token') {

@@ -25,6 +25,11 @@ export interface FakeZnsBehaviour {
   forcedErrors?: Record<string, number>;
   /** Successful sends per day before -144. @defaultValue 10000 */
   dailyQuota?: number;
+  /**
+   * How long a send's answer is held after its webhook call went out: Zalo may deliver, and
+   * call the webhook, before its answer reaches the sender. @defaultValue 0
+   */
+  replyDelayMs?: number;
 }
 
 export interface FakeZnsIdentity {
@@ -126,7 +131,8 @@ export class FakeZnsState {
   }
 
   private rollDay(): void {
-    const day = new Date().toISOString().slice(0, 10);
+    // Zalo's quota day is Vietnam's (UTC+7).
+    const day = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     if (this.sentToday.day !== day) this.sentToday = { day, count: 0 };
   }
 

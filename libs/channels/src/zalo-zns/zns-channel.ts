@@ -1,12 +1,14 @@
 // Zalo ZNS template messages. The error table (zns-errors.ts) decides retry
-// vs permanent vs fall back to e-mail; -124 (access token refused) is
-// answered here by one refresh and one more try.
+// vs fall back to e-mail; -124 (access token refused) is answered here by one
+// refresh and one more try, and -144 (daily quota spent) by a retry when the
+// quota resets. Nothing that goes wrong on ZNS is final for the reminder:
+// every permanent failure, our OAuth refusal included, hands it to e-mail.
 import type { NotificationTemplate } from '@dondoc/contracts';
 import { createHash } from 'node:crypto';
 
 import { type Channel, DeliveryError, type OutboundMessage, type SendReceipt } from '../channel';
 import { normaliseVietnamesePhone } from './phone';
-import { znsErrorMeaning } from './zns-errors';
+import { znsErrorMeaning, znsQuotaResetAt } from './zns-errors';
 import type { ZaloTokenStore } from './token-store';
 
 export interface ZnsChannelOptions {
@@ -15,6 +17,8 @@ export interface ZnsChannelOptions {
   /** `development` delivers only to the app's admins (Zalo's own sandbox). */
   readonly mode: 'development' | 'production';
   readonly tokens: ZaloTokenStore;
+  /** @defaultValue Date.now */
+  readonly now?: () => number;
 }
 
 interface ZnsReply {
@@ -43,10 +47,11 @@ export class ZnsChannel implements Channel {
       tracking_id: znsTrackingId(message.deliveryKey),
       ...(this.options.mode === 'development' ? { mode: 'development' } : {}),
     };
-    let token = await this.options.tokens.accessToken();
+    let token = await this.token(() => this.options.tokens.accessToken());
     let reply = await this.post(body, token);
     if (reply.error === -124) {
-      token = await this.options.tokens.refresh(token);
+      const rejected = token;
+      token = await this.token(() => this.options.tokens.refresh(rejected));
       reply = await this.post(body, token);
     }
     if (reply.error === 0) {
@@ -55,8 +60,24 @@ export class ZnsChannel implements Channel {
       return { providerMessageId: msgId };
     }
     const meaning = znsErrorMeaning(reply.error);
-    const action = meaning.action === 'refresh-token' ? 'retry' : meaning.action;
-    throw new DeliveryError(action, `ZNS ${reply.error}: ${meaning.reason}${reply.message ? ` (${reply.message})` : ''}`, String(reply.error));
+    const reason = `ZNS ${reply.error}: ${meaning.reason}${reply.message ? ` (${reply.message})` : ''}`;
+    if (meaning.action === 'wait-for-quota') {
+      throw new DeliveryError('retry', reason, String(reply.error), { retryAt: znsQuotaResetAt((this.options.now ?? Date.now)()) });
+    }
+    // A second -124 right after a fresh token is Zalo's trouble, not ours: try later.
+    throw new DeliveryError(meaning.action === 'refresh-token' ? 'retry' : meaning.action, reason, String(reply.error));
+  }
+
+  /** A token the OAuth server refused (revoked refresh token, wrong app secret) ends ZNS for this reminder: e-mail takes over. */
+  private async token(get: () => Promise<string>): Promise<string> {
+    try {
+      return await get();
+    } catch (error) {
+      if (error instanceof DeliveryError && error.action === 'fail') {
+        throw new DeliveryError('fallback-email', error.reason, error.code, { cause: error });
+      }
+      throw error;
+    }
   }
 
   private async post(body: object, token: string): Promise<ZnsReply> {
@@ -79,7 +100,7 @@ export class ZnsChannel implements Channel {
       if (typeof reply.error !== 'number') throw new Error('no error field');
       return reply;
     } catch (error) {
-      throw new DeliveryError('fail', `ZNS trả lời không đúng định dạng (HTTP ${response.status})`, `http-${response.status}`, { cause: error });
+      throw new DeliveryError('fallback-email', `ZNS trả lời không đúng định dạng (HTTP ${response.status})`, `http-${response.status}`, { cause: error });
     }
   }
 
