@@ -28,6 +28,18 @@ export interface PlanReporting {
   readonly unitDeadline: DayMonth | null;
   readonly aggregatorReportsTo: readonly AgencyId[];
   readonly aggregatorDeadline: DayMonth | null;
+  /**
+   * Deadlines of one year's cycle that differ from the days above (a year the
+   * province moves them), keyed by the year ("2027"). Absent for most plans.
+   */
+  readonly overrides?: Readonly<Record<string, PlanReportingOverride>>;
+}
+
+export interface PlanReportingOverride {
+  /** Within the year of its key: the request goes out from it, in that year. */
+  readonly unitDeadline?: IsoDate;
+  /** After the unit deadline. */
+  readonly aggregatorDeadline?: IsoDate;
 }
 
 export interface Indicator {

@@ -46,10 +46,13 @@ export function requestLeadDays(policy: EscalationPolicy): number {
 
 /**
  * The dates of one yearly cycle. The plan's days apply unless overridden for
- * the year; "theo quy định" means the Nghị định 09/2019 cut-off (14/12) for
+ * the year, by the plan itself (`reporting.overrides`) or by the caller (an
+ * admin's start, the Schedule's input), the caller's date winning field by
+ * field; "theo quy định" means the Nghị định 09/2019 cut-off (14/12) for
  * units and a few working days later for Sở KH&CN.
  */
-export function reportDates(plan: Plan, year: number, policy: EscalationPolicy, calendar: WorkingCalendar, override: ReportDeadlineOverride = {}): ReportDates {
+export function reportDates(plan: Plan, year: number, policy: EscalationPolicy, calendar: WorkingCalendar, given: ReportDeadlineOverride = {}): ReportDates {
+  const override: ReportDeadlineOverride = { ...plan.reporting.overrides?.[String(year)], ...given };
   const unitDeadline = override.unitDeadline ?? onDay(year, plan.reporting.unitDeadline ?? DEFAULT_REPORT_DAY);
   const aggregatorDeadline =
     override.aggregatorDeadline ??

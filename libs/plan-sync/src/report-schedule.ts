@@ -20,7 +20,11 @@ export const REPORT_SCHEDULE_TIMEZONE = 'Asia/Ho_Chi_Minh';
 
 export interface ReportScheduleOptions {
   readonly taskQueue: string;
-  /** Deadlines that differ from the plan's for a given year, keyed by year. */
+  /**
+   * Deadlines that differ from the plan's for a given year, keyed by year; a
+   * date given here wins over the plan's own `reporting.overrides` for that year.
+   * @defaultValue the plan's `reporting.overrides`
+   */
   readonly overrides?: Readonly<Record<string, ReportDeadlineOverride>>;
   /** @defaultValue the plan's year of issue to its horizon (2030 for the seeds) */
   readonly years?: { readonly from: number; readonly to: number };
@@ -94,8 +98,13 @@ export async function upsertReportSchedule(
   plan: Plan,
   policy: EscalationPolicy,
   calendar: WorkingCalendar,
-  options: ReportScheduleOptions,
+  given: ReportScheduleOptions,
 ): Promise<ReportScheduleResult> {
+  // The Schedule's input carries the plan's per-year deadlines too, so a cycle it starts runs on what was upserted.
+  const planOverrides = plan.reporting.overrides ?? {};
+  const years = new Set([...Object.keys(planOverrides), ...Object.keys(given.overrides ?? {})]);
+  const merged = Object.fromEntries([...years].sort().map((year) => [year, { ...planOverrides[year], ...given.overrides?.[year] }]));
+  const options: ReportScheduleOptions = { ...given, ...(years.size ? { overrides: merged } : {}) };
   const fires = reportFires(plan, policy, calendar, options);
   const spec = reportScheduleSpec(fires);
   const input: ReportScheduleInput = { planId: plan.id, taskQueue: options.taskQueue, ...(options.overrides ? { overrides: options.overrides } : {}) };

@@ -85,17 +85,22 @@ describe('report schedule (dev server)', () => {
     expect(description.info.nextActionTimes.map((d) => d.toISOString())).toEqual(future.slice(0, description.info.nextActionTimes.length));
     expect(description.info.nextActionTimes.length).toBeGreaterThan(0);
 
-    // Configuration per year: the first year still ahead has its units report by 01/11 instead, so its request moves earlier.
+    // Configuration per year in the plan (reporting.overrides): the first year still ahead has its units report by 01/11
+    // instead, so its request moves earlier, and the Schedule's input carries the date for the cycle it starts.
     const { moved } = scenario;
-    const updated = await upsertReportSchedule(env.client, plan, policy, calendar, { taskQueue, now, years, overrides: { [moved.year]: { unitDeadline: `${moved.year}-11-01` } } });
+    const configured: Plan = { ...plan, reporting: { ...plan.reporting, overrides: { [moved.year]: { unitDeadline: `${moved.year}-11-01` } } } };
+    const updated = await upsertReportSchedule(env.client, configured, policy, calendar, { taskQueue, now, years });
     expect(updated).toMatchObject({ created: false, catchUp: catchUp && { ...catchUp, started: false } });
     description = await handle.describe();
     expect(description.info.nextActionTimes.map((d) => d.toISOString())).toContain(new Date(moved.after).toISOString());
     expect(description.info.nextActionTimes.map((d) => d.toISOString())).not.toContain(new Date(moved.before).toISOString());
+    expect(description.action).toMatchObject({ type: 'startWorkflow', args: [{ planId: plan.id, taskQueue, overrides: { [moved.year]: { unitDeadline: `${moved.year}-11-01` } } }] });
 
     // Triggering the action now starts this year's cycle under its fixed id, or finds the one started above. Where
     // this year's cycle has already closed (or not yet opened), the test opens it with deadlines ahead of today.
-    await upsertReportSchedule(env.client, plan, policy, calendar, { taskQueue, now, years, overrides: scenario.openOverride });
+    // Given by the caller (as `dondoc report start --unit-deadline` would): merged with the plan's year above.
+    await upsertReportSchedule(env.client, configured, policy, calendar, { taskQueue, now, years, overrides: scenario.openOverride });
+    expect((await handle.describe()).action).toMatchObject({ args: [{ overrides: { [moved.year]: { unitDeadline: `${moved.year}-11-01` }, ...scenario.openOverride } }] });
     const sink = nodemailer.createTransport({ jsonTransport: true });
     const reports = { db: database.db, loadCatalog: () => catalog, dataDir: os.tmpdir(), mailer: sink, mailFrom: 'dondoc@skhcn.example' };
     const activities = createActivities({ probes: { database: async () => {}, redis: async () => {} }, notifications: new RecordingNotificationQueue(), temporal: env.client, reports });

@@ -66,6 +66,12 @@ const expectations: Array<[fixture: string, expected: Expected[]]> = [
   ['plans/null-task-name.yaml', [
     ['58:9', 'groups[1].tasks[0].name', 'empty-value', 'không được để trống; cần chuỗi văn bản'],
   ]],
+  ['plans/reporting-overrides-impossible.yaml', [
+    ['17:5', 'reporting.overrides.27', 'invalid-value', 'năm "27" phải viết 4 chữ số, ví dụ 2027'],
+    ['18:13', 'reporting.overrides.2028.unitDeadline', 'invalid-date', 'hạn báo cáo của các đơn vị "2029-01-10" không thuộc năm 2028'],
+    ['20:7', 'reporting.overrides.2029.aggregatorDeadline', 'invalid-date', 'hạn báo cáo của Sở "2029-11-10" phải sau hạn báo cáo của các đơn vị (2029-11-15)'],
+    ['21:5', 'reporting.overrides.2030', 'empty-value', 'năm 2030 cần unitDeadline hoặc aggregatorDeadline (ngày YYYY-MM-DD)'],
+  ]],
   ['plans/syntax-bad-indent.yaml', [
     ['42:13', '', 'yaml-syntax', 'lỗi cú pháp YAML: thụt lề sai, hoặc giá trị có dấu ": " mà không đặt trong dấu nháy (BLOCK_AS_IMPLICIT_KEY: Nested mappings are not allowed in compact mappings)'],
   ]],
@@ -166,6 +172,15 @@ describe('seed file loader on malformed fixtures', () => {
     const agencies = parseAgencyDirectorySource({ file: 'agencies/valid.yaml', text });
     expect(agencies.diagnostics).toEqual([]);
     expect(agencies.value?.agencies).toHaveLength(5);
+  });
+
+  it('reads per-year report deadlines, a year as a number or a string', () => {
+    const text = fs
+      .readFileSync(path.join(FIXTURES, 'plans/valid.yaml'), 'utf8')
+      .replace('  aggregatorDeadline: { day: 15, month: 12 }\n', '  aggregatorDeadline: { day: 15, month: 12 }\n  overrides:\n    2027: { unitDeadline: 2027-11-01 }\n    "2028":\n      aggregatorDeadline: "2028-12-10"\n');
+    const plan = parsePlanSource({ file: 'plans/valid.yaml', text });
+    expect(plan.diagnostics).toEqual([]);
+    expect(plan.value?.reporting.overrides).toEqual({ '2027': { unitDeadline: '2027-11-01' }, '2028': { aggregatorDeadline: '2028-12-10' } });
   });
 
   it('formats a diagnostic as file:line:column path: message', () => {

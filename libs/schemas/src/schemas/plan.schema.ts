@@ -1,6 +1,6 @@
 // The plan file format of seeds/README.md. Field-level rules live here;
 // rules across entries (unique ids, known agencies) live in libs/catalog.
-import type { Indicator, Plan, PlanIssued, PlanReporting, Task, TaskGroup } from '@dondoc/domain';
+import { daysInMonth, type Indicator, type Plan, type PlanIssued, type PlanReporting, type PlanReportingOverride, type Task, type TaskGroup } from '@dondoc/domain';
 import { z } from 'zod';
 
 import {
@@ -15,6 +15,7 @@ import {
   rowSchema,
   yearSchema,
 } from './common.schema';
+import type { CustomIssueParams } from '../zod/vietnamese-issues';
 
 /** "I.1", "3", "I.5.-": task and indicator ids are row labels, not kebab-case. */
 const rowIdSchema = z.preprocess(
@@ -28,13 +29,46 @@ const issuedSchema: z.ZodType<PlanIssued> = z.strictObject({
   text: z.string(),
 });
 
-const reportingSchema: z.ZodType<PlanReporting> = z.strictObject({
-  text: requiredTextSchema,
-  unitsReportTo: idSchema,
-  unitDeadline: dayMonthSchema.nullable(),
-  aggregatorReportsTo: z.array(idSchema),
-  aggregatorDeadline: dayMonthSchema.nullable(),
+const reportingOverrideSchema: z.ZodType<PlanReportingOverride> = z.strictObject({
+  unitDeadline: isoDateSchema.optional(),
+  aggregatorDeadline: isoDateSchema.optional(),
 });
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const reportingSchema: z.ZodType<PlanReporting> = z
+  .strictObject({
+    text: requiredTextSchema,
+    unitsReportTo: idSchema,
+    unitDeadline: dayMonthSchema.nullable(),
+    aggregatorReportsTo: z.array(idSchema),
+    aggregatorDeadline: dayMonthSchema.nullable(),
+    overrides: z.record(z.string(), reportingOverrideSchema).optional(),
+  })
+  .superRefine((reporting, ctx) => {
+    const problem = (code: CustomIssueParams['code'], message: string, path: PropertyKey[]) =>
+      ctx.addIssue({ code: 'custom', message, params: { code } satisfies CustomIssueParams, path: ['overrides', ...path] });
+    for (const [year, override] of Object.entries(reporting.overrides ?? {})) {
+      if (!/^\d{4}$/.test(year)) {
+        problem('invalid-value', `năm "${year}" phải viết 4 chữ số, ví dụ 2027`, [year]);
+        continue;
+      }
+      if (!override.unitDeadline && !override.aggregatorDeadline) {
+        problem('empty-value', `năm ${year} cần unitDeadline hoặc aggregatorDeadline (ngày YYYY-MM-DD)`, [year]);
+        continue;
+      }
+      // The Schedule names a cycle by the year it fires in, so the request (before the unit deadline) must be in that year.
+      if (override.unitDeadline && override.unitDeadline.slice(0, 4) !== year) {
+        problem('invalid-date', `hạn báo cáo của các đơn vị "${override.unitDeadline}" không thuộc năm ${year}`, [year, 'unitDeadline']);
+        continue;
+      }
+      const day = reporting.unitDeadline;
+      const unit = override.unitDeadline ?? (day ? `${year}-${pad(day.month)}-${pad(Math.min(day.day, daysInMonth(day.month, Number(year))))}` : null);
+      if (override.aggregatorDeadline && unit && override.aggregatorDeadline <= unit) {
+        problem('invalid-date', `hạn báo cáo của Sở "${override.aggregatorDeadline}" phải sau hạn báo cáo của các đơn vị (${unit})`, [year, 'aggregatorDeadline']);
+      }
+    }
+  });
 
 const indicatorSchema: z.ZodType<Indicator> = z.strictObject({
   id: rowIdSchema,
