@@ -1,18 +1,24 @@
 // The README's run command: everything comes up, prints its URLs, survives a
 // restart with its state, and leaves no process behind when stopped.
 import { WorkingCalendar } from '@dondoc/calendar';
-import { reportCycleWorkflowId, reportScheduleId } from '@dondoc/contracts';
+import { DEFAULT_ZNS_TEMPLATE_IDS, type FakeZnsMessage } from '@dondoc/channels';
+import { reminderKey, reportCycleWorkflowId, reportScheduleId } from '@dondoc/contracts';
 import { loadSeedCatalog, reportCatchUpAt, reportFires } from '@dondoc/plan-sync';
 import { vietnamDate } from '@dondoc/policy';
-import { freePort, repoRoot } from '@dondoc/runtime';
+import { BullNotificationQueue } from '@dondoc/queue';
+import { freePort, readRuntimeFile, repoRoot, type SinkMessage } from '@dondoc/runtime';
 import { type CapturedProcess, descendantPids, isAlive, spawnCaptured } from '@dondoc/test-harness';
 import { Client, Connection } from '@temporalio/client';
+import { Redis } from 'ioredis';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Client as PgClient } from 'pg';
 
 import type { systemCheckWorkflow } from '@dondoc/workflows';
+
+import { alwaysOpenSeeds } from './api/support/always-open-seeds';
 
 const root = repoRoot();
 const cli = path.join(root, 'dist', 'apps', 'cli', 'src', 'main.js');
@@ -159,6 +165,139 @@ describe('dondoc up (npm start)', () => {
       }
     } finally {
       await stopAndCheckNoOrphans(run);
+    }
+  });
+});
+
+/**
+ * Acceptance of the delivery issue: the run command sends real e-mails that show in the
+ * inbox web page, in Vietnamese with correct diacritics, and ZNS messages that show in the
+ * fake server's log. Reminders leave only in office hours on working days (the catch-up of
+ * an overdue task included), so this stack runs on a copy of the seeds whose offices are
+ * open all day, every day, without quiet hours (alwaysOpenSeeds): at whatever hour CI runs,
+ * the import's catch-ups go out at once. A public holiday stays a day off; on one, the
+ * catch-ups rightly wait, and the test hands the notifier a catch-up itself, as the
+ * worker's activity does, so the delivery path is still checked.
+ */
+/** UTF-8 read as Latin-1 ("Äá»" for "Đề", "Ã¡" for "á") or a replacement character; never in Vietnamese text. */
+const MOJIBAKE = /\uFFFD|[\u00C2-\u00C6][\u0080-\u00BF]|\u00E1[\u00BA\u00BB]/;
+
+describe('dondoc up: reminders reach the inbox page and the fake ZNS log, at any hour', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-up-delivery-'));
+  const seedsDir = alwaysOpenSeeds();
+  let run: CapturedProcess;
+  let inbox: string;
+  let zns: string;
+  /** Whether the workflows send today (false on a public holiday). */
+  let workflowsSendToday: boolean;
+
+  beforeAll(async () => {
+    const [temporalPort, uiPort, apiPort, smtpPort, inboxPort, unusedRedisPort, znsPort] = await Promise.all(Array.from({ length: 7 }, () => freePort()));
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DONDOC_DATA_DIR: dataDir,
+      DONDOC_SEEDS_DIR: seedsDir,
+      TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+      TEMPORAL_UI_PORT: String(uiPort),
+      API_PORT: String(apiPort),
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      SMTP_SINK_PORT: String(smtpPort),
+      SMTP_SINK_WEB_PORT: String(inboxPort),
+      ZALO_FAKE_PORT: String(znsPort),
+      REDIS_URL: `redis://127.0.0.1:${unusedRedisPort}`,
+      LOG_LEVEL: 'warn',
+    };
+    const calendar = new WorkingCalendar({ overrides: loadSeedCatalog(seedsDir).calendarOverrides });
+    workflowsSendToday = calendar.isOfficeMoment(Date.now());
+    run = spawnCaptured(process.execPath, [cli, 'up'], { env, cwd: root });
+    await run.waitForOutput(/Đôn Đốc is running \(ready in [\d.]+ s\)/, 90_000);
+    inbox = run.output().match(/Mail inbox\s+(http\S+)/)![1]!;
+    zns = run.output().match(/fake Zalo ZNS \(messages sent by the notifier\): (http\S+)/)![1]!;
+  });
+  afterAll(async () => {
+    if (!run) return;
+    const children = descendantPids(run.child.pid!);
+    run.child.kill('SIGTERM');
+    expect((await run.exited).code).toBe(0);
+    expect(children.filter(isAlive)).toEqual([]);
+  });
+
+  async function poll<T>(what: string, find: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = await find().catch(() => undefined);
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`${what}: nothing within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  const json = async <T>(url: string): Promise<T> => (await fetch(url)).json() as Promise<T>;
+
+  it('shows catch-up e-mails in the inbox page, in Vietnamese with correct diacritics, and their ZNS messages in the fake log', async () => {
+    const runtime = readRuntimeFile(dataDir)!;
+    if (!workflowsSendToday) {
+      const redis = new Redis(runtime.redisUrl, { maxRetriesPerRequest: null });
+      const queue = new BullNotificationQueue(redis);
+      try {
+        const workflowId = 'task/e2e-ngay-le/nv-1/so-khcn';
+        await queue.enqueue({
+          idempotencyKey: reminderKey(workflowId, '2026-01-15', 'catch-up'),
+          template: 'catch-up',
+          workflowId,
+          planId: 'e2e-ngay-le',
+          taskId: 'nv-1',
+          agencyId: 'so-khcn',
+          cycle: 0,
+          stepId: 'catch-up',
+          recipients: [{ role: 'focal', channels: ['email', 'zalo'] }],
+          data: { taskName: 'Triển khai nền tảng số phục vụ người dân', planTitle: 'Kế hoạch thử nghiệm ngày nghỉ lễ', dueDate: '2026-01-15', daysLeft: -30, deadlineText: 'Trước ngày 15/01/2026' },
+          scheduledFor: Date.now(),
+        });
+      } finally {
+        await queue.close();
+        redis.disconnect();
+      }
+    }
+
+    // The e-mail, from the inbox's own JSON, then as the inbox web page shows it.
+    const prefix = '[Đôn Đốc] Tình hình thực hiện nhiệm vụ: ';
+    const mail = await poll('a catch-up e-mail in the inbox', async () => (await json<Array<Omit<SinkMessage, 'raw'>>>(`${inbox}/api/messages`)).find((m) => m.subject.startsWith(prefix)));
+    expect(mail.subject.normalize('NFC')).toBe(mail.subject);
+    expect(mail.subject.length).toBeGreaterThan(prefix.length);
+    for (const text of [mail.subject, mail.text]) expect(text).not.toMatch(MOJIBAKE);
+    expect(mail.text).toContain('Tình hình thực hiện nhiệm vụ');
+    expect(mail.text).toContain('Đề nghị cập nhật tiến độ thực hiện để hệ thống ghi nhận đúng tình hình.');
+    const page = await (await fetch(inbox)).text();
+    expect(page).toContain(`<a href="/messages/${mail.id}">[Đôn Đốc] Tình hình thực hiện nhiệm vụ: `);
+    const shown = await (await fetch(`${inbox}/messages/${mail.id}/html`)).text();
+    expect(shown).toContain('Đề nghị cập nhật tiến độ thực hiện');
+    expect(shown).toContain('Cập nhật tiến độ');
+    const deliveryKey = mail.headers['x-dondoc-delivery'] ?? '';
+    // From the worker's workflows on a working day; from the test's own hand-over on a holiday.
+    expect(deliveryKey).toMatch(workflowsSendToday ? /^task\/(kh-nq03-2025|kh-ai-2025-2030)\// : /^task\/e2e-ngay-le\//);
+
+    // The ZNS message, in the fake server's log (JSON and its page).
+    const message = await poll('a catch-up ZNS message in the fake log', async () =>
+      (await json<FakeZnsMessage[]>(`${zns}/api/messages`)).find((m) => m.error === 0 && m.templateId === DEFAULT_ZNS_TEMPLATE_IDS['catch-up']),
+    );
+    expect(message.phone).toMatch(/^84[35789]\d{8}$/);
+    expect(String(message.data.ten_nhiem_vu)).not.toMatch(MOJIBAKE);
+    const log = await (await fetch(zns)).text();
+    expect(log).toContain(message.phone);
+    expect(log).toContain('đã gửi');
+
+    // Zalo's delivery receipt came back through the API's webhook (signed with the fake's OA secret key).
+    const db = new PgClient({ connectionString: runtime.databaseUrl });
+    await db.connect();
+    try {
+      const delivered = await poll('a delivered ZNS receipt in the delivery log', async () => {
+        const { rows } = await db.query<{ n: string }>(`select count(*) as n from delivery_log where channel = 'zalo' and status = 'delivered' and provider_message_id = $1`, [message.msgId]);
+        return Number(rows[0]?.n) > 0 ? Number(rows[0]?.n) : undefined;
+      }, 30_000);
+      expect(delivered).toBe(1);
+    } finally {
+      await db.end();
     }
   });
 });
