@@ -1,4 +1,4 @@
-import { decoyHash, type SessionClaims, verifyPassword } from '@dondoc/auth';
+import { decoyHash, hashPassword, passwordNeedsRehash, type SessionClaims, verifyPassword } from '@dondoc/auth';
 import { UserRepository } from '@dondoc/db';
 import { UnauthenticatedError } from '@dondoc/domain';
 import { Injectable } from '@nestjs/common';
@@ -24,7 +24,9 @@ export class AuthService {
     if (!user || !matches || user.disabledAt) throw new UnauthenticatedError('Email hoặc mật khẩu không đúng.');
     const claims: SessionClaims = { sub: user.id, email: user.email, role: user.role, agencyId: user.agencyId };
     const token = await this.jwt.signAsync(claims, { expiresIn: SESSION_SECONDS });
-    await this.users.recordLogin(user.id, new Date());
+    // The password is at hand only now: upgrade a hash made with weaker parameters.
+    const upgraded = passwordNeedsRehash(user.passwordHash) ? await hashPassword(password) : undefined;
+    await this.users.recordLogin(user.id, new Date(), upgraded);
     return {
       token,
       expiresAt: new Date(Date.now() + SESSION_SECONDS * 1000).toISOString(),

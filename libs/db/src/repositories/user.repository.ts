@@ -60,8 +60,13 @@ export class UserRepository {
     return row ? toUser(row) : null;
   }
 
-  async recordLogin(id: string, at: Date): Promise<void> {
-    await this.db.updateTable('users').set({ last_login_at: at }).where('id', '=', id).execute();
+  /** A successful login; `passwordHash` replaces the stored hash when it was made with weaker parameters. */
+  async recordLogin(id: string, at: Date, passwordHash?: string): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ last_login_at: at, ...(passwordHash ? { password_hash: passwordHash } : {}) })
+      .where('id', '=', id)
+      .execute();
   }
 }
 
