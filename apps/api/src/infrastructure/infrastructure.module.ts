@@ -9,7 +9,7 @@ import {
   UsedLinkRepository,
   UserRepository,
 } from '@dondoc/db';
-import { NOTIFICATION_QUEUE } from '@dondoc/contracts';
+import { CHANNEL_QUEUES, NOTIFICATION_QUEUE } from '@dondoc/contracts';
 import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { Queue } from 'bullmq';
@@ -24,15 +24,16 @@ export const DATABASE = Symbol('DATABASE');
 /** The notification queue, read (never written) for its depth in /metrics, with the Redis connection it owns. */
 export class NotificationQueueReader {
   private readonly redis: Redis;
-  readonly queue: Queue;
+  /** The dispatch queue the workflows feed, then one delivery queue per channel, by queue name. */
+  readonly queues: ReadonlyMap<string, Queue>;
 
   constructor(redisUrl: string) {
     this.redis = new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
-    this.queue = new Queue(NOTIFICATION_QUEUE, { connection: this.redis });
+    this.queues = new Map([NOTIFICATION_QUEUE, ...Object.values(CHANNEL_QUEUES)].map((name) => [name, new Queue(name, { connection: this.redis })]));
   }
 
   async close(): Promise<void> {
-    await this.queue.close();
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.redis.disconnect();
   }
 }

@@ -61,15 +61,17 @@ export class MetricsService {
     deliveryGauge('dondoc_delivery_failures', 'Reminder delivery attempts that failed (delivery log)', ['failed_permanent', 'failed_retryable', 'dead']);
     new Gauge({
       name: 'dondoc_notification_queue_jobs',
-      help: 'Jobs in the BullMQ notification queue by state',
-      labelNames: ['state'] as const,
+      help: 'Jobs in the BullMQ queues (dispatch, then one per channel) by state; failed jobs of a channel queue are its dead letters',
+      labelNames: ['queue', 'state'] as const,
       registers: [this.registry],
       async collect() {
-        try {
-          const counts = await notifications.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
-          for (const [state, count] of Object.entries(counts)) this.set({ state }, count);
-        } catch (error) {
-          logger.warn(`queue depth unavailable for metrics: ${String(error)}`);
+        for (const [name, queue] of notifications.queues) {
+          try {
+            const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
+            for (const [state, count] of Object.entries(counts)) this.set({ queue: name, state }, count);
+          } catch (error) {
+            logger.warn(`depth of queue ${name} unavailable for metrics: ${String(error)}`);
+          }
         }
       },
     });
