@@ -3,6 +3,7 @@ import { type AppConfig, configOrExit } from '@dondoc/config';
 import { type Channel, EmailChannel, parseZnsTemplateIds, ZaloTokenStore, ZnsChannel } from '@dondoc/channels';
 import { createDatabase } from '@dondoc/db';
 import { loadSeedCatalog } from '@dondoc/plan-sync';
+import { createProcessLogger } from '@dondoc/logging';
 import { Redis } from 'ioredis';
 import path from 'node:path';
 
@@ -10,10 +11,12 @@ import { startNotifier } from './notifier';
 import { TemporalOutcomeReporter } from './outcome-reporter';
 import { settingsFromConfig } from './settings-from-config';
 
-const log = (line: string) => process.stdout.write(`${new Date().toISOString()} notifier ${line}\n`);
+const logger = createProcessLogger('notifier');
+const log = (line: string) => logger.info(line);
 
 async function main(): Promise<void> {
   const config = configOrExit();
+  logger.level = config.LOG_LEVEL;
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it to the embedded database)');
   const settings = settingsFromConfig(config);
   const db = createDatabase(config.DATABASE_URL, { maxConnections: 20, applicationName: 'dondoc-notifier' });
@@ -58,6 +61,6 @@ function buildChannels(config: AppConfig, db: ReturnType<typeof createDatabase>)
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`notifier failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  logger.fatal({ err: error }, 'notifier failed');
   process.exit(1);
 });

@@ -4,7 +4,8 @@ import { createActivities } from '@dondoc/activities';
 import { BullNotificationQueue } from '@dondoc/queue';
 import { createDatabase } from '@dondoc/db';
 import { loadSeedCatalog } from '@dondoc/plan-sync';
-import { createDondocWorker } from '@dondoc/runtime';
+import { createProcessLogger } from '@dondoc/logging';
+import { createDondocWorker, installTemporalLogger } from '@dondoc/runtime';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { Redis } from 'ioredis';
@@ -12,8 +13,12 @@ import nodemailer from 'nodemailer';
 import path from 'node:path';
 import pg from 'pg';
 
+const logger = createProcessLogger('worker');
+
 async function main(): Promise<void> {
   const config = configOrExit();
+  logger.level = config.LOG_LEVEL;
+  installTemporalLogger(logger);
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it to the embedded database)');
   const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4 });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
@@ -57,7 +62,7 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities,
   });
-  process.stdout.write(`worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}\n`);
+  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, `worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
   // Temporal's runtime shuts the worker down on SIGINT/SIGTERM; run() resolves after in-flight tasks finish.
   await worker.run();
   await connection.close();
@@ -68,6 +73,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  logger.fatal({ err: error }, 'worker failed');
   process.exit(1);
 });

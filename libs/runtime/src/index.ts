@@ -8,3 +8,4 @@ export { bundleWorkflows, createDondocWorker, type DondocWorkerOptions, prebuilt
 export { type EmbeddedStack, startEmbeddedStack } from './embedded-stack';
 export { loadOrCreateDevSecrets } from './dev-secrets';
 export { readRuntimeFile, removeRuntimeFile, type RuntimeInfo, writeRuntimeFile } from './runtime-file';
+export { installTemporalLogger } from './temporal-logger';

@@ -32,7 +32,7 @@ export async function spawnNotifier(env: NotifierProcessEnv): Promise<CapturedPr
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info', // it says it is ready, and stopped, at level info
       REDIS_URL: env.redisUrl,
       SMTP_URL: env.smtpUrl,
       DATABASE_URL: url.toString(),
