@@ -164,7 +164,21 @@ describe('guidance fan-out and signed links (API e2e)', () => {
       return mine.some((d) => d.channel === 'email' && d.status === 'sent') && mine.some((d) => d.channel === 'zalo' && ['sent', 'delivered'].includes(d.status)) ? mine : undefined;
     }, 30_000, `delivery log of ${idempotencyKey}`);
     expect(log.length).toBeGreaterThanOrEqual(2);
+    // What operators watch: the channel queues have done work, and the sends are counted.
+    const metrics = await api<string>('GET', '/metrics');
+    expect(metrics.body).toMatch(/dondoc_notification_queue_jobs\{queue="dondoc-email",state="completed"\} [1-9]/);
+    expect(metrics.body).toMatch(/dondoc_reminders_sent\{channel="email"\} [1-9]/);
   }
+
+  it('logs one JSON object per line from the worker and the notifier', () => {
+    for (const [service, process] of [['worker', stack.worker], ['notifier', stack.delivery!.notifier]] as const) {
+      const lines = process.output().split('\n').filter((line) => line.startsWith('{'));
+      expect(lines.length).toBeGreaterThan(0);
+      const entries = lines.map((line) => JSON.parse(line) as { service: string; level: number; msg: string; time: number });
+      expect(entries.every((e) => e.service === service && typeof e.level === 'number' && typeof e.time === 'number')).toBe(true);
+      expect(entries.map((e) => e.msg).join('\n')).toMatch(service === 'worker' ? /worker polling/ : /delivering by email and zalo/);
+    }
+  });
 
   it('without named tasks releases every task still waiting, and only those', async () => {
     const before = await waitingNow();

@@ -2,6 +2,8 @@
 // class (400/401/403/404/409/413), the audit log, agency merge, the iCalendar
 // feed and metrics, against a real dev server, worker and database.
 import type { TaskState } from '@dondoc/contracts';
+import { UserRepository } from '@dondoc/db';
+import { randomBytes, scryptSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -54,6 +56,21 @@ describe('tasks, roles and errors (API e2e)', () => {
     expect(await api('POST', taskPath(task.workflowId, 'acknowledge'), { token: viewer, body: {} })).toMatchObject({ status: 403, body: { error: 'forbidden' } });
     expect((await api('GET', '/audit', { token: viewer })).status).toBe(403);
     expect((await api('GET', '/auth/me', { token: officerA })).body).toEqual({ actor: `canbo@${agencyA}.example`, role: 'officer', agencyId: agencyA });
+  });
+
+  it('upgrades a password hash made with weaker scrypt parameters at the next successful login', async () => {
+    const users = new UserRepository(stack.database.db);
+    const password = 'mật-khẩu-từ-bản-cũ';
+    const salt = randomBytes(16);
+    const key = scryptSync(password.normalize('NFC'), salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    const oldHash = ['scrypt', 2 ** 15, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
+    await users.create({ email: 'cu@skhcn.example', role: 'viewer', agencyId: null, passwordHash: oldHash });
+
+    expect((await api('POST', '/auth/login', { body: { email: 'cu@skhcn.example', password: 'sai-mat-khau-roi' } })).status).toBe(401);
+    expect((await users.findByEmail('cu@skhcn.example'))!.passwordHash).toBe(oldHash); // a failed login changes nothing
+    expect((await api('POST', '/auth/login', { body: { email: 'cu@skhcn.example', password } })).status).toBe(200);
+    expect((await users.findByEmail('cu@skhcn.example'))!.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$/);
+    expect((await api('POST', '/auth/login', { body: { email: 'cu@skhcn.example', password } })).status).toBe(200);
   });
 
   it('imports a plan idempotently and reports a broken one field by field (400)', async () => {
@@ -173,7 +190,7 @@ describe('tasks, roles and errors (API e2e)', () => {
     const metrics = await api<string>('GET', '/metrics');
     expect(metrics.body).toMatch(/dondoc_http_request_duration_seconds_count\{method="GET",route="\/tasks",status="200"\} [1-9]/);
     expect(metrics.body).toMatch(/dondoc_task_workflows\{status="cancelled"\} 1\b/);
-    expect(metrics.body).toMatch(/dondoc_notification_queue_jobs\{state="waiting"\} \d+/);
+    for (const queue of ['dondoc-notifications', 'dondoc-email', 'dondoc-zalo']) expect(metrics.body).toMatch(new RegExp(`dondoc_notification_queue_jobs\\{queue="${queue}",state="waiting"\\} \\d+`));
   });
 
   it('publishes an OpenAPI 3 document that lists every endpoint with request and response schemas', async () => {

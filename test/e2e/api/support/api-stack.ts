@@ -65,9 +65,11 @@ export async function startApiStack(label: string, extraEnv: NodeJS.ProcessEnv =
     ...(mail && zns ? { SMTP_URL: mail.smtpUrl, ...znsEnv(zns) } : {}),
     ...extraEnv,
   };
-  const worker = spawnCaptured(process.execPath, ['--enable-source-maps', dist('worker')], { env, cwd: root });
+  // The worker and the notifier say they are ready at level info.
+  const backgroundEnv = { ...env, LOG_LEVEL: process.env.DONDOC_E2E_LOG_LEVEL ?? 'info' };
+  const worker = spawnCaptured(process.execPath, ['--enable-source-maps', dist('worker')], { env: backgroundEnv, cwd: root });
   const api = spawnCaptured(process.execPath, ['--enable-source-maps', dist('api')], { env, cwd: root });
-  const notifier = options.delivery ? spawnCaptured(process.execPath, ['--enable-source-maps', dist('notifier')], { env, cwd: root }) : undefined;
+  const notifier = options.delivery ? spawnCaptured(process.execPath, ['--enable-source-maps', dist('notifier')], { env: backgroundEnv, cwd: root }) : undefined;
   const children = [api, worker, ...(notifier ? [notifier] : [])];
   const stop = async () => {
     for (const child of children) if (child.child.exitCode === null) child.child.kill('SIGTERM');
