@@ -11,7 +11,7 @@ export type { ReportActivityDependencies } from './reports/report.activities';
 export { consolidate, type ConsolidatedCycle, type ConsolidatedReport, TASK_OUTCOME_LABELS } from './reports/consolidation';
 export { generateReportFiles, reportFilePath } from './reports/report-files';
 export { emailReport, REPORT_FILE_CONTENT_TYPES, type ReportMailer, reportMessageId } from './reports/report-mail';
-export { XLSX_SHEETS } from './reports/xlsx-report';
+export { fitXlsxCell, XLSX_CELL_LIMIT, XLSX_SHEETS } from './reports/xlsx-report';
 
 export interface ActivityDependencies {
   probes: DependencyProbes;

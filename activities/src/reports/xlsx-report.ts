@@ -3,6 +3,22 @@ import ExcelJS from 'exceljs';
 import type { ConsolidatedReport } from './consolidation';
 import { EVIDENCE_HEADER, INDICATOR_HEADER, LATE_HEADER, reportTables, SUMMARY_HEADER, TASK_HEADER } from './docx-report';
 
+/** Excel refuses to open, or silently cuts, a cell longer than this (characters, as UTF-16 units). */
+export const XLSX_CELL_LIMIT = 32_767;
+
+/**
+ * A text cell that fits Excel: over the limit, cut with a visible note of how
+ * long the full text is and where it is (the DOCX and JSON keep it whole).
+ */
+export function fitXlsxCell(text: string): string {
+  if (text.length <= XLSX_CELL_LIMIT) return text;
+  const marker = `… [đã cắt bớt: toàn văn ${text.length.toLocaleString('vi-VN')} ký tự, xem bản DOCX hoặc JSON]`;
+  let cut = XLSX_CELL_LIMIT - marker.length;
+  // Never split a surrogate pair: half a character would be garbage in the cell.
+  if (/[\uD800-\uDBFF]/.test(text[cut - 1] ?? '')) cut--;
+  return `${text.slice(0, cut)}${marker}`;
+}
+
 /** Sheet names, in order; the test and downstream spreadsheets refer to them. */
 export const XLSX_SHEETS = { summary: 'Tong hop', tasks: 'Nhiem vu', indicators: 'Chi tieu', late: 'Cham, khong bao cao', evidence: 'Minh chung' } as const;
 
@@ -24,7 +40,7 @@ export async function renderXlsx(report: ConsolidatedReport): Promise<Buffer> {
     ws.getCell('A1').font = { bold: true, size: 13 };
     ws.getRow(3).values = [...header];
     ws.getRow(3).font = { bold: true };
-    rows.forEach((row, i) => (ws.getRow(4 + i).values = [...row]));
+    rows.forEach((row, i) => (ws.getRow(4 + i).values = row.map((v) => (typeof v === 'string' ? fitXlsxCell(v) : v))));
     widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     ws.views = [{ state: 'frozen', ySplit: 3 }];
     return ws;
@@ -36,7 +52,7 @@ export async function renderXlsx(report: ConsolidatedReport): Promise<Buffer> {
   const agencyStart = 4 + tables.summary.length + 1;
   summary.getCell(`A${agencyStart}`).value = 'Theo cơ quan, đơn vị';
   summary.getCell(`A${agencyStart}`).font = { bold: true };
-  tables.byAgency.forEach((row, i) => (summary.getRow(agencyStart + 1 + i).values = numeric(row)));
+  tables.byAgency.forEach((row, i) => (summary.getRow(agencyStart + 1 + i).values = numeric(row).map((v) => (typeof v === 'string' ? fitXlsxCell(v) : v))));
 
   sheet(XLSX_SHEETS.tasks, `${report.cycle.title}: kết quả thực hiện các nhiệm vụ`, TASK_HEADER, tables.tasks.map((r) => r.map((v, i) => (i === 4 && v !== '' ? Number(v) : v))), [8, 60, 30, 22, 12, 60, 40]);
   sheet(XLSX_SHEETS.indicators, `${report.cycle.title}: kết quả thực hiện các chỉ tiêu`, INDICATOR_HEADER, tables.indicators, [8, 60, 14, 30, 30, 30]);
