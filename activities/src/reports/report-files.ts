@@ -18,15 +18,34 @@ export interface ReportFileDependencies {
   readonly dataDir: string;
 }
 
-/** `reports/<plan>/<cycle>/bao-cao-<plan>-<cycle>.<kind>`, relative to the data folder. */
-export const reportFilePath = (cycle: Pick<ConsolidatedCycle, 'planId' | 'cycleKey'>, kind: ReportFileRef['kind']) =>
-  path.posix.join('reports', cycle.planId, cycle.cycleKey, `bao-cao-${cycle.planId}-${cycle.cycleKey}.${kind}`);
+/**
+ * `reports/<plan>/<cycle>/<generation>/bao-cao-<plan>-<cycle>.<kind>`, relative
+ * to the data folder: the file keeps its name in every generation (it is what
+ * recipients see), the folder tells the generations apart.
+ */
+export const reportFilePath = (cycle: Pick<ConsolidatedCycle, 'planId' | 'cycleKey'>, generation: number, kind: ReportFileRef['kind']) =>
+  path.posix.join('reports', cycle.planId, cycle.cycleKey, String(generation), `bao-cao-${cycle.planId}-${cycle.cycleKey}.${kind}`);
+
+/** Claims the next generation's folder: mkdir fails for a number another writer (or a crashed run) took, so it moves on. */
+async function claimGeneration(deps: ReportFileDependencies, cycle: ConsolidatedCycle): Promise<number> {
+  const parent = path.join(deps.dataDir, 'reports', cycle.planId, cycle.cycleKey);
+  await mkdir(parent, { recursive: true });
+  for (let generation = await new ReportFileRepository(deps.db).nextGeneration(cycle.planId, cycle.cycleKey); ; generation++) {
+    try {
+      await mkdir(path.join(parent, String(generation)));
+      return generation;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
 
 /**
  * Consolidates the latest revision of every agency's report and writes the
- * DOCX, XLSX and JSON, recording each with its hash. Running it again (a
- * retried activity, or "re-generate" from the CLI or API) rewrites the files
- * from the same data.
+ * DOCX, XLSX and JSON as a new generation, recorded with their hashes. Running
+ * it again (a retried activity, or "re-generate" from the CLI or API) writes
+ * the next generation and leaves earlier ones, the e-mailed one included, as
+ * they were.
  */
 export async function generateReportFiles(
   deps: ReportFileDependencies,
@@ -45,19 +64,17 @@ export async function generateReportFiles(
     ['xlsx', await renderXlsx(report)],
     ['json', Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8')],
   ];
-  const repository = new ReportFileRepository(deps.db);
+  const generation = await claimGeneration(deps, cycle);
   const files: ReportFileRef[] = [];
   for (const [kind, content] of contents) {
-    const relative = reportFilePath(cycle, kind);
+    const relative = reportFilePath(cycle, generation, kind);
     const absolute = path.join(deps.dataDir, relative);
-    await mkdir(path.dirname(absolute), { recursive: true });
     // Write beside, then rename: a reader never sees half a document.
     const partial = `${absolute}.${process.pid}.partial`;
     await writeFile(partial, content);
     await rename(partial, absolute);
-    const sha256 = createHash('sha256').update(content).digest('hex');
-    await repository.record(cycle, kind, relative, sha256);
-    files.push({ kind, path: relative, sha256 });
+    files.push({ kind, path: relative, sha256: createHash('sha256').update(content).digest('hex'), generation });
   }
+  await new ReportFileRepository(deps.db).recordGeneration(cycle, generation, files);
   return { report, files };
 }

@@ -160,6 +160,8 @@ export interface ReportFileRef {
   /** Relative to DONDOC_DATA_DIR. */
   readonly path: string;
   readonly sha256: string;
+  /** Which consolidation of the cycle wrote it (absent in cycles consolidated before generations were kept). */
+  readonly generation?: number;
 }
 
 export interface ReportCycleState {

@@ -1,4 +1,4 @@
-export { CYCLE_KEY_PATTERN, type ReportCycleStatus, type ReportDocument, type ReportReview, ReportService, type ReportServiceDeps } from './report-service';
+export { CYCLE_KEY_PATTERN, type ReportCycleStatus, type ReportDocument, type ReportGeneration, type ReportReview, ReportService, type ReportServiceDeps } from './report-service';
 export {
   checkEvidenceHeaders,
   EVIDENCE_FILE_LIMIT,

@@ -58,9 +58,20 @@ export interface ReportReview {
   readonly at: number;
 }
 
+/** One consolidation of a cycle: its files, and whether they are the ones e-mailed to the recipients. */
+export interface ReportGeneration {
+  readonly generation: number;
+  /** Epoch ms. */
+  readonly createdAt: number;
+  readonly emailed: boolean;
+  readonly files: readonly ReportFileRef[];
+}
+
 /** A cycle's state with each agency's latest review from the database (the workflow keeps no comment text). */
 export interface ReportCycleStatus extends ReportCycleState {
   readonly agencies: Array<AgencyReportState & { readonly lastReview: ReportReview | null }>;
+  /** Every consolidation, oldest first: the download serves the newest, the e-mailed one stays retrievable by number. */
+  readonly generations: readonly ReportGeneration[];
 }
 
 /** "2026" (yearly) or "2026-dx-<id>" (ad-hoc): the year is its first four digits. */
@@ -106,7 +117,15 @@ export class ReportService {
     const handle = this.deps.client.workflow.getHandle(reportCycleWorkflowId(planId, cycleKey));
     const state = await this.found(() => handle.query(reportCycleStateQuery), `Chưa có kỳ báo cáo ${cycleKey} của kế hoạch ${planId}.`);
     const reviews = await this.reviews(planId, cycleKey);
-    return { ...state, agencies: state.agencies.map((agency) => ({ ...agency, lastReview: reviews.get(agency.agencyId) ?? null })) };
+    // The cycle's own files are the ones it e-mailed (it keeps them once the e-mail is out).
+    const emailed = new Set(state.emailMessageId ? state.files.map((f) => f.path) : []);
+    const generations = (await new ReportFileRepository(this.deps.db).generations(planId, cycleKey)).map(({ generation, createdAt, files }) => ({
+      generation,
+      createdAt: createdAt.getTime(),
+      emailed: files.some((f) => emailed.has(f.path)),
+      files: files.map(({ kind, path: p, sha256 }) => ({ kind, path: p, sha256, generation })),
+    }));
+    return { ...state, agencies: state.agencies.map((agency) => ({ ...agency, lastReview: reviews.get(agency.agencyId) ?? null })), generations };
   }
 
   /** Each agency's latest review in a cycle (one agency's with `agencyId`), keyed by agency. */
@@ -148,11 +167,14 @@ export class ReportService {
     return this.update(() => handle.executeUpdate(reviewReportUpdate, { args: [{ decision, comment, by }] }), this.notReporting(planId, cycleKey, agencyId));
   }
 
-  /** The newest DOCX, XLSX and JSON of the cycle; empty until it has consolidated (or been re-generated). */
-  async documents(planId: string, cycleKey: string): Promise<ReportDocument[]> {
-    const files = await new ReportFileRepository(this.deps.db).latest(planId, cycleKey);
+  /**
+   * The DOCX, XLSX and JSON of the newest generation (or of `generation`, e.g.
+   * the one e-mailed); empty until the cycle has consolidated (or been re-generated).
+   */
+  async documents(planId: string, cycleKey: string, generation?: number): Promise<ReportDocument[]> {
+    const files = await new ReportFileRepository(this.deps.db).latest(planId, cycleKey, generation);
     files.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
-    return files.map(({ kind, path: p, sha256 }) => this.document({ kind, path: p, sha256 }));
+    return files.map(({ kind, path: p, sha256, generation: g }) => this.document({ kind, path: p, sha256, generation: g }));
   }
 
   /** Builds the documents afresh from the stored reports and the agencies' present states. */

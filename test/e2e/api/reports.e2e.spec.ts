@@ -28,7 +28,14 @@ const base = `/reports/${PLAN}/${CYCLE}`;
 type ErrorBody = { statusCode: number; error: string; message: string; details?: { issues?: Array<{ field: string; reason: string }> } };
 type ReviewView = { revision: number; decision: string; comment: string | null; by: string | null; at: string };
 type AgencyView = { agencyId: string; status: string; statusLabel: string; dueDate: string | null; revision: number | null; returns: number; late: boolean; overdue: boolean; lastReview?: ReviewView | null };
-type CycleView = { workflowId: string; phase: string; unitDeadline: string | null; agencies: AgencyView[]; files: Array<{ kind: string }> };
+type CycleView = {
+  workflowId: string;
+  phase: string;
+  unitDeadline: string | null;
+  agencies: AgencyView[];
+  files: Array<{ kind: string }>;
+  generations: Array<{ generation: number; emailed: boolean; files: Array<{ kind: string }> }>;
+};
 type AuditPage = { items: Array<{ actor: string; action: string; target: string | null; payload: Record<string, unknown> }> };
 
 /** A complete, valid report for the agency's scope. */
@@ -193,6 +200,17 @@ describe('report cycle (API e2e)', () => {
     // Once generated, the documents are there for viewers too.
     expect((await api('GET', `${base}/files/xlsx`, { token: viewer })).status).toBe(200);
     expect((await api<AuditPage>('GET', '/audit?action=report.regenerate', { token: admin })).body.items).toHaveLength(1);
+
+    // Re-generating again keeps the first generation: the download serves the newest, an earlier one by its number.
+    expect((await api('GET', `${base}/files/json?regenerate=true`, { token: admin })).status).toBe(200);
+    const generations = (await api<CycleView>('GET', base, { token: admin })).body.generations;
+    expect(generations.map((g) => [g.generation, g.emailed, g.files.map((f) => f.kind)])).toEqual([
+      [1, false, ['docx', 'xlsx', 'json']],
+      [2, false, ['docx', 'xlsx', 'json']],
+    ]);
+    expect((await api('GET', `${base}/files/json?generation=1`, { token: viewer })).status).toBe(200);
+    expect(await api('GET', `${base}/files/json?generation=3`, { token: viewer })).toMatchObject({ status: 404, body: { message: `Kỳ báo cáo ${CYCLE} của kế hoạch ${PLAN} không có lần tổng hợp thứ 3.` } });
+    expect((await api('GET', `${base}/files/json?generation=1&regenerate=true`, { token: admin })).body.details?.issues?.[0]?.field).toBe('generation');
   });
 
   it('consolidates a past year’s cycle at once: DOCX, XLSX and JSON with their content types, e-mailed to the recipients', async () => {
@@ -204,6 +222,7 @@ describe('report cycle (API e2e)', () => {
     }, 60_000, 'the past cycle completed');
     expect(done.agencies.every((a) => a.status === 'missing' && a.overdue)).toBe(true);
     expect(done.files.map((f) => f.kind)).toEqual(['docx', 'xlsx', 'json']);
+    expect(done.generations.map((g) => [g.generation, g.emailed])).toEqual([[1, true]]);
 
     const json = await api<{ missingAgencies: Array<{ agencyId: string }> }>('GET', `/reports/${PLAN}/${past}/files/json`, { token: viewer });
     expect(json.headers.get('content-type')).toMatch(/^application\/json/);

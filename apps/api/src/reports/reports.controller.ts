@@ -114,7 +114,7 @@ export class ReportsController {
     @Param('kind', new ZodValidationPipe(fileKindSchema)) kind: z.infer<typeof fileKindSchema>,
     @Query(new ZodValidationPipe(filesQuerySchema)) query: z.infer<typeof filesQuerySchema>,
   ): Promise<StreamableFile> {
-    const document = await this.reports.document(ctx, plan, cycle, kind, query.regenerate);
+    const document = await this.reports.document(ctx, plan, cycle, kind, query.regenerate, query.generation);
     return new StreamableFile(createReadStream(document.absolutePath), {
       type: document.contentType,
       disposition: `attachment; filename="${document.fileName}"`,

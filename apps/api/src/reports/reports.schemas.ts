@@ -42,13 +42,21 @@ const comment = z.string().trim().max(2000, 'Tối đa 2000 ký tự.');
 export const returnSchema = z.object({ comment: comment.min(1, 'Cần nêu nội dung yêu cầu bổ sung, chỉnh sửa.') }).strict();
 export const acceptSchema = z.object({ comment: comment.default('') }).strict();
 
-export const filesQuerySchema = z.object({
-  regenerate: z
-    .enum(['true', 'false'], 'Phải là true hoặc false.')
-    .transform((v) => v === 'true')
-    .default(false)
-    .describe('Tổng hợp lại từ các báo cáo đã nhận trước khi tải (chỉ quản trị viên)'),
-});
+export const filesQuerySchema = z
+  .object({
+    regenerate: z
+      .enum(['true', 'false'], 'Phải là true hoặc false.')
+      .transform((v) => v === 'true')
+      .default(false)
+      .describe('Tổng hợp lại từ các báo cáo đã nhận trước khi tải (chỉ quản trị viên)'),
+    generation: z
+      .string()
+      .regex(/^[1-9]\d{0,5}$/, 'Lần tổng hợp là một số nguyên dương, ví dụ 1.')
+      .transform(Number)
+      .optional()
+      .describe('Lần tổng hợp cần tải (xem generations trong tình trạng kỳ báo cáo), ví dụ bản đã gửi e-mail; mặc định bản mới nhất'),
+  })
+  .refine((q) => !(q.regenerate && q.generation !== undefined), { error: 'Tổng hợp lại tạo một lần tổng hợp mới; không dùng cùng generation.', path: ['generation'] });
 
 export const startedCycleSchema = z.object({ workflowId: z.string(), cycleKey: z.string() });
 
@@ -83,7 +91,14 @@ export const agencyReportViewSchema = agencyReportSchema.extend({
   overdue: z.boolean().describe('Đã quá hạn mà chưa có báo cáo được chấp nhận hoặc đang chờ xem xét'),
 });
 
-export const fileRefSchema = z.object({ kind: fileKindSchema, path: z.string(), sha256: z.string() });
+export const fileRefSchema = z.object({ kind: fileKindSchema, path: z.string(), sha256: z.string(), generation: z.number().int().optional() });
+
+export const generationSchema = z.object({
+  generation: z.number().int().describe('Lần tổng hợp: 1, 2, …'),
+  createdAt: z.number().describe('Epoch ms'),
+  emailed: z.boolean().describe('Bản đã gửi e-mail cho cơ quan nhận báo cáo'),
+  files: z.array(fileRefSchema),
+});
 
 export const cycleStatusSchema = z.object({
   workflowId: z.string(),
@@ -96,7 +111,8 @@ export const cycleStatusSchema = z.object({
   aggregatorDeadline: z.string().nullable(),
   closesAt: z.number().nullable(),
   agencies: z.array(agencyReportViewSchema).describe('Cán bộ cơ quan chỉ thấy cơ quan của mình'),
-  files: z.array(fileRefSchema),
+  files: z.array(fileRefSchema).describe('Các tệp kỳ báo cáo đã tổng hợp và gửi e-mail khi đến hạn'),
+  generations: z.array(generationSchema).describe('Mọi lần tổng hợp, cũ trước mới sau'),
   emailMessageId: z.string().nullable(),
 });
 

@@ -66,16 +66,20 @@ export class ReportsService {
     return state;
   }
 
-  /** The newest document of a kind; with `regenerate` (admins only) built afresh first. 404 before the cycle consolidates. */
-  async document(ctx: RequestContext, planId: string, cycleKey: string, kind: ReportDocument['kind'], regenerate: boolean): Promise<ReportDocument> {
+  /**
+   * The newest document of a kind, or that of an earlier generation (the one e-mailed); with
+   * `regenerate` (admins only) built afresh first. 404 before the cycle consolidates.
+   */
+  async document(ctx: RequestContext, planId: string, cycleKey: string, kind: ReportDocument['kind'], regenerate: boolean, generation?: number): Promise<ReportDocument> {
     if (regenerate && ctx.principal.role !== 'admin') throw new ForbiddenError('Chỉ quản trị viên được tổng hợp lại báo cáo.');
     let documents: ReportDocument[];
     if (regenerate) {
       documents = await this.reports.regenerate(planId, cycleKey);
       await this.audit.record(ctx, 'report.regenerate', `report/${planId}/${cycleKey}`, { files: documents.map((d) => ({ kind: d.kind, sha256: d.sha256 })) });
     } else {
-      documents = await this.reports.documents(planId, cycleKey);
+      documents = await this.reports.documents(planId, cycleKey, generation);
     }
+    if (generation !== undefined && documents.length === 0) throw new NotFoundError(`Kỳ báo cáo ${cycleKey} của kế hoạch ${planId} không có lần tổng hợp thứ ${generation}.`);
     const found = documents.find((d) => d.kind === kind);
     if (!found) throw new NotFoundError(`Kỳ báo cáo ${cycleKey} của kế hoạch ${planId} chưa có báo cáo tổng hợp (${kind}); báo cáo được tổng hợp khi hết hạn nhận báo cáo.`);
     try {

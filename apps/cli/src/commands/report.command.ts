@@ -2,7 +2,7 @@ import { WorkingCalendar } from '@dondoc/calendar';
 import { type AppConfig, configOrExit } from '@dondoc/config';
 import { AGENCY_REPORT_STATUS_LABELS, type ReportCycleRequest } from '@dondoc/contracts';
 import { createDatabase } from '@dondoc/db';
-import { DomainError, InvalidInputError } from '@dondoc/domain';
+import { DomainError, InvalidInputError, NotFoundError } from '@dondoc/domain';
 import { loadSeedCatalog, upsertReportSchedule } from '@dondoc/plan-sync';
 import { checkEvidenceHeaders, EVIDENCE_TYPES, ReportEvidenceService, ReportService } from '@dondoc/reports-service';
 import { Client, Connection } from '@temporalio/client';
@@ -57,7 +57,9 @@ export function register(program: Command): void {
             process.stdout.write(`      ý kiến khi ${decision} lần ${review.revision} (${review.by ?? '?'}, ${time(review.at)}): ${review.comment.replace(/\s*\n\s*/g, ' / ')}\n`);
           }
         }
-        for (const f of state.files) process.stdout.write(`  tệp ${f.kind}: ${f.path}\n`);
+        for (const g of state.generations) {
+          process.stdout.write(`  tổng hợp lần ${g.generation} (${time(g.createdAt)})${g.emailed ? ', đã gửi e-mail' : ''}: ${g.files.map((f) => f.path).join(', ')}\n`);
+        }
       }),
     );
 
@@ -161,11 +163,16 @@ export function register(program: Command): void {
     .argument('<plan>')
     .argument('<cycle>')
     .option('--out <dir>', 'thư mục lưu', '.')
-    .option('--regenerate', 'tổng hợp lại trước khi tải', false)
-    .action((planId: string, cycle: string, o: { out: string; regenerate: boolean }) =>
+    .option('--regenerate', 'tổng hợp lại trước khi tải (thành một lần tổng hợp mới)', false)
+    .option('--generation <n>', 'tải một lần tổng hợp trước đó (xem report status), ví dụ bản đã gửi e-mail')
+    .action((planId: string, cycle: string, o: { out: string; regenerate: boolean; generation?: string }) =>
       withOperations(async (ops) => {
+        const generation = o.generation === undefined ? undefined : Number(o.generation);
+        if (generation !== undefined && (!Number.isInteger(generation) || generation < 1)) throw new InvalidInputError(`Lần tổng hợp không hợp lệ: "${o.generation}".`);
+        if (generation !== undefined && o.regenerate) throw new InvalidInputError('--regenerate tạo một lần tổng hợp mới; không dùng cùng --generation.');
+        let files = o.regenerate ? [] : await ops.documents(planId, cycle, generation);
+        if (generation !== undefined && files.length === 0) throw new NotFoundError(`Kỳ báo cáo ${cycle} của kế hoạch ${planId} không có lần tổng hợp thứ ${generation}.`);
         // Before the cycle has produced any documents, they are built from the reports received so far.
-        let files = o.regenerate ? [] : await ops.documents(planId, cycle);
         if (files.length === 0) files = await ops.regenerate(planId, cycle);
         const outDir = path.resolve(o.out);
         mkdirSync(outDir, { recursive: true });

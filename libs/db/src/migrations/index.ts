@@ -7,12 +7,14 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_notifier_delivery';
 import * as m0003 from './0003_report_cycles';
 import * as m0004 from './0004_report_evidence';
+import * as m0005 from './0005_report_file_generations';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
   '0002_notifier_delivery': m0002,
   '0003_report_cycles': m0003,
   '0004_report_evidence': m0004,
+  '0005_report_file_generations': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {
