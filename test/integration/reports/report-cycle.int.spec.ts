@@ -1,7 +1,7 @@
 // Acceptance test of issue 8 on the time-skipping server: a whole yearly report
 // cycle of kh-nq03-2025 (Phụ lục I indicators included), from the request to
 // the consolidated DOCX/XLSX e-mailed to Bộ KH&CN and UBND tỉnh.
-import { createActivities, XLSX_SHEETS } from '@dondoc/activities';
+import { type ConsolidatedReport, createActivities, TASK_OUTCOME_LABELS, XLSX_SHEETS } from '@dondoc/activities';
 import { WorkingCalendar } from '@dondoc/calendar';
 import {
   agencyReportStateQuery,
@@ -14,7 +14,7 @@ import {
 } from '@dondoc/contracts';
 import { ReportSubmissionRepository } from '@dondoc/db';
 import { InvalidInputError } from '@dondoc/domain';
-import { loadSeedCatalog, reportDates, resolveReportCycle } from '@dondoc/plan-sync';
+import { loadSeedCatalog, reportDates, reportTaskLeads, resolveReportCycle } from '@dondoc/plan-sync';
 import { ReportService } from '@dondoc/reports-service';
 import { buildLadder, vietnamDate } from '@dondoc/policy';
 import type { SmtpSink } from '@dondoc/runtime';
@@ -25,13 +25,14 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
 
 import type { reportCycleWorkflow } from '@dondoc/workflows';
 
 import { createTestDatabase, type TestDatabase } from '../../../libs/db/src/testing';
 import { docxContent, xlsxRows } from './support/report-documents';
-import { contentFor, expectedTaskRows, expectedTotals } from './support/report-scenario';
+import { contentFor, expectedAgencySummary, expectedGroupSummary, expectedTaskRows, expectedTaskTable } from './support/report-scenario';
 
 const PLAN = 'kh-nq03-2025';
 const catalog = loadSeedCatalog(path.join(__dirname, '..', '..', '..', 'seeds'));
@@ -166,76 +167,169 @@ describe('report cycle (time-skipping)', () => {
       expect(byId.get(onTime[0]!.agencyId)).toMatchObject({ status: 'accepted', late: false });
       expect((await child(missing!.agencyId).query(agencyReportStateQuery)).status).toBe('missing');
 
-      await checkDocuments(final, { late: late!, missing: missing!, assignments, year });
-      await checkEmail(final, year);
+      const scenario = { late: late!, missing: missing!, returned: returned!, assignments, year };
+      await checkDocuments(final, scenario);
+      await checkEmail(final, scenario);
 
-      // Downloadable and re-generated on demand from the stored reports: the same tables again.
+      // Downloadable and re-generated on demand from the stored reports: the same tables again, as a new generation.
+      const emailed = final.files[0]!.generation!;
+      expect(final.files.map((f) => f.generation)).toEqual([emailed, emailed, emailed]);
       expect((await ops.documents(PLAN, cycleKey)).map((f) => f.sha256)).toEqual(final.files.map((f) => f.sha256));
       const downloaded = await ops.regenerate(PLAN, cycleKey);
       expect(downloaded.map((f) => f.fileName)).toEqual(['docx', 'xlsx', 'json'].map((k) => `bao-cao-${PLAN}-${year}.${k}`));
       expect(downloaded.map((f) => f.contentType)).toEqual([expect.stringContaining('wordprocessingml'), expect.stringContaining('spreadsheetml'), 'application/json']);
+      expect(downloaded.map((f) => f.generation)).toEqual([emailed + 1, emailed + 1, emailed + 1]);
       const again = await docxContent(readFileSync(downloaded[0]!.absolutePath));
       const first = await docxContent(readFileSync(path.join(dataDir, final.files[0]!.path)));
       expect(again.tables.slice(1)).toEqual(first.tables.slice(1));
+      // The download serves the newest; the e-mailed files are still there, unchanged, by their generation.
+      expect((await ops.documents(PLAN, cycleKey)).map((f) => f.absolutePath)).toEqual(downloaded.map((f) => f.absolutePath));
+      const kept = await ops.documents(PLAN, cycleKey, emailed);
+      expect(kept.map((f) => [f.path, f.sha256])).toEqual(final.files.map((f) => [f.path, f.sha256]));
+      for (const file of kept) expect(createHash('sha256').update(readFileSync(file.absolutePath)).digest('hex')).toBe(file.sha256);
+      const status = await ops.status(PLAN, cycleKey);
+      expect(status.generations.map((g) => [g.generation, g.emailed])).toEqual([
+        [emailed, true],
+        [emailed + 1, false],
+      ]);
       expect(sink.messages).toHaveLength(1);
     });
   });
 
   type Final = Awaited<ReturnType<typeof reportCycleWorkflow>>;
+  type Agency = Parameters<typeof expectedTaskRows>[1][number];
+  interface Scenario {
+    late: Agency;
+    missing: Agency;
+    returned: Agency;
+    assignments: readonly Agency[];
+    year: number;
+  }
 
-  async function checkDocuments(final: Final, scenario: { late: { agencyId: string; agencyName: string }; missing: { agencyId: string; agencyName: string }; assignments: Parameters<typeof expectedTaskRows>[1]; year: number }) {
+  /** Every table of the report as worked out from the scenario, each row with all its columns. */
+  function expectedTables(final: Final, scenario: Scenario) {
+    const silent = new Set([scenario.missing.agencyId]);
+    const lateAt = final.agencies.find((a) => a.agencyId === scenario.late.agencyId)!.firstSubmittedAt!;
+    const tasks = expectedTaskTable(plan, scenario.assignments, silent, (agencyId) => (agencyId === scenario.returned.agencyId ? 2 : 1));
+    const indicators = plan.indicators.map((indicator) => {
+      const reporters = scenario.assignments.filter((a) => a.indicatorIds.includes(indicator.id) && !silent.has(a.agencyId));
+      return [indicator.id, indicator.name, indicator.unit, indicator.target, reporters.map((a) => `Đạt ${indicator.id} (${a.agencyId})`).join('\n'), reporters.map((a) => a.agencyName).join('\n')];
+    });
+    return {
+      lateAt,
+      tasks,
+      groups: expectedGroupSummary(plan, tasks),
+      agencies: expectedAgencySummary(plan, scenario.assignments, silent),
+      indicators,
+      late: [
+        ['1', scenario.late.agencyName, `Gửi muộn (ngày ${ddmmyyyy(vietnamDate(lateAt))})`],
+        ['2', scenario.missing.agencyName, 'Không gửi báo cáo'],
+      ],
+    };
+  }
+
+  /** What the XLSX reader gives for a row: numbers as text, trailing empty cells left out. */
+  const asXlsxRow = (row: readonly string[]) => {
+    const cells = [...row];
+    while (cells.at(-1) === '') cells.pop();
+    return cells;
+  };
+
+  /** The XLSX, sheet by sheet, every cell. */
+  async function checkXlsx(xlsx: Buffer, expected: ReturnType<typeof expectedTables>) {
+    const tasks = await xlsxRows(xlsx, XLSX_SHEETS.tasks, 3);
+    expect(tasks[0]).toEqual(['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Tình trạng', 'Tỷ lệ hoàn thành (%)', 'Kết quả, minh chứng', 'Khó khăn, đề xuất']);
+    expect(tasks.slice(1)).toEqual(expected.tasks.map(asXlsxRow));
+    // Per group, a blank row, then per agency.
+    expect(await xlsxRows(xlsx, XLSX_SHEETS.summary, 3)).toEqual([
+      ['Nhóm / cơ quan', 'Đã hoàn thành', 'Đang thực hiện, đúng tiến độ', 'Chậm tiến độ', 'Chưa triển khai', 'Chưa có báo cáo', 'Tổng số'],
+      ...expected.groups,
+      [],
+      ['Theo cơ quan, đơn vị'],
+      ...expected.agencies,
+    ]);
+    const indicators = await xlsxRows(xlsx, XLSX_SHEETS.indicators, 3);
+    expect(indicators[0]).toEqual(['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Mục tiêu', 'Kết quả đạt được', 'Cơ quan báo cáo']);
+    expect(indicators.slice(1)).toEqual(expected.indicators.map(asXlsxRow));
+    expect(await xlsxRows(xlsx, XLSX_SHEETS.late, 3)).toEqual([['TT', 'Cơ quan', 'Tình trạng báo cáo'], ...expected.late]);
+    // No agency attached evidence: the sheet has its header only.
+    expect(await xlsxRows(xlsx, XLSX_SHEETS.evidence, 3)).toEqual([['STT', 'Cơ quan, đơn vị', 'Tệp minh chứng', 'Dung lượng']]);
+  }
+
+  /** The DOCX: the administrative heading, then the same tables, every cell (empty ones included). */
+  async function checkDocx(file: Buffer, expected: ReturnType<typeof expectedTables>, year: number) {
+    const docx = await docxContent(file);
+    expect(docx.tables[0]![0]![0]).toBe('UBND TỈNH QUẢNG NGÃI\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố:       /BC-SKHCN');
+    expect(docx.tables[0]![0]![1]).toMatch(/^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày \d\d tháng 12 năm \d{4}$/);
+    expect(docx.paragraphs.slice(0, 2)).toEqual(['BÁO CÁO', TITLE(year)]);
+    const [groups, agencies, ...others] = docx.tables.filter((t) => t[0]![0] === 'Nhóm / cơ quan');
+    expect(others).toEqual([]);
+    expect(groups!.slice(1)).toEqual(expected.groups);
+    expect(agencies!.slice(1)).toEqual(expected.agencies);
+    const taskTable = docx.tables.find((t) => t[0]![0] === 'TT' && t[0]![1] === 'Nhiệm vụ')!;
+    expect(taskTable.slice(1)).toEqual(expected.tasks);
+    const indicatorTable = docx.tables.find((t) => t[0]![0] === 'TT' && t[0]![1] === 'Chỉ tiêu')!;
+    expect(indicatorTable.slice(1)).toEqual(expected.indicators);
+    expect(docx.tables.find((t) => t[0]!.join('|') === 'TT|Cơ quan|Tình trạng báo cáo')!.slice(1)).toEqual(expected.late);
+    // Heading, two summaries, tasks, indicators, late and missing: nothing else (no evidence part).
+    expect(docx.tables).toHaveLength(6);
+  }
+
+  /** The JSON export: the same facts as data. */
+  function checkJson(json: Buffer, final: Final, scenario: Scenario, expected: ReturnType<typeof expectedTables>) {
+    const report = JSON.parse(json.toString('utf8')) as ConsolidatedReport;
+    const leads = reportTaskLeads(plan, catalog.index, final.unitDeadline!);
+    expect(report.cycle).toMatchObject({ planId: PLAN, cycleKey: final.cycleKey, year: scenario.year, title: TITLE(scenario.year), unitDeadline: final.unitDeadline, aggregatorDeadline: final.aggregatorDeadline });
+    const totals = expected.groups[0]!.slice(1).map(Number);
+    expect(report.totals).toEqual({ done: totals[0], 'on-track': totals[1], late: totals[2], 'not-started': totals[3], 'no-report': totals[4], total: totals[5] });
+    expect(report.tasks.map((t) => [t.taskId, t.name, t.lead, TASK_OUTCOME_LABELS[t.outcome], t.percent === null ? '' : String(t.percent)])).toEqual(expected.tasks.map((r) => r.slice(0, 5)));
+    for (const [i, task] of report.tasks.entries()) {
+      const reporters = scenario.assignments.filter((a) => a.taskIds.includes(task.taskId) && a.agencyId !== scenario.missing.agencyId);
+      const revision = (a: Agency) => (a.agencyId === scenario.returned.agencyId ? 2 : 1);
+      expect([i, task.reports]).toEqual([i, reporters.map((a) => ({ agencyId: a.agencyId, agencyName: a.agencyName, role: leads.get(task.taskId)!.has(a.agencyId) ? 'lead' : 'coordinator', ...contentFor(plan, a, revision(a)).tasks.find((t) => t.taskId === task.taskId)! }))]);
+    }
+    expect(report.indicators.map((i) => [i.indicatorId, i.name, i.unit, i.target, i.achieved.map((a) => a.value).join('\n'), i.achieved.map((a) => a.agencyName).join('\n')])).toEqual(expected.indicators);
+    expect(report.lateAgencies.map((a) => [a.agencyId, a.reportStatus, a.late, a.submittedOn])).toEqual([[scenario.late.agencyId, 'submitted', true, vietnamDate(expected.lateAt)]]);
+    expect(report.missingAgencies.map((a) => [a.agencyId, a.reportStatus, a.submittedOn, a.revision])).toEqual([[scenario.missing.agencyId, 'missing', null, null]]);
+    expect(report.agencies.find((a) => a.agencyId === scenario.returned.agencyId)).toMatchObject({ reportStatus: 'accepted', reportStatusLabel: 'Đã tiếp nhận', revision: 2, late: false });
+    expect(report.agencies.map((a) => a.agencyId)).toEqual(scenario.assignments.map((a) => a.agencyId));
+  }
+
+  async function checkDocuments(final: Final, scenario: Scenario) {
     expect(final.files.map((f) => f.kind)).toEqual(['docx', 'xlsx', 'json']);
     const rows = await database.db.selectFrom('report_files').selectAll().where('cycle_key', '=', final.cycleKey).execute();
     for (const file of final.files) {
       const content = readFileSync(path.join(dataDir, file.path));
       expect(createHash('sha256').update(content).digest('hex')).toBe(file.sha256);
-      expect(rows.some((r) => r.kind === file.kind && r.sha256 === file.sha256 && r.path === file.path)).toBe(true);
+      expect(rows.some((r) => r.kind === file.kind && r.sha256 === file.sha256 && r.path === file.path && r.generation === file.generation)).toBe(true);
     }
     const read = (kind: string) => readFileSync(path.join(dataDir, final.files.find((f) => f.kind === kind)!.path));
-    const lateAt = final.agencies.find((a) => a.agencyId === scenario.late.agencyId)!.firstSubmittedAt!;
-    expect(vietnamDate(lateAt)).toBe(calendarDay(final.unitDeadline!, 3));
-    const taskRows = expectedTaskRows(plan, scenario.assignments, new Set([scenario.missing.agencyId]));
-    const lateRows = [
-      ['1', scenario.late.agencyName, `Gửi muộn (ngày ${ddmmyyyy(vietnamDate(lateAt))})`],
-      ['2', scenario.missing.agencyName, 'Không gửi báo cáo'],
-    ];
-
-    // XLSX: header on row 3, data from row 4, cell by cell.
-    const xlsx = read('xlsx');
-    const tasks = await xlsxRows(xlsx, XLSX_SHEETS.tasks, 3);
-    expect(tasks[0]).toEqual(['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Tình trạng', 'Tỷ lệ hoàn thành (%)', 'Kết quả, minh chứng', 'Khó khăn, đề xuất']);
-    expect(tasks.slice(1).map((r) => r.slice(0, 5))).toEqual(taskRows.map((r) => (r[4] === '' ? r.slice(0, 4) : r)));
-    const summary = await xlsxRows(xlsx, XLSX_SHEETS.summary, 4);
-    expect(summary[0]).toEqual(['Toàn kế hoạch', ...expectedTotals(taskRows)]);
-    const indicators = await xlsxRows(xlsx, XLSX_SHEETS.indicators, 4);
-    expect(indicators.map((r) => r[0])).toEqual(plan.indicators.map((i) => i.id));
-    for (const [i, indicator] of plan.indicators.entries()) {
-      const reporters = scenario.assignments.filter((a) => a.indicatorIds.includes(indicator.id) && a.agencyId !== scenario.missing.agencyId);
-      const expected = [indicator.id, indicator.name, indicator.unit, indicator.target, reporters.map((a) => `Đạt ${indicator.id} (${a.agencyId})`).join('\n'), reporters.map((a) => a.agencyName).join('\n')];
-      while (expected.at(-1) === '') expected.pop();
-      expect(indicators[i]).toEqual(expected);
-    }
-    expect(await xlsxRows(xlsx, XLSX_SHEETS.late, 4)).toEqual(lateRows);
-
-    // DOCX: the administrative heading, then the same tables.
-    const docx = await docxContent(read('docx'));
-    expect(docx.tables[0]![0]![0]).toBe('UBND TỈNH QUẢNG NGÃI\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố:       /BC-SKHCN');
-    expect(docx.tables[0]![0]![1]).toMatch(/^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày \d\d tháng 12 năm \d{4}$/);
-    expect(docx.paragraphs.slice(0, 2)).toEqual(['BÁO CÁO', TITLE(scenario.year)]);
-    const taskTable = docx.tables.find((t) => t[0]![0] === 'TT' && t[0]![1] === 'Nhiệm vụ')!;
-    expect(taskTable.slice(1).map((r) => r.slice(0, 5))).toEqual(taskRows);
-    const summaryTable = docx.tables.find((t) => t[1]?.[0] === 'Toàn kế hoạch')!;
-    expect(summaryTable[1]).toEqual(['Toàn kế hoạch', ...expectedTotals(taskRows)]);
-    expect(docx.tables.find((t) => t[0]!.join('|') === 'TT|Cơ quan|Tình trạng báo cáo')!.slice(1)).toEqual(lateRows);
+    const expected = expectedTables(final, scenario);
+    expect(vietnamDate(expected.lateAt)).toBe(calendarDay(final.unitDeadline!, 3));
+    await checkXlsx(read('xlsx'), expected);
+    await checkDocx(read('docx'), expected, scenario.year);
+    checkJson(read('json'), final, scenario, expected);
   }
 
-  async function checkEmail(final: Final, year: number) {
+  /** The e-mail in the sink: headers, and each attachment opened and checked like the files on disk. */
+  async function checkEmail(final: Final, scenario: Scenario) {
     const [message] = await sink.waitForMessages(1);
     expect(sink.messages).toHaveLength(1);
-    expect(message!.subject).toBe(`[Đôn Đốc] Báo cáo ${TITLE(year)}`);
+    expect(message!.subject).toBe(`[Đôn Đốc] Báo cáo ${TITLE(scenario.year)}`);
     expect(message!.envelope.to.sort()).toEqual(['dondoc@bkhcn.gov.example', 'dondoc@ubnd.quangngai.example']);
     expect(message!.messageId).toBe(final.emailMessageId);
-    expect(message!.attachments.map((a) => a.filename)).toEqual(['docx', 'xlsx', 'json'].map((k) => `bao-cao-${PLAN}-${year}.${k}`));
-    expect(message!.attachments.every((a) => a.size > 0)).toBe(true);
+    const parsed = await simpleParser(message!.raw);
+    expect(parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      [`bao-cao-${PLAN}-${scenario.year}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      [`bao-cao-${PLAN}-${scenario.year}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      [`bao-cao-${PLAN}-${scenario.year}.json`, 'application/json'],
+    ]);
+    // Byte for byte the files recorded for the cycle, and read as documents they say the same.
+    expect(parsed.attachments.map((a) => createHash('sha256').update(a.content).digest('hex'))).toEqual(final.files.map((f) => f.sha256));
+    const [docx, xlsx, json] = parsed.attachments.map((a) => a.content);
+    const expected = expectedTables(final, scenario);
+    await checkXlsx(xlsx!, expected);
+    await checkDocx(docx!, expected, scenario.year);
+    checkJson(json!, final, scenario, expected);
   }
 });

@@ -52,3 +52,36 @@ export function expectedTotals(rows: readonly string[][]): string[] {
   const order = Object.values(LABELS);
   return [...order.map((label) => String(rows.filter((r) => r[3] === label).length)), String(rows.length)];
 }
+
+/**
+ * The whole per-task table, all seven columns: the first five, then each
+ * reporter's results with its evidence and each one's difficulties, one line
+ * per agency in the cycle's order, every agency on the revision it last sent.
+ */
+export function expectedTaskTable(plan: Plan, agencies: readonly ReportAgencyAssignment[], silent: ReadonlySet<string>, revisionOf: (agencyId: string) => number): string[][] {
+  const firstFive = expectedTaskRows(plan, agencies, silent);
+  return planTasks(plan).map((task, i) => {
+    const reporters = agencies.filter((a) => a.taskIds.includes(task.id) && !silent.has(a.agencyId));
+    const items = reporters.map((a) => ({ agency: a, item: contentFor(plan, a, revisionOf(a.agencyId)).tasks.find((t) => t.taskId === task.id)! }));
+    const results = items.map(({ agency, item }) => `${agency.agencyName}: ${item.results}${item.evidence.length ? ` (minh chứng: ${item.evidence.join('; ')})` : ''}`).join('\n');
+    const difficulties = items.flatMap(({ agency, item }) => [item.difficulties, item.proposals].filter(Boolean).map((v) => `${agency.agencyName}: ${v}`)).join('\n');
+    return [...firstFive[i]!, results, difficulties];
+  });
+}
+
+/** Outcome counts of some rows of the per-task table, in the table's column order, with the total. */
+const countsOf = (statuses: readonly string[]): string[] => [...Object.values(LABELS).map((label) => String(statuses.filter((s) => s === label).length)), String(statuses.length)];
+
+/** The summary by task group: "Toàn kế hoạch" first, then each group as the plan numbers it. */
+export function expectedGroupSummary(plan: Plan, taskRows: readonly string[][]): string[][] {
+  const statusOf = new Map(taskRows.map((r) => [r[0]!, r[3]!]));
+  return [
+    ['Toàn kế hoạch', ...countsOf(taskRows.map((r) => r[3]!))],
+    ...plan.groups.map((g) => [g.number ? `${g.number}. ${g.title}` : g.title, ...countsOf(g.tasks.map((t) => statusOf.get(t.id)!))]),
+  ];
+}
+
+/** The summary by agency: each agency's own statuses, "Chưa có báo cáo" for every task of a silent one. */
+export function expectedAgencySummary(plan: Plan, agencies: readonly ReportAgencyAssignment[], silent: ReadonlySet<string>): string[][] {
+  return agencies.map((a) => [a.agencyName, ...countsOf(a.taskIds.map((taskId) => LABELS[silent.has(a.agencyId) ? 'no-report' : statusOfTask(plan, taskId)]))]);
+}
