@@ -92,6 +92,9 @@ describe('dondoc CLI against the API (e2e)', () => {
 
     const audit = await dondoc('audit', '--json');
     const actions = (JSON.parse(audit.stdout) as { items: Array<{ action: string; actor: string }> }).items.map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['guidance.issue', 'task.extend', 'task.reassign', 'task.complete', 'agency.merge', 'plan.import']));
+    expect(actions).toEqual(expect.arrayContaining(['guidance.issue', 'task.extend', 'task.reassign', 'task.complete', 'agency.merge', 'plan.import', 'user.add']));
+    // `user add` wrote to the database directly: it is listed under the operator, once (the refused attempts added nothing).
+    const userAdds = (JSON.parse(audit.stdout) as { items: Array<{ action: string; role: string; target: string }> }).items.filter((e) => e.action === 'user.add');
+    expect(userAdds).toEqual([expect.objectContaining({ role: 'operator', target: 'user/admin@skhcn.example' })]);
   });
 });

@@ -42,6 +42,10 @@ describe('dondoc plan import', () => {
     expect(again.output).toMatch(/không có thay đổi so với phiên bản 1 .* bởi admin@skhcn/);
     const rows = await database.db.selectFrom('plan_versions').select(['version']).where('plan_id', '=', 'kh-ai-2025-2030').execute();
     expect(rows).toHaveLength(1);
+    // The import went straight to the database, not through the API: it is audited all the same, once.
+    const audit = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'plan.import').execute();
+    expect(audit).toEqual([expect.objectContaining({ actor: 'admin@skhcn', role: 'operator', target: 'plan/kh-ai-2025-2030', request_id: expect.stringMatching(/^cli-/) })]);
+    expect(audit[0]!.payload).toMatchObject({ version: 1, status: 'new', via: 'cli' });
   });
 
   it('stores an edited plan as the next version and reports the changed and removed tasks', async () => {
@@ -66,5 +70,6 @@ describe('dondoc plan import', () => {
     expect(io.output).toContain('chưa nhập kế hoạch');
     const rows = await database.db.selectFrom('plan_versions').select('version').where('plan_id', '=', 'kh-ai-2025-2030').execute();
     expect(rows).toHaveLength(2);
+    expect(await database.db.selectFrom('audit_log').select('id').where('action', '=', 'plan.import').execute()).toHaveLength(2);
   });
 });

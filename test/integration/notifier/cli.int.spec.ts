@@ -58,6 +58,10 @@ describe('dondoc deliveries and templates', () => {
     expect(message?.envelope.to).toEqual(['duc@sothu.example']);
     await eventually(async () => expect(await dondoc('deliveries', '--task', job.workflowId, '--status', 'sent')).toContain('đã gửi'));
     expect(await dondoc('deliveries', 'retry', '--all')).toContain('Đã đưa 0 lượt gửi');
+    // The replay went to Redis, not through the API: audited under the operator, once (the empty --all changed nothing).
+    const audit = await env.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'deliveries.retry').execute();
+    expect(audit).toEqual([expect.objectContaining({ role: 'operator', actor: expect.stringMatching(/^.+@.+$/) })]);
+    expect(audit[0]!.payload).toMatchObject({ jobIds: [jobId], notFound: [], via: 'cli' });
   });
 
   it('writes a template preview and prints its path', async () => {

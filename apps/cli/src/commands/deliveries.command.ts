@@ -6,6 +6,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { Redis } from 'ioredis';
 import path from 'node:path';
 
+import { recordOperatorAction } from '../operator-audit';
 import { databaseUrlFor } from '../runtime-connections';
 
 const STATUS_LABELS: Record<DeliveryStatus, string> = {
@@ -44,15 +45,21 @@ export function register(program: Command): void {
     .option('--all', 'gửi lại tất cả')
     .action(async (jobIds: string[], options: { all?: boolean }) => {
       if (!options.all && jobIds.length === 0) throw new InvalidArgumentError('nêu mã lượt gửi cần gửi lại, hoặc dùng --all');
-      const redis = new Redis(redisUrlFor(configOrExit()), { maxRetriesPerRequest: null });
+      const config = configOrExit();
+      const redis = new Redis(redisUrlFor(config), { maxRetriesPerRequest: null });
+      const db = createDatabase(databaseUrlFor(config), { maxConnections: 1, applicationName: 'dondoc-cli' });
       try {
         const result = await replayDeadLetters(redis, options.all ? null : jobIds);
+        if (result.replayed.length > 0) {
+          await recordOperatorAction(db, { action: 'deliveries.retry', target: null, payload: { jobIds: result.replayed.map((l) => l.jobId), notFound: result.notFound, all: options.all === true } });
+        }
         for (const letter of result.replayed) process.stdout.write(`gửi lại ${letter.jobId} (${letter.queue}; lỗi trước: ${letter.failedReason})\n`);
         for (const id of result.notFound) process.stderr.write(`không có lượt gửi thất bại nào mang mã ${id}\n`);
         process.stdout.write(`Đã đưa ${result.replayed.length} lượt gửi trở lại hàng đợi.\n`);
         if (result.notFound.length > 0) process.exitCode = 1;
       } finally {
         redis.disconnect();
+        await db.destroy();
       }
     });
 }

@@ -5,6 +5,7 @@ import { loadSeedCatalog } from '@dondoc/plan-sync';
 import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
 
+import { recordOperatorAction } from '../operator-audit';
 import { databaseUrlFor } from '../runtime-connections';
 
 interface AddOptions {
@@ -51,6 +52,7 @@ export function register(program: Command): void {
           displayName: options.name ?? null,
           passwordHash: await hashPassword(password),
         });
+        await recordOperatorAction(db, { action: 'user.add', target: `user/${created.email}`, payload: { role: created.role, agencyId: created.agencyId } });
         process.stdout.write(`Đã tạo ${created.email} (${created.role}${created.agencyId ? `, ${created.agencyId}` : ''}).\n`);
         if (!options.password) process.stdout.write(`Mật khẩu (chỉ hiện một lần): ${password}\n`);
       } catch (error) {

@@ -7,6 +7,7 @@ import type { Plan } from '@dondoc/domain';
 import { formatDiagnostic, hasErrors } from '@dondoc/schemas';
 import type { Kysely } from 'kysely';
 
+import { recordOperatorAction } from '../operator-audit';
 import type { CliIo } from './cli-io';
 import { type AgenciesOption, readDirectory } from './load-directory';
 
@@ -50,6 +51,9 @@ export async function runPlanImport(file: string, options: ImportOptions, io: Cl
   }
   const saved = await repository.saveIfNew(result.plan.id, prepared.hash, result.plan, options.by);
   io.out(`${result.plan.id}: đã nhập phiên bản ${saved.version}${saved.created ? '' : ' (đã có từ trước)'}.\n`);
+  if (saved.created) {
+    await recordOperatorAction(db, { action: 'plan.import', target: `plan/${result.plan.id}`, by: options.by, payload: { version: saved.version, status: prepared.status, file } });
+  }
   io.out(describeDiff(prepared.diff));
   const applied = await options.onStored?.({ plan: result.plan, version: saved.version, diff: prepared.status === 'changed' ? prepared.diff : null });
   if (applied) io.out(`${applied}\n`);
