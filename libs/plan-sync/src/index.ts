@@ -10,6 +10,7 @@ export {
   ReportCycleError,
   type ReportDates,
   reportDates,
+  reportOverrideProblems,
   reportTaskLeads,
   reportRecipients,
   reportTitle,

@@ -60,6 +60,25 @@ export function reportDates(plan: Plan, year: number, policy: EscalationPolicy, 
   return datesFor(unitDeadline, aggregatorDeadline, requestLeadDays(policy), policy, calendar);
 }
 
+/**
+ * Problems of a plan's own per-year deadlines that need the policy and the
+ * calendar to see (the schema checks the rest): the Schedule names a cycle by
+ * the year its request goes out in, so a unit deadline early in January, whose
+ * request falls in December, would start the wrong year's cycle.
+ */
+export function reportOverrideProblems(plan: Plan, policy: EscalationPolicy, calendar: WorkingCalendar): string[] {
+  return Object.keys(plan.reporting.overrides ?? {}).flatMap((year) => {
+    try {
+      const dates = reportDates(plan, Number(year), policy, calendar);
+      if (dates.requestDay.startsWith(year)) return [];
+      return [`reporting.overrides.${year}: ngày gửi đề nghị báo cáo (${dates.requestDay}, trước hạn của các đơn vị ${dates.unitDeadline}) rơi vào năm khác; hạn của các đơn vị năm ${year} phải muộn hơn.`];
+    } catch (error) {
+      if (error instanceof ReportCycleError) return [`reporting.overrides.${year}: ${error.message}`];
+      throw error;
+    }
+  });
+}
+
 export function datesFor(unitDeadline: IsoDate, aggregatorDeadline: IsoDate, leadDays: number, policy: EscalationPolicy, calendar: WorkingCalendar): ReportDates {
   if (aggregatorDeadline <= unitDeadline) {
     throw new ReportCycleError(`Hạn báo cáo của Sở (${aggregatorDeadline}) phải sau hạn báo cáo của các đơn vị (${unitDeadline}).`);

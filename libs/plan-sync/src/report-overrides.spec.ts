@@ -3,7 +3,7 @@ import type { Plan } from '@dondoc/domain';
 import path from 'node:path';
 
 import { reportCatchUpAt } from './report-catch-up';
-import { reportDates, resolveReportCycle } from './report-cycle';
+import { reportDates, reportOverrideProblems, resolveReportCycle } from './report-cycle';
 import { reportFires } from './report-schedule';
 import { loadSeedCatalog } from './seed-catalog';
 
@@ -26,6 +26,16 @@ describe(reportDates.name, () => {
   it('lets a date given by the caller win field by field', () => {
     expect(reportDates(plan, 2027, policy, calendar, { aggregatorDeadline: '2027-12-10' })).toMatchObject({ unitDeadline: '2027-11-01', aggregatorDeadline: '2027-12-10' });
     expect(reportDates(plan, 2027, policy, calendar, { unitDeadline: '2027-11-10' })).toMatchObject({ unitDeadline: '2027-11-10', aggregatorDeadline: '2027-12-15' });
+  });
+
+  it('finds a unit deadline so early that the request would go out the year before, and an impossible pair', () => {
+    expect(reportOverrideProblems(plan, policy, calendar)).toEqual([]);
+    const early: Plan = { ...seeded, reporting: { ...seeded.reporting, overrides: { '2027': { unitDeadline: '2027-01-20' }, '2028': { unitDeadline: '2028-12-20' } } } };
+    expect(reportOverrideProblems(early, policy, calendar)).toEqual([
+      'reporting.overrides.2027: ngày gửi đề nghị báo cáo (2026-12-21, trước hạn của các đơn vị 2027-01-20) rơi vào năm khác; hạn của các đơn vị năm 2027 phải muộn hơn.',
+      // Sở KH&CN's 15/12 from the plan is before the moved unit deadline.
+      'reporting.overrides.2028: Hạn báo cáo của Sở (2028-12-15) phải sau hạn báo cáo của các đơn vị (2028-12-20).',
+    ]);
   });
 
   it('moves the Schedule’s fire, the catch-up and the cycle the same way', () => {

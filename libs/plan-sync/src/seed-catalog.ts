@@ -1,10 +1,12 @@
 import { type AgencyIndex, CatalogError, loadAgencyDirectory, loadPlan } from '@dondoc/catalog';
-import { type CalendarOverrides, loadCalendarOverridesDir } from '@dondoc/calendar';
+import { type CalendarOverrides, loadCalendarOverridesDir, WorkingCalendar } from '@dondoc/calendar';
 import type { Plan } from '@dondoc/domain';
 import type { EscalationPolicy } from '@dondoc/policy';
 import { formatDiagnostic, parsePolicySource } from '@dondoc/schemas';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+
+import { reportOverrideProblems } from './report-cycle';
 
 /** Everything in seeds/ that task workflows are built from, validated. */
 export interface SeedCatalog {
@@ -43,6 +45,11 @@ export function loadSeedCatalog(seedsDir: string): SeedCatalog {
 
   const calendarDir = path.join(seedsDir, 'calendar');
   const calendarOverrides = existsSync(calendarDir) ? loadCalendarOverridesDir(calendarDir) : [];
+  const calendar = new WorkingCalendar({ overrides: calendarOverrides });
+  for (const plan of plans.values()) {
+    const problems = reportOverrideProblems(plan, policies.get(plan.id) ?? fallback, calendar);
+    if (problems.length) throw new CatalogError(`kế hoạch ${plan.id}.yaml có lỗi:\n${problems.map((p) => `${path.join(plansDir, `${plan.id}.yaml`)} ${p}`).join('\n')}`);
+  }
   return {
     index: directory.index,
     plans,

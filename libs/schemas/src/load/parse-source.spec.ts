@@ -67,10 +67,11 @@ const expectations: Array<[fixture: string, expected: Expected[]]> = [
     ['58:9', 'groups[1].tasks[0].name', 'empty-value', 'không được để trống; cần chuỗi văn bản'],
   ]],
   ['plans/reporting-overrides-impossible.yaml', [
-    ['17:5', 'reporting.overrides.27', 'invalid-value', 'năm "27" phải viết 4 chữ số, ví dụ 2027'],
-    ['18:13', 'reporting.overrides.2028.unitDeadline', 'invalid-date', 'hạn báo cáo của các đơn vị "2029-01-10" không thuộc năm 2028'],
-    ['20:7', 'reporting.overrides.2029.aggregatorDeadline', 'invalid-date', 'hạn báo cáo của Sở "2029-11-10" phải sau hạn báo cáo của các đơn vị (2029-11-15)'],
-    ['21:5', 'reporting.overrides.2030', 'empty-value', 'năm 2030 cần unitDeadline hoặc aggregatorDeadline (ngày YYYY-MM-DD)'],
+    ['18:5', 'reporting.overrides.27', 'invalid-value', 'năm "27" phải viết 4 chữ số, ví dụ 2027'],
+    ['19:13', 'reporting.overrides.2028.unitDeadline', 'invalid-date', 'hạn báo cáo của các đơn vị "2029-01-10" không thuộc năm 2028'],
+    ['21:7', 'reporting.overrides.2029.aggregatorDeadline', 'invalid-date', 'hạn báo cáo của Sở (2029-11-10) phải sau hạn báo cáo của các đơn vị (2029-11-15)'],
+    ['22:5', 'reporting.overrides.2030', 'empty-value', 'năm 2030 cần unitDeadline hoặc aggregatorDeadline (ngày YYYY-MM-DD)'],
+    ['23:13', 'reporting.overrides.2031.unitDeadline', 'invalid-date', 'hạn báo cáo của Sở (2031-12-15) phải sau hạn báo cáo của các đơn vị (2031-12-20)'],
   ]],
   ['plans/syntax-bad-indent.yaml', [
     ['42:13', '', 'yaml-syntax', 'lỗi cú pháp YAML: thụt lề sai, hoặc giá trị có dấu ": " mà không đặt trong dấu nháy (BLOCK_AS_IMPLICIT_KEY: Nested mappings are not allowed in compact mappings)'],

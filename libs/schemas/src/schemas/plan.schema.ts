@@ -1,6 +1,6 @@
 // The plan file format of seeds/README.md. Field-level rules live here;
 // rules across entries (unique ids, known agencies) live in libs/catalog.
-import { daysInMonth, type Indicator, type Plan, type PlanIssued, type PlanReporting, type PlanReportingOverride, type Task, type TaskGroup } from '@dondoc/domain';
+import { type DayMonth, daysInMonth, type Indicator, type Plan, type PlanIssued, type PlanReporting, type PlanReportingOverride, type Task, type TaskGroup } from '@dondoc/domain';
 import { z } from 'zod';
 
 import {
@@ -62,10 +62,13 @@ const reportingSchema: z.ZodType<PlanReporting> = z
         problem('invalid-date', `hạn báo cáo của các đơn vị "${override.unitDeadline}" không thuộc năm ${year}`, [year, 'unitDeadline']);
         continue;
       }
-      const day = reporting.unitDeadline;
-      const unit = override.unitDeadline ?? (day ? `${year}-${pad(day.month)}-${pad(Math.min(day.day, daysInMonth(day.month, Number(year))))}` : null);
-      if (override.aggregatorDeadline && unit && override.aggregatorDeadline <= unit) {
-        problem('invalid-date', `hạn báo cáo của Sở "${override.aggregatorDeadline}" phải sau hạn báo cáo của các đơn vị (${unit})`, [year, 'aggregatorDeadline']);
+      const onDay = (day: DayMonth | null) => (day ? `${year}-${pad(day.month)}-${pad(Math.min(day.day, daysInMonth(day.month, Number(year))))}` : null);
+      const unit = override.unitDeadline ?? onDay(reporting.unitDeadline);
+      // Without a date of its own, Sở KH&CN reports a few working days after the units, always later.
+      const aggregator = override.aggregatorDeadline ?? onDay(reporting.aggregatorDeadline);
+      if (unit && aggregator && aggregator <= unit) {
+        const field = override.aggregatorDeadline ? 'aggregatorDeadline' : 'unitDeadline';
+        problem('invalid-date', `hạn báo cáo của Sở (${aggregator}) phải sau hạn báo cáo của các đơn vị (${unit})`, [year, field]);
       }
     }
   });
