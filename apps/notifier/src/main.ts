@@ -1,6 +1,6 @@
 // Notifier: delivers reminders from the BullMQ queues by e-mail and Zalo ZNS.
 import { type AppConfig, configOrExit } from '@dondoc/config';
-import { type Channel, EmailChannel, parseZnsTemplateIds, ZaloTokenStore, ZnsChannel } from '@dondoc/channels';
+import { type Channel, EmailChannel, parseZnsTemplateIds, smtpSettingsFromConfig, ZaloTokenStore, ZnsChannel } from '@dondoc/channels';
 import { createDatabase } from '@dondoc/db';
 import { loadSeedCatalog } from '@dondoc/plan-sync';
 import { createProcessLogger } from '@dondoc/logging';
@@ -41,11 +41,8 @@ async function main(): Promise<void> {
 }
 
 function buildChannels(config: AppConfig, db: ReturnType<typeof createDatabase>): Partial<Record<'email' | 'zalo', Channel>> {
-  const dkim = config.SMTP_DKIM_DOMAIN && config.SMTP_DKIM_SELECTOR && config.SMTP_DKIM_PRIVATE_KEY
-    ? { domain: config.SMTP_DKIM_DOMAIN, selector: config.SMTP_DKIM_SELECTOR, privateKey: config.SMTP_DKIM_PRIVATE_KEY }
-    : undefined;
   const channels: Partial<Record<'email' | 'zalo', Channel>> = {
-    email: new EmailChannel({ url: config.SMTP_URL, poolSize: config.SMTP_POOL_SIZE, dkim, from: config.SMTP_FROM, replyTo: config.SMTP_REPLY_TO }),
+    email: new EmailChannel({ ...smtpSettingsFromConfig(config), from: config.SMTP_FROM, replyTo: config.SMTP_REPLY_TO }),
   };
   // Zalo stays off until the OA is configured; steps asking for it then use e-mail.
   if (config.ZALO_APP_ID && config.ZALO_SECRET_KEY) {

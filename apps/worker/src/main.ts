@@ -1,6 +1,7 @@
 // Temporal worker: runs Đôn Đốc's workflows and activities.
 import { configOrExit } from '@dondoc/config';
 import { createActivities } from '@dondoc/activities';
+import { smtpSettingsFromConfig, smtpTransportOptions } from '@dondoc/channels';
 import { BullNotificationQueue } from '@dondoc/queue';
 import { createDatabase } from '@dondoc/db';
 import { loadSeedCatalog } from '@dondoc/plan-sync';
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
 
   // Report cycles: submissions in the database, documents under the data folder, e-mail through the relay.
   const db = createDatabase(config.DATABASE_URL);
-  const mailer = nodemailer.createTransport(config.SMTP_URL);
+  // The same relay settings as the notifier's: pooled (one connection: a report e-mail a year), TLS as the URL says, DKIM-signed when configured.
+  const mailer = nodemailer.createTransport(smtpTransportOptions(smtpSettingsFromConfig(config, 1)));
   const seedsDir = path.resolve(config.DONDOC_SEEDS_DIR);
   const reports = {
     db,

@@ -4,7 +4,7 @@ export { type Channel, DeliveryError, type FailureAction, type OutboundMessage, 
 export { EmailChannel, type EmailChannelOptions } from './email/email-channel';
 export { domainOfAddress, isValidEmailAddress, messageIdFor } from './email/message-id';
 export { classifySmtpError } from './email/smtp-errors';
-export { type SmtpSettings, smtpTransportOptions } from './email/smtp-transport';
+export { type SmtpSettings, smtpSettingsFromConfig, smtpTransportOptions } from './email/smtp-transport';
 export { formatDaysLeft, formatDueDate } from './templates/format';
 export { type RenderedNotification, renderNotification, type TemplateValues } from './templates/render';
 export { TEMPLATE_WORDING } from './templates/catalog';
