@@ -3,6 +3,9 @@
 // `patched()` for such changes). Fixtures: test/fixtures/histories/*.json, made by
 //   DONDOC_RECORD_HISTORIES=1 npx jest --selectProjects integration --testPathPatterns replay
 // and committed. Re-record them only for a deliberate, patched change of behaviour.
+// report-*.json: a yearly report cycle and three of its agencies (late, missing,
+// returned and resubmitted), recorded from the report cycle acceptance test on
+// the code before the 'return-comment-own-field' patch.
 import { acknowledgeUpdate, completeUpdate, extendDeadlineUpdate, guidanceIssuedSignal, pauseUpdate, reportProgressUpdate, resumeUpdate } from '@dondoc/contracts';
 import { addCalendarDays } from '@dondoc/policy';
 import {
