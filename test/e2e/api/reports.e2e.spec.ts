@@ -10,8 +10,10 @@ import type { ReportAgencyAssignment } from '@dondoc/contracts';
 import { loadSeedCatalog, resolveReportCycle } from '@dondoc/plan-sync';
 import { addCalendarDays, vietnamDate } from '@dondoc/policy';
 import type { SmtpSink } from '@dondoc/runtime';
+import { repoRoot } from '@dondoc/runtime';
 import { startTestSmtpSink } from '@dondoc/test-harness';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -24,6 +26,7 @@ const year = Number(today.slice(0, 4));
 const AD_HOC = { id: 'e2e-dot-xuat', title: 'Báo cáo đột xuất tình hình thực hiện (kiểm thử)', unitDeadline: addCalendarDays(today, 30), aggregatorDeadline: addCalendarDays(today, 45) };
 const CYCLE = `${year}-dx-${AD_HOC.id}`;
 const base = `/reports/${PLAN}/${CYCLE}`;
+const cli = path.join(repoRoot(), 'dist', 'apps', 'cli', 'src', 'main.js');
 
 type ErrorBody = { statusCode: number; error: string; message: string; details?: { issues?: Array<{ field: string; reason: string }> } };
 type ReviewView = { revision: number; decision: string; comment: string | null; by: string | null; at: string };
@@ -59,6 +62,11 @@ describe('report cycle (API e2e)', () => {
 
   const api = <T = ErrorBody>(method: string, route: string, options: Parameters<typeof call>[3] = {}) => call<T>(stack.url, method, route, options);
   const submission = (agencyId: string) => `${base}/agencies/${agencyId}/submission`;
+  /** `dondoc …` against the same stack, as an administrator at the console would run it. */
+  const dondoc = (...args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [cli, ...args], { env: { ...stack.env, DONDOC_DATA_DIR: dataDir }, cwd: repoRoot() }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+    });
 
   beforeAll(async () => {
     sink = await startTestSmtpSink();
@@ -143,6 +151,9 @@ describe('report cycle (API e2e)', () => {
     // The comment is stored with the revision it was about and shown per agency (the workflow keeps only the decision).
     const withComment = (await api<CycleView>('GET', base, { token: admin })).body.agencies.find((a) => a.agencyId === agencyA.agencyId);
     expect(withComment?.lastReview).toMatchObject({ revision: 1, decision: 'returned', comment: 'Bổ sung minh chứng nhiệm vụ', by: 'admin@skhcn.example' });
+    // The cycle's status line may lag the return by a signal; the comment comes from the database at once.
+    const status = await dondoc('report', 'status', PLAN, CYCLE);
+    expect(status).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`${agencyA.agencyId} .*\\n +ý kiến khi trả lại lần 1 \\(admin@skhcn\\.example, \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\): Bổ sung minh chứng nhiệm vụ\\n`)) });
     expect(await api('POST', review('accept'), { token: admin, body: {} })).toMatchObject({ status: 409, body: { message: 'Chỉ xem xét được báo cáo đang chờ xem xét (hiện tại: returned).' } });
 
     const revised = await api<AgencyView>('POST', submission(agencyA.agencyId), { token: officerA, body: contentFor(agencyA, ' (bổ sung)') });
@@ -211,6 +222,14 @@ describe('report cycle (API e2e)', () => {
     expect((await api('GET', `${base}/files/json?generation=1`, { token: viewer })).status).toBe(200);
     expect(await api('GET', `${base}/files/json?generation=3`, { token: viewer })).toMatchObject({ status: 404, body: { message: `Kỳ báo cáo ${CYCLE} của kế hoạch ${PLAN} không có lần tổng hợp thứ 3.` } });
     expect((await api('GET', `${base}/files/json?generation=1&regenerate=true`, { token: admin })).body.details?.issues?.[0]?.field).toBe('generation');
+    // The same through the CLI: status lists both generations, download takes the one asked for.
+    expect((await dondoc('report', 'status', PLAN, CYCLE)).stdout).toMatch(/tổng hợp lần 1 \([^)]+\): reports\/[^\n]+\/1\/bao-cao-[^\n]+\n {2}tổng hợp lần 2 /);
+    const out = mkdtempSync(path.join(os.tmpdir(), 'dondoc-download-'));
+    expect(await dondoc('report', 'download', PLAN, CYCLE, '--generation', '1', '--out', out)).toMatchObject({ code: 0 });
+    const firstJson = path.join(out, `bao-cao-${PLAN}-${CYCLE}.json`);
+    expect(existsSync(firstJson) && readFileSync(firstJson, 'utf8')).toBe((await fetch(`${stack.url}${base}/files/json?generation=1`, { headers: { authorization: `Bearer ${admin}` } }).then((r) => r.text())));
+    expect(await dondoc('report', 'download', PLAN, CYCLE, '--generation', '7', '--out', out)).toMatchObject({ code: 1, stderr: `Kỳ báo cáo ${CYCLE} của kế hoạch ${PLAN} không có lần tổng hợp thứ 7.\n` });
+    rmSync(out, { recursive: true, force: true });
   });
 
   it('consolidates a past year’s cycle at once: DOCX, XLSX and JSON with their content types, e-mailed to the recipients', async () => {
