@@ -150,6 +150,12 @@ describe('report evidence files (API e2e)', () => {
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('Tệp minh chứng phải là PDF, DOCX, XLSX, JPEG hoặc PNG') });
     const sent = await dondoc('report', 'submit', PLAN, CYCLE, agency.agencyId, report, '--by', 'canbo', '--evidence', docx);
     expect(sent).toMatchObject({ code: 0, stdout: expect.stringMatching(/Đã gửi báo cáo lần 1 [\s\S]*minh chứng Công văn số 12\.docx \(6000 byte/) });
+    // The CLI acted on Temporal and the database directly; the audit log has it as the API would, under the named officer.
+    type Audit = { items: Array<{ action: string; actor: string; role: string; target: string }> };
+    const audit = await call<Audit>(stack.url, 'GET', `/audit?actor=canbo&limit=50`, { token: admin });
+    expect(audit.body.items.map((e) => `${e.action} ${e.role} ${e.target}`).sort()).toEqual(
+      [`report.evidence operator report/${PLAN}/${CYCLE}/${agency.agencyId}`, `report.submit operator report/${PLAN}/${CYCLE}/${agency.agencyId}`].sort(),
+    );
 
     type Consolidated = { agencies: Array<{ agencyId: string; evidence: Array<{ fileName: string; sizeBytes: number }> }> };
     const json = await call<Consolidated>(stack.url, 'GET', `/reports/${PLAN}/${CYCLE}/files/json?regenerate=true`, { token: admin });

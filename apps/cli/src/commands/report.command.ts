@@ -1,7 +1,7 @@
 import { WorkingCalendar } from '@dondoc/calendar';
 import { type AppConfig, configOrExit } from '@dondoc/config';
 import { AGENCY_REPORT_STATUS_LABELS, type ReportCycleRequest } from '@dondoc/contracts';
-import { createDatabase } from '@dondoc/db';
+import { createDatabase, type JsonObject } from '@dondoc/db';
 import { DomainError, InvalidInputError, NotFoundError } from '@dondoc/domain';
 import { loadSeedCatalog, upsertReportSchedule } from '@dondoc/plan-sync';
 import { checkEvidenceHeaders, EVIDENCE_TYPES, ReportEvidenceService, ReportService } from '@dondoc/reports-service';
@@ -10,10 +10,14 @@ import type { Command } from 'commander';
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { recordOperatorAction } from '../operator-audit';
 import { databaseUrlFor } from '../runtime-connections';
 
+/** Records a state change in the audit log, under the operator (or `by`), with the same action names as the API's. */
+type AuditRecorder = (action: string, target: string, payload: JsonObject, by?: string) => Promise<void>;
+
 /** Opens Temporal and the database for one command, and closes both afterwards; refusals (domain errors) are printed, exit code 1. */
-async function withOperations(run: (ops: ReportService, config: AppConfig, client: Client, evidence: ReportEvidenceService) => Promise<void>): Promise<void> {
+async function withOperations(run: (ops: ReportService, config: AppConfig, client: Client, evidence: ReportEvidenceService, audit: AuditRecorder) => Promise<void>): Promise<void> {
   const config = configOrExit();
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const db = createDatabase(databaseUrlFor(config));
@@ -21,7 +25,8 @@ async function withOperations(run: (ops: ReportService, config: AppConfig, clien
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   try {
     const ops = new ReportService({ client, db, dataDir: path.resolve(config.DONDOC_DATA_DIR), taskQueue: config.TEMPORAL_TASK_QUEUE, loadCatalog: () => loadSeedCatalog(seedsDir) });
-    await run(ops, config, client, new ReportEvidenceService({ db, dataDir: path.resolve(config.DONDOC_DATA_DIR), reports: ops }));
+    const audit: AuditRecorder = (action, target, payload, by) => recordOperatorAction(db, { action, target, payload, ...(by ? { by } : {}) });
+    await run(ops, config, client, new ReportEvidenceService({ db, dataDir: path.resolve(config.DONDOC_DATA_DIR), reports: ops }), audit);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     process.stderr.write(`${error.message}\n`);
@@ -74,7 +79,7 @@ export function register(program: Command): void {
     .option('--title <text>', 'tiêu đề báo cáo đột xuất')
     .option('--by <name>', 'người yêu cầu', 'cli')
     .action((planId: string, yearText: string, o: { unitDeadline?: string; aggregatorDeadline?: string; adHoc?: string; title?: string; by: string }) =>
-      withOperations(async (ops) => {
+      withOperations(async (ops, _config, _client, _evidence, audit) => {
         const year = Number(yearText);
         if (!Number.isInteger(year) || year < 2000) throw new InvalidInputError(`Năm không hợp lệ: "${yearText}".`);
         let request: ReportCycleRequest;
@@ -86,6 +91,7 @@ export function register(program: Command): void {
           request = { planId, year, ...(Object.keys(deadlines).length ? { deadlines } : {}) };
         }
         const { workflowId } = await ops.start(request);
+        await audit('report.start', workflowId, { planId, year, ...(request.adHoc ? { adHoc: { ...request.adHoc } } : {}), ...(request.deadlines ? { deadlines: { ...request.deadlines } } : {}) }, o.by);
         process.stdout.write(`Đã bắt đầu kỳ báo cáo ${workflowId}\n`);
       }),
     );
@@ -95,13 +101,14 @@ export function register(program: Command): void {
     .description('Tạo hoặc cập nhật lịch (Temporal Schedule) gửi yêu cầu báo cáo hằng năm của các kế hoạch')
     .argument('[plans...]', 'mã kế hoạch (mặc định: mọi kế hoạch trong seeds/plans)')
     .action((plans: string[]) =>
-      withOperations(async (_ops, config, client) => {
+      withOperations(async (_ops, config, client, _evidence, audit) => {
         const catalog = loadSeedCatalog(path.resolve(config.DONDOC_SEEDS_DIR));
         const calendar = new WorkingCalendar({ overrides: catalog.calendarOverrides });
         for (const planId of plans.length ? plans : [...catalog.plans.keys()]) {
           const plan = catalog.plans.get(planId);
           if (!plan) throw new InvalidInputError(`Không có kế hoạch "${planId}".`);
           const result = await upsertReportSchedule(client, plan, catalog.policyFor(planId), calendar, { taskQueue: config.TEMPORAL_TASK_QUEUE });
+          await audit('report.schedule', result.scheduleId, { created: result.created, catchUp: result.catchUp ? { ...result.catchUp } : null });
           const next = result.fires.find((f) => f.at > Date.now());
           const catchUp = result.catchUp ? `; báo cáo năm ${result.catchUp.year} ${result.catchUp.started ? 'đã bắt đầu thu thập' : 'đang thu thập'} (${result.catchUp.workflowId})` : '';
           process.stdout.write(`${result.scheduleId}: ${result.created ? 'đã tạo' : 'đã cập nhật'}; lần gửi yêu cầu tới: ${next ? time(next.at) : 'không còn'}${catchUp}\n`);
@@ -119,7 +126,7 @@ export function register(program: Command): void {
     .requiredOption('--by <name>', 'người gửi')
     .option('--evidence <files...>', 'tệp minh chứng (PDF, DOCX, XLSX, JPEG, PNG; tối đa 10 MB một tệp, 30 MB cả báo cáo)', [])
     .action((planId: string, cycle: string, agencyId: string, file: string, o: { by: string; evidence: string[] }) =>
-      withOperations(async (ops, _config, _client, evidence) => {
+      withOperations(async (ops, _config, _client, evidence, audit) => {
         let content: unknown;
         try {
           content = JSON.parse(readFileSync(file, 'utf8'));
@@ -129,9 +136,11 @@ export function register(program: Command): void {
         // Every evidence file is checked before the report goes in, so a wrong one stops the whole submission.
         const uploads = o.evidence.map((evidenceFile) => evidenceUpload(evidenceFile));
         const state = await ops.submit(planId, cycle, agencyId, content, o.by);
+        await audit('report.submit', state.workflowId, { submissionId: state.submissionId, revision: state.revision, late: state.late }, o.by);
         process.stdout.write(`Đã gửi báo cáo lần ${state.revision} của ${state.agencyName}${state.late ? ' (muộn hạn)' : ''}.\n`);
         for (const upload of uploads) {
           const { evidence: saved, created } = await evidence.add(planId, cycle, agencyId, { ...upload, data: readFileSync(upload.source) }, o.by);
+          if (created) await audit('report.evidence', `report/${planId}/${cycle}/${agencyId}`, { id: saved.id, fileName: saved.fileName, sizeBytes: saved.sizeBytes, sha256: saved.sha256 }, o.by);
           process.stdout.write(`  minh chứng ${saved.fileName} (${saved.sizeBytes} byte, sha256 ${saved.sha256.slice(0, 12)}…)${created ? '' : ' đã có từ trước'}\n`);
         }
       }),
@@ -150,8 +159,9 @@ export function register(program: Command): void {
       .option('--comment <text>', 'ý kiến (bắt buộc khi trả lại)', '')
       .requiredOption('--by <name>', 'người xem xét')
       .action((planId: string, cycle: string, agencyId: string, o: { comment: string; by: string }) =>
-        withOperations(async (ops) => {
+        withOperations(async (ops, _config, _client, _evidence, audit) => {
           const state = await ops.review(planId, cycle, agencyId, decision, o.comment, o.by);
+          await audit(`report.${decision}`, state.workflowId, { submissionId: state.submissionId, revision: state.revision, comment: o.comment }, o.by);
           process.stdout.write(`${state.agencyName}: ${AGENCY_REPORT_STATUS_LABELS[state.status]}.\n`);
         }),
       );
@@ -166,14 +176,17 @@ export function register(program: Command): void {
     .option('--regenerate', 'tổng hợp lại trước khi tải (thành một lần tổng hợp mới)', false)
     .option('--generation <n>', 'tải một lần tổng hợp trước đó (xem report status), ví dụ bản đã gửi e-mail')
     .action((planId: string, cycle: string, o: { out: string; regenerate: boolean; generation?: string }) =>
-      withOperations(async (ops) => {
+      withOperations(async (ops, _config, _client, _evidence, audit) => {
         const generation = o.generation === undefined ? undefined : Number(o.generation);
         if (generation !== undefined && (!Number.isInteger(generation) || generation < 1)) throw new InvalidInputError(`Lần tổng hợp không hợp lệ: "${o.generation}".`);
         if (generation !== undefined && o.regenerate) throw new InvalidInputError('--regenerate tạo một lần tổng hợp mới; không dùng cùng --generation.');
         let files = o.regenerate ? [] : await ops.documents(planId, cycle, generation);
         if (generation !== undefined && files.length === 0) throw new NotFoundError(`Kỳ báo cáo ${cycle} của kế hoạch ${planId} không có lần tổng hợp thứ ${generation}.`);
         // Before the cycle has produced any documents, they are built from the reports received so far.
-        if (files.length === 0) files = await ops.regenerate(planId, cycle);
+        if (files.length === 0) {
+          files = await ops.regenerate(planId, cycle);
+          await audit('report.regenerate', `report/${planId}/${cycle}`, { files: files.map((f) => ({ kind: f.kind, sha256: f.sha256 })) });
+        }
         const outDir = path.resolve(o.out);
         mkdirSync(outDir, { recursive: true });
         for (const file of files) {
