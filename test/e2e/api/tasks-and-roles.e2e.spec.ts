@@ -1,7 +1,7 @@
 // Task lists and actions through the API: roles and agency scope, every error
 // class (400/401/403/404/409/413), the audit log, agency merge, the iCalendar
 // feed and metrics, against a real dev server, worker and database.
-import type { TaskState } from '@dondoc/contracts';
+import { reportScheduleId, type TaskState } from '@dondoc/contracts';
 import { UserRepository } from '@dondoc/db';
 import { randomBytes, scryptSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -74,8 +74,14 @@ describe('tasks, roles and errors (API e2e)', () => {
   });
 
   it('imports a plan idempotently and reports a broken one field by field (400)', async () => {
-    const again = await api<{ status: string; workflows: { started: string[]; existing: number } }>('POST', '/plans', { token: admin, body: planYaml, contentType: 'application/yaml' });
+    type Imported = { status: string; workflows: { started: string[]; existing: number }; reportSchedule: { scheduleId: string; created: boolean; nextRequestAt: string | null; startedCycle: string | null } };
+    const again = await api<Imported>('POST', '/plans', { token: admin, body: planYaml, contentType: 'application/yaml' });
     expect(again.body).toMatchObject({ status: 'unchanged', workflows: { started: [], existing: started.length } });
+    // The first import created the plan's yearly report Schedule; this one finds it and changes nothing else.
+    expect(again.body.reportSchedule).toMatchObject({ scheduleId: reportScheduleId(PLAN), created: false, startedCycle: null });
+    const schedule = await stack.temporal.client.schedule.getHandle(reportScheduleId(PLAN)).describe();
+    expect(schedule.spec.timezone).toBe('Asia/Ho_Chi_Minh');
+    expect(again.body.reportSchedule.nextRequestAt).toBe(schedule.info.nextActionTimes[0]?.toISOString() ?? null);
     const broken = await api('POST', '/plans', { token: admin, body: planYaml.replace(/deadline: "2025-2026"/, 'deadline: "13/2026"'), contentType: 'application/yaml' });
     expect(broken.status).toBe(400);
     expect(broken.body.details?.issues?.[0]).toMatchObject({ field: expect.stringMatching(/deadline$/) });

@@ -25,6 +25,16 @@ export const planImportResultSchema = z.object({
     rulesRefreshed: z.array(z.string()),
   }),
   dissolvedLeads: z.array(z.object({ taskId: z.string(), agencyId: z.string(), reason: z.string() })),
+  /** The plan's yearly report Schedule, created or brought in line with this version; null for a plan outside seeds/plans. */
+  reportSchedule: z
+    .object({
+      scheduleId: z.string(),
+      created: z.boolean(),
+      nextRequestAt: z.string().nullable(),
+      /** This year's cycle, started at once because its request day has passed and it has not closed. */
+      startedCycle: z.string().nullable(),
+    })
+    .nullable(),
   warnings: z.array(diagnosticSchema),
 });
 

@@ -1,7 +1,8 @@
+import { WorkingCalendar } from '@dondoc/calendar';
 import { loadPlan, preparePlanImport } from '@dondoc/catalog';
 import { PlanVersionRepository, type PlanVersion } from '@dondoc/db';
 import { InvalidInputError, NotFoundError, planTasks } from '@dondoc/domain';
-import { applyPlanRevision } from '@dondoc/plan-sync';
+import { applyPlanRevision, upsertReportSchedule } from '@dondoc/plan-sync';
 import { vietnamDate } from '@dondoc/policy';
 import type { Diagnostic } from '@dondoc/schemas';
 import { Injectable } from '@nestjs/common';
@@ -56,6 +57,12 @@ export class PlansService {
       taskQueue: this.config.values.TEMPORAL_TASK_QUEUE,
       by: ctx.principal.actor,
     });
+    // The yearly report Schedule follows the imported version's reporting dates (as `dondoc plan import` does).
+    const schedule = this.catalog.seedPlanIds.has(plan.id)
+      ? await upsertReportSchedule(this.client, plan, this.catalog.policyFor(plan.id), new WorkingCalendar({ overrides: this.catalog.calendarOverrides }), {
+          taskQueue: this.config.values.TEMPORAL_TASK_QUEUE,
+        })
+      : null;
     const diff =
       prepared.status === 'unchanged'
         ? null
@@ -82,6 +89,12 @@ export class PlansService {
       diff,
       workflows: { started: report.started, existing: report.existing.length, revised: report.revised, cancelled: report.cancelled, rulesRefreshed: report.rulesRefreshed },
       dissolvedLeads: report.dissolved.map((d) => ({ taskId: d.taskId, agencyId: d.agencyId, reason: d.reason })),
+      reportSchedule: schedule && {
+        scheduleId: schedule.scheduleId,
+        created: schedule.created,
+        nextRequestAt: nextFire(schedule.fires),
+        startedCycle: schedule.catchUp?.started ? schedule.catchUp.workflowId : null,
+      },
       warnings: diagnostics.map(describeDiagnostic),
     };
   }
@@ -100,6 +113,12 @@ export class PlansService {
       history: history.map((v) => ({ version: v.version, importedAt: v.importedAt.toISOString(), importedBy: v.importedBy })),
     };
   }
+}
+
+/** When the next yearly report request goes out, ISO; null when the plan has no request left. */
+function nextFire(fires: ReadonlyArray<{ at: number }>): string | null {
+  const next = fires.find((fire) => fire.at > Date.now());
+  return next ? new Date(next.at).toISOString() : null;
 }
 
 function summary(version: PlanVersion): z.infer<typeof planSummarySchema> {
