@@ -79,6 +79,11 @@ export class SmtpSink {
         });
       },
     });
+    // smtp-server re-emits a client's socket errors (ECONNRESET when a notifier is killed mid-message) on the
+    // server; with no listener they would crash the process hosting the sink. The message is simply not received.
+    this.smtp.on('error', (error: Error & { code?: string }) => {
+      if (!['ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(error.code ?? '')) process.emitWarning(`SMTP sink: ${error.message}`);
+    });
     this.web = http.createServer((request, response) => this.handleWeb(request, response));
   }
 
