@@ -1,3 +1,4 @@
+import { renderAggregateReport } from '@dondoc/channels';
 import type { ReportFileRef } from '@dondoc/contracts';
 import type { Database } from '@dondoc/db';
 import type { Kysely } from 'kysely';
@@ -5,7 +6,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { SendMailOptions } from 'nodemailer';
 
-import { type ConsolidatedCycle, ddmmyyyy } from './consolidation';
+import { type ConsolidatedCycle } from './consolidation';
 
 /** What sending needs from nodemailer: a Transporter fits. */
 export interface ReportMailer {
@@ -26,6 +27,13 @@ export const REPORT_FILE_CONTENT_TYPES: Readonly<Record<ReportFileRef['kind'], s
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json',
+};
+
+/** What each attached file is, as the letter lists it. */
+const ATTACHMENT_DESCRIPTIONS: Readonly<Record<ReportFileRef['kind'], string>> = {
+  docx: 'báo cáo (DOCX)',
+  xlsx: 'số liệu tổng hợp (XLSX)',
+  json: 'dữ liệu (JSON)',
 };
 
 /** `<hash of the key>@<sender's domain>`: the same report always has the same Message-ID. */
@@ -52,21 +60,22 @@ export async function emailReport(deps: ReportMailDependencies, cycle: Consolida
   if (earlier) return { messageId: earlier.provider_message_id ?? messageId, alreadySent: true };
   if (cycle.recipients.length === 0) throw new Error(`Kế hoạch ${cycle.planId} không có địa chỉ nhận báo cáo tổng hợp trong danh mục cơ quan.`);
 
-  const subject = `[Đôn Đốc] Báo cáo ${cycle.title}`;
-  const text = [
-    `Kính gửi: ${cycle.recipients.map((r) => r.agencyName).join('; ')}.`,
-    '',
-    `${cycle.aggregator.agencyName} gửi kèm Báo cáo ${cycle.title} (${cycle.planTitle}), hạn báo cáo ngày ${ddmmyyyy(cycle.aggregatorDeadline)}.`,
-    'Tệp đính kèm: báo cáo (DOCX), số liệu tổng hợp (XLSX) và dữ liệu (JSON).',
-    '',
-    'Trân trọng.',
-  ].join('\n');
+  const rendered = renderAggregateReport({
+    recipientAgencies: cycle.recipients.map((r) => r.agencyName),
+    senderAgency: cycle.aggregator.agencyName,
+    reportTitle: cycle.title,
+    planTitle: cycle.planTitle,
+    deadline: cycle.aggregatorDeadline,
+    attachments: files.map((file) => ({ fileName: path.posix.basename(file.path), description: ATTACHMENT_DESCRIPTIONS[file.kind] })),
+    reference: idempotencyKey,
+  });
   await deps.mailer.sendMail({
     from: deps.from,
     ...(deps.replyTo ? { replyTo: deps.replyTo } : {}),
     to: cycle.recipients.map((r) => ({ name: `${r.name} – ${r.agencyName}`, address: r.email })),
-    subject,
-    text,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
     messageId,
     attachments: files.map((file) => ({ filename: path.posix.basename(file.path), path: path.join(deps.dataDir, file.path), contentType: REPORT_FILE_CONTENT_TYPES[file.kind] })),
   });

@@ -316,6 +316,15 @@ describe('report cycle (time-skipping)', () => {
     const [message] = await sink.waitForMessages(1);
     expect(sink.messages).toHaveLength(1);
     expect(message!.subject).toBe(`[Đôn Đốc] Báo cáo ${TITLE(scenario.year)}`);
+    // Rendered from the 'aggregate-report' template: the letter names its addressees, deadline and attachments, in text and HTML.
+    const [y, m, d] = final.aggregatorDeadline!.split('-');
+    for (const body of [message!.text, message!.html ?? '']) {
+      expect(body).toContain('Báo cáo tổng hợp kết quả thực hiện kế hoạch');
+      expect(body).toContain(`${d}/${m}/${y}`);
+      expect(body).toContain(`bao-cao-${PLAN}-${scenario.year}.xlsx`);
+      expect(body).toContain('Đề nghị xem xét báo cáo tổng hợp và chỉ đạo các cơ quan còn chậm báo cáo.');
+    }
+    expect(message!.text).toMatch(/^Kính gửi: .*Bộ Khoa học và Công nghệ.*\./);
     expect(message!.envelope.to.sort()).toEqual(['dondoc@bkhcn.gov.example', 'dondoc@ubnd.quangngai.example']);
     expect(message!.messageId).toBe(final.emailMessageId);
     const parsed = await simpleParser(message!.raw);

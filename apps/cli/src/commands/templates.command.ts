@@ -1,4 +1,4 @@
-import { renderNotification } from '@dondoc/channels';
+import { renderAggregateReport, renderNotification } from '@dondoc/channels';
 import { NOTIFICATION_TEMPLATES, type NotificationTemplate } from '@dondoc/contracts';
 import { createLinkToken } from '@dondoc/links';
 import { InvalidArgumentError, type Command } from 'commander';
@@ -15,7 +15,8 @@ export function register(program: Command): void {
     .argument('<template>', `mẫu thư: ${NOTIFICATION_TEMPLATES.join(', ')}`, parseTemplate)
     .option('--out <file>', 'tệp HTML cần ghi (mặc định: thư mục tạm)')
     .action((template: NotificationTemplate, options: { out?: string }) => {
-      const rendered = renderNotification(template, sampleValues(template));
+      // The consolidated report is a letter of its own (several addressees, attachments, no link): preview what is sent.
+      const rendered = template === 'aggregate-report' ? renderAggregateReport(sampleAggregate()) : renderNotification(template, sampleValues(template));
       const file = path.resolve(options.out ?? path.join(os.tmpdir(), `dondoc-preview-${template}.html`));
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, rendered.html);
@@ -48,5 +49,22 @@ function sampleValues(template: NotificationTemplate) {
     link: `http://localhost:3000/links/report-progress?token=${token}`,
     linkExpiresAt: new Date(expires),
     reference: `${workflowId}|2025-12-31|before-7d`,
+  };
+}
+
+/** The consolidated report of kh-nq03-2025 for 2026, as Sở KH&CN sends it. */
+function sampleAggregate() {
+  return {
+    recipientAgencies: ['Bộ Khoa học và Công nghệ', 'Ủy ban nhân dân tỉnh Kon Tum'],
+    senderAgency: 'Sở Khoa học và Công nghệ tỉnh Kon Tum',
+    reportTitle: 'kết quả thực hiện Kế hoạch thực hiện Nghị quyết số 03-NQ/TU năm 2026',
+    planTitle: 'Kế hoạch thực hiện Nghị quyết số 03-NQ/TU',
+    deadline: '2026-12-14',
+    attachments: [
+      { fileName: 'bao-cao-kh-nq03-2025-2026.docx', description: 'báo cáo (DOCX)' },
+      { fileName: 'bao-cao-kh-nq03-2025-2026.xlsx', description: 'số liệu tổng hợp (XLSX)' },
+      { fileName: 'bao-cao-kh-nq03-2025-2026.json', description: 'dữ liệu (JSON)' },
+    ],
+    reference: 'report/kh-nq03-2025/2026|aggregate',
   };
 }
