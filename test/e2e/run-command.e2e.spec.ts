@@ -43,30 +43,35 @@ function nextReportRequests(firstStart: boolean): Array<{ planId: string; text: 
   });
 }
 
+/** The run command's environment on free ports, so it never meets another stack on this machine. */
+async function runCommandEnv(dataDir: string): Promise<NodeJS.ProcessEnv> {
+  const [temporalPort, uiPort, apiPort, smtpPort, inboxPort, unusedRedisPort, znsPort] = await Promise.all(Array.from({ length: 7 }, () => freePort()));
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DONDOC_DATA_DIR: dataDir,
+    TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+    TEMPORAL_UI_PORT: String(uiPort),
+    API_PORT: String(apiPort),
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    SMTP_SINK_PORT: String(smtpPort),
+    SMTP_SINK_WEB_PORT: String(inboxPort),
+    // The fake Zalo ZNS server's default port (8090) may be taken by another stack on this machine.
+    ZALO_FAKE_PORT: String(znsPort),
+    // Nothing listens there, so the run command starts its own persistent redis-server.
+    REDIS_URL: `redis://127.0.0.1:${unusedRedisPort}`,
+    LOG_LEVEL: 'warn',
+  };
+}
+
 describe('dondoc up (npm start)', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-up-'));
   let env: NodeJS.ProcessEnv;
   let temporalAddress: string;
 
   beforeAll(async () => {
-    const [temporalPort, uiPort, apiPort, smtpPort, inboxPort, unusedRedisPort, znsPort] = await Promise.all(Array.from({ length: 7 }, () => freePort()));
-    temporalAddress = `127.0.0.1:${temporalPort}`;
-    env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DONDOC_DATA_DIR: dataDir,
-      TEMPORAL_ADDRESS: temporalAddress,
-      TEMPORAL_UI_PORT: String(uiPort),
-      API_PORT: String(apiPort),
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      SMTP_SINK_PORT: String(smtpPort),
-      SMTP_SINK_WEB_PORT: String(inboxPort),
-      // The fake Zalo ZNS server's default port (8090) may be taken by another stack on this machine.
-      ZALO_FAKE_PORT: String(znsPort),
-      // Nothing listens there, so the run command starts its own persistent redis-server.
-      REDIS_URL: `redis://127.0.0.1:${unusedRedisPort}`,
-      LOG_LEVEL: 'warn',
-    };
+    env = await runCommandEnv(dataDir);
+    temporalAddress = env.TEMPORAL_ADDRESS!;
   });
 
   async function startUp(): Promise<{ run: CapturedProcess; urls: { api: string; temporalUi: string; inbox: string } }> {
@@ -192,22 +197,7 @@ describe('dondoc up: reminders reach the inbox page and the fake ZNS log, at any
   let workflowsSendToday: boolean;
 
   beforeAll(async () => {
-    const [temporalPort, uiPort, apiPort, smtpPort, inboxPort, unusedRedisPort, znsPort] = await Promise.all(Array.from({ length: 7 }, () => freePort()));
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DONDOC_DATA_DIR: dataDir,
-      DONDOC_SEEDS_DIR: seedsDir,
-      TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
-      TEMPORAL_UI_PORT: String(uiPort),
-      API_PORT: String(apiPort),
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      SMTP_SINK_PORT: String(smtpPort),
-      SMTP_SINK_WEB_PORT: String(inboxPort),
-      ZALO_FAKE_PORT: String(znsPort),
-      REDIS_URL: `redis://127.0.0.1:${unusedRedisPort}`,
-      LOG_LEVEL: 'warn',
-    };
+    const env = { ...(await runCommandEnv(dataDir)), DONDOC_SEEDS_DIR: seedsDir };
     const calendar = new WorkingCalendar({ overrides: loadSeedCatalog(seedsDir).calendarOverrides });
     workflowsSendToday = calendar.isOfficeMoment(Date.now());
     run = spawnCaptured(process.execPath, [cli, 'up'], { env, cwd: root });
