@@ -3,9 +3,11 @@
 import type { AuditLogTable } from './tables/audit-log.table';
 import type { DeliveryLogTable } from './tables/delivery-log.table';
 import type { PlanVersionsTable } from './tables/plan-versions.table';
+import type { ReportDraftsTable } from './tables/report-drafts.table';
 import type { ReportEvidenceTable } from './tables/report-evidence.table';
 import type { ReportFilesTable } from './tables/report-files.table';
 import type { ReportSubmissionsTable } from './tables/report-submissions.table';
+import type { TaskEvidenceTable } from './tables/task-evidence.table';
 import type { UsedLinksTable } from './tables/used-links.table';
 import type { UsersTable } from './tables/users.table';
 import type { ZaloTokensTable } from './tables/zalo-tokens.table';
@@ -20,6 +22,8 @@ export interface Database {
   report_submissions: ReportSubmissionsTable;
   report_files: ReportFilesTable;
   report_evidence: ReportEvidenceTable;
+  report_drafts: ReportDraftsTable;
+  task_evidence: TaskEvidenceTable;
   zalo_tokens: ZaloTokensTable;
   zns_receipts: ZnsReceiptsTable;
 }

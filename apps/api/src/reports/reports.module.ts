@@ -45,5 +45,6 @@ import { ReportsService } from './reports.service';
       inject: [AppConfigService, Client, DATABASE],
     },
   ],
+  exports: [ReportsService, ReportService, ReportEvidenceService, ReportEvidenceApiService],
 })
 export class ReportsModule {}
