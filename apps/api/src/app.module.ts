@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '@dondoc/config';
+import { REDACTED_LOG_PATHS, redactUrl } from '@dondoc/logging';
 import { LoggerModule } from 'nestjs-pino';
 
 import { AgenciesModule } from './agencies/agencies.module';
@@ -14,11 +15,13 @@ import { GuidanceModule } from './guidance/guidance.module';
 import { DependencyChecks } from './health/dependency-checks';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { LinkSessionsModule } from './link-sessions/link-sessions.module';
 import { LinksModule } from './links/links.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PlansModule } from './plans/plans.module';
 import { ReportsModule } from './reports/reports.module';
 import { TasksModule } from './tasks/tasks.module';
+import { WebAppModule } from './web-app/web-app.module';
 
 /** Provides the validated configuration to every module (InfrastructureModule builds connections from it). */
 @Module({})
@@ -46,9 +49,9 @@ export class AppModule {
               return id;
             },
             autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
-            // Tokens travel in headers and in link query strings; neither belongs in logs.
-            redact: ['req.headers.authorization', 'req.query.token'],
-            serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/([?&]token=)[^&]*/, '$1***') }) },
+            // Tokens travel in headers, cookies, link paths (/l/<token>) and query strings; none belongs in logs.
+            redact: REDACTED_LOG_PATHS,
+            serializers: { req: (req: { url?: string }) => ({ ...req, url: redactUrl(req.url) }) },
           },
         }),
         // Limits are set per endpoint (@Throttle); only the public ones (login, links) use the guard.
@@ -64,6 +67,9 @@ export class AppModule {
         LinksModule,
         MetricsModule,
         ReportsModule,
+        LinkSessionsModule,
+        // Last: its catch-all page route must come after every API route.
+        WebAppModule,
       ],
       controllers: [HealthController],
       providers: [DependencyChecks, { provide: APP_FILTER, useClass: ErrorFilter }],

@@ -2,7 +2,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 
+import { AppConfigService } from './app-config.service';
+import { securityHeaders } from './common/security-headers';
 import { buildOpenApiDocument } from './openapi';
+import { WEB_APP_DIR, webAssetHeaders } from './web-app/web-app.files';
 
 /**
  * Request bodies: JSON, and raw YAML for plan uploads. A plan is tens of
@@ -14,6 +17,9 @@ export const BODY_LIMIT = '512kb';
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  app.use(securityHeaders(app.get(AppConfigService).values.PUBLIC_BASE_URL));
+  // The web app's built files; its pages (client routes) are answered by WebAppController.
+  app.useStaticAssets(WEB_APP_DIR, { index: false, redirect: false, setHeaders: webAssetHeaders });
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('text', { limit: BODY_LIMIT, type: ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'] });
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });

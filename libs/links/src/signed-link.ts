@@ -4,9 +4,11 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 // HMAC-SHA256 signed, expiring, single-purpose. Single use is enforced by the
 // API, which records each nonce (used_links) before acting. A 'calendar-feed'
 // link only reads (an agency's deadline feed, fetched again and again by a
-// calendar app): long-lived and reusable, never recorded as used.
+// calendar app): long-lived and reusable, never recorded as used. A
+// 'view-task' link (a copy to someone who is not the task's lead) only opens
+// the task page to read it, and is never used up either.
 
-export const LINK_PURPOSES = ['acknowledge', 'report-progress', 'submit-report', 'calendar-feed'] as const;
+export const LINK_PURPOSES = ['acknowledge', 'report-progress', 'submit-report', 'calendar-feed', 'view-task'] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 export interface LinkClaims {

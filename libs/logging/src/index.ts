@@ -8,3 +8,5 @@ export type ProcessLogger = Logger;
 export function createProcessLogger(service: string, level: LevelWithSilent = 'info'): ProcessLogger {
   return pino({ level, base: { service, pid: process.pid } });
 }
+
+export { REDACTED_LOG_PATHS, redactUrl } from './redact';

@@ -1,0 +1,38 @@
+// Every page of the application. Officer pages (no password, from the links in
+// reminders) live under /lien-ket; the dashboard needs a staff session.
+import { createBrowserRouter } from 'react-router';
+
+import { DashboardLayout } from './admin/DashboardLayout';
+import { LoginPage } from './admin/LoginPage';
+import { RequireStaff } from './admin/RequireStaff';
+import { DASHBOARD_SECTIONS } from './admin/sections';
+import { SectionPending } from './admin/SectionPending';
+import { NotFoundPage } from './common/NotFoundPage';
+import { ReportFormPage } from './officer/ReportFormPage';
+import { TaskPage } from './officer/TaskPage';
+
+/** Pages built so far, by section path; the rest say they are not there yet. */
+const sectionPages: Partial<Record<string, React.ReactNode>> = {};
+
+export const router = createBrowserRouter([
+  { path: '/lien-ket/nhiem-vu', element: <TaskPage /> },
+  { path: '/lien-ket/bao-cao', element: <ReportFormPage /> },
+  { path: '/dang-nhap', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireStaff>
+        <DashboardLayout />
+      </RequireStaff>
+    ),
+    children: [
+      ...DASHBOARD_SECTIONS.map((section) =>
+        section.path === ''
+          ? { index: true, element: sectionPages[''] ?? <SectionPending label={section.label} /> }
+          : { path: section.path, element: sectionPages[section.path] ?? <SectionPending label={section.label} /> },
+      ),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+]);
