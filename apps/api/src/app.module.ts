@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '@dondoc/config';
-import { REDACTED_LOG_PATHS, redactUrl } from '@dondoc/logging';
+import { REDACTED_LOG_PATHS, redactRequest, redactResponse } from '@dondoc/logging';
 import { LoggerModule } from 'nestjs-pino';
 
 import { AgenciesModule } from './agencies/agencies.module';
@@ -51,7 +51,7 @@ export class AppModule {
             autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
             // Tokens travel in headers, cookies, link paths (/l/<token>) and query strings; none belongs in logs.
             redact: REDACTED_LOG_PATHS,
-            serializers: { req: (req: { url?: string }) => ({ ...req, url: redactUrl(req.url) }) },
+            serializers: { req: redactRequest, res: redactResponse },
           },
         }),
         // Limits are set per endpoint (@Throttle); only the public ones (login, links) use the guard.

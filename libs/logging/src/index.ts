@@ -9,4 +9,4 @@ export function createProcessLogger(service: string, level: LevelWithSilent = 'i
   return pino({ level, base: { service, pid: process.pid } });
 }
 
-export { REDACTED_LOG_PATHS, redactUrl } from './redact';
+export { REDACTED_LOG_PATHS, redactRequest, redactResponse, redactUrl } from './redact';

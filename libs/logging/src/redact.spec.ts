@@ -1,4 +1,4 @@
-import { redactUrl } from './redact';
+import { redactRequest, redactResponse, redactUrl } from './redact';
 
 describe(redactUrl.name, () => {
   it('masks the token of /l/<token> and of ?token=', () => {
@@ -6,6 +6,12 @@ describe(redactUrl.name, () => {
     expect(redactUrl('/l/abc?x=1')).toBe('/l/***?x=1');
     expect(redactUrl('/links/report-progress?token=abc.def&x=1')).toBe('/links/report-progress?token=***&x=1');
     expect(redactUrl('/agencies/a/deadlines.ics?x=1&token=abc')).toBe('/agencies/a/deadlines.ics?x=1&token=***');
+  });
+
+  it('masks absolute /l/ links, a redirect’s Location, and drops route params', () => {
+    expect(redactUrl('https://dondoc.example/l/abc.def')).toBe('https://dondoc.example/l/***');
+    expect(redactResponse({ statusCode: 303, headers: { location: '/l/abc.def' } })).toEqual({ statusCode: 303, headers: { location: '/l/***' } });
+    expect(redactRequest({ url: '/l/abc.def', params: { splat: ['l', 'abc.def'] }, method: 'GET' })).toEqual({ url: '/l/***', method: 'GET' });
   });
 
   it('leaves other addresses alone', () => {
