@@ -3,11 +3,12 @@
 // save a draft, then submit. After a return, Sở KH&CN's comment stands above
 // the form and the last answers are filled in.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 
 import { api, unwrap } from '../common/api-client';
 import { daysLeftText, formatDay, formatInstant } from '../common/dates';
+import { FileLinks } from '../common/FileLinks';
 import { showFieldErrors } from '../common/form-errors';
 import { formatBytes } from '../common/upload';
 import { EvidenceUpload } from './EvidenceUpload';
@@ -28,14 +29,14 @@ function ReportForm({ view }: { view: ReportLinkView }) {
   const [form] = Form.useForm<ReportFormValues>();
   const queryClient = useQueryClient();
   const { message, modal } = App.useApp();
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<string[] | null>(null);
   const disabled = !view.canSubmit;
   const refresh = () => queryClient.invalidateQueries({ queryKey: REPORT_VIEW_KEY });
 
   const saveDraft = useMutation({
     mutationFn: async (values: ReportFormValues) => unwrap(await api.PUT('/link-session/report/draft', { body: { workflowId: view.workflowId, report: reportOf(view, values) } })),
     onSuccess: (saved) => {
-      setProblems([]);
+      setProblems(null);
       void message.success(`Đã lưu nháp lúc ${formatInstant(saved.savedAt)}.`);
     },
     onError: (error) => setProblems(showFieldErrors(form, error, formFieldOf)),
@@ -43,7 +44,7 @@ function ReportForm({ view }: { view: ReportLinkView }) {
   const submit = useMutation({
     mutationFn: async (values: ReportFormValues) => unwrap(await api.POST('/link-session/report/submit', { body: { workflowId: view.workflowId, report: reportOf(view, values) as SubmittedReport } })),
     onSuccess: (state) => {
-      setProblems([]);
+      setProblems(null);
       void message.success(`Đã gửi báo cáo tới Sở KH&CN (${state.statusLabel}).`);
       void refresh();
     },
@@ -112,22 +113,16 @@ function ReportForm({ view }: { view: ReportLinkView }) {
           <Form.Item label="Tệp minh chứng" htmlFor="report-evidence-files" extra={`PDF, DOCX, XLSX, JPEG hoặc PNG; tối đa ${formatBytes(view.limits.fileBytes)} một tệp, ${formatBytes(view.limits.totalBytes)} cả báo cáo.`}>
             <EvidenceUpload id="report-evidence-files" uploadUrl="/link-session/report/evidence" fileLimitBytes={view.limits.fileBytes} onStored={() => void refresh()} disabled={disabled} />
           </Form.Item>
-          <List
-            size="small"
-            dataSource={view.evidence}
-            locale={{ emptyText: 'Chưa có tệp minh chứng.' }}
-            renderItem={(file) => (
-              <List.Item>
-                <a href={`/link-session/report/evidence/${file.id}`} className="wrap-anywhere">
-                  {file.fileName}
-                </a>
-                <Typography.Text type="secondary"> · {formatBytes(file.sizeBytes)}</Typography.Text>
-              </List.Item>
-            )}
-          />
+          <FileLinks files={view.evidence} href={(file) => `/link-session/report/evidence/${file.id}`} empty="Chưa có tệp minh chứng." />
         </Card>
-        {problems.length ? (
-          <Alert type="error" showIcon className="officer-section" title="Báo cáo chưa gửi được" description={<ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>} />
+        {problems ? (
+          <Alert
+            type="error"
+            showIcon
+            className="officer-section"
+            title={submit.isError ? 'Báo cáo chưa gửi được' : 'Chưa lưu được nháp'}
+            description={problems.length ? <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul> : 'Vui lòng sửa các ô có thông báo lỗi ở trên.'}
+          />
         ) : null}
         {disabled ? null : (
           <Space wrap className="officer-section">

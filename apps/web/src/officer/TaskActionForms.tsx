@@ -1,7 +1,7 @@
 // The forms behind "Báo cáo tiến độ" and "Đề nghị hoàn thành": text checked by
 // the API (its messages appear under the field), evidence files sent as chosen.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Space } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { useState } from 'react';
 
 import { api, unwrap } from '../common/api-client';
@@ -82,7 +82,8 @@ export function CompletionForm({ view, onClose }: FormProps) {
   return (
     <Card title="Đề nghị hoàn thành" className="officer-section">
       <Form form={form} name="completion" layout="vertical" initialValues={{ result: '', evidenceIds: [] }} onFinish={(values) => send.mutate(values)}>
-        <Form.Item label="Kết quả đã hoàn thành" name="result" rules={[{ required: true, whitespace: true, message: 'Cần nêu kết quả đã hoàn thành.' }]} extra={view.task.expectedResult ? `Kết quả dự kiến: ${view.task.expectedResult}` : undefined}>
+        {view.task.expectedResult ? <Typography.Paragraph type="secondary">Kết quả dự kiến theo kế hoạch: {view.task.expectedResult}</Typography.Paragraph> : null}
+        <Form.Item label="Kết quả đã hoàn thành" name="result" rules={[{ required: true, whitespace: true, message: 'Cần nêu kết quả đã hoàn thành.' }]}>
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>
         <Form.Item label="Tệp minh chứng" name="evidenceIds" extra="Văn bản, báo cáo, hình ảnh chứng minh kết quả (PDF, DOCX, XLSX, JPEG, PNG; tối đa 10 MB một tệp).">

@@ -3,13 +3,13 @@
 // buttons the link allows: Tiếp nhận, Báo cáo tiến độ, Đề nghị hoàn thành.
 import { CheckOutlined, FileDoneOutlined, LineChartOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, List, Progress, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Progress, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 
 import { api, unwrap } from '../common/api-client';
 import { daysLeftText, formatDay, formatInstant } from '../common/dates';
 import { STATUS_COLOURS } from '../common/theme';
-import { formatBytes } from '../common/upload';
+import { FileLinks } from '../common/FileLinks';
 import { OfficerLayout } from './OfficerLayout';
 import { TASK_VIEW_KEY, type TaskLinkView, useTaskLinkView } from './officer-api';
 import { PageLoading, SessionProblem } from './SessionProblem';
@@ -94,18 +94,7 @@ function TaskDetails({ view }: { view: TaskLinkView }) {
       {open === 'progress' ? <ProgressForm view={view} onClose={() => setOpen(null)} /> : null}
       {open === 'completion' ? <CompletionForm view={view} onClose={() => setOpen(null)} /> : null}
       <Card title="Minh chứng đã gửi" className="officer-section">
-        <List
-          dataSource={view.evidence}
-          locale={{ emptyText: 'Chưa có tệp minh chứng.' }}
-          renderItem={(file) => (
-            <List.Item>
-              <a href={`/link-session/task/evidence/${file.id}`} className="wrap-anywhere">
-                {file.fileName}
-              </a>
-              <Typography.Text type="secondary"> · {formatBytes(file.sizeBytes)} · {formatInstant(file.createdAt)}</Typography.Text>
-            </List.Item>
-          )}
-        />
+        <FileLinks files={view.evidence} href={(file) => `/link-session/task/evidence/${file.id}`} empty="Chưa có tệp minh chứng." />
       </Card>
       <Card title="Quá trình nhắc việc và cập nhật" className="officer-section">
         <TaskTimeline events={view.timeline} />
