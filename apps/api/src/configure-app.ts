@@ -3,6 +3,8 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 
 import { AppConfigService } from './app-config.service';
+import { deferBodyParseErrors } from './common/deferred-body-errors';
+import { methodNotAllowed, routeTable } from './common/method-not-allowed';
 import { securityHeaders } from './common/security-headers';
 import { buildOpenApiDocument } from './openapi';
 import { WEB_APP_DIR, webAssetHeaders } from './web-app/web-app.files';
@@ -22,5 +24,8 @@ export function configureApp(app: NestExpressApplication): void {
   app.useStaticAssets(WEB_APP_DIR, { index: false, redirect: false, setHeaders: webAssetHeaders });
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('text', { limit: BODY_LIMIT, type: ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'] });
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
+  app.use(deferBodyParseErrors);
+  const document = buildOpenApiDocument(app);
+  app.use(methodNotAllowed(routeTable(document.paths)));
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 }

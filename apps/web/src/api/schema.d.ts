@@ -930,6 +930,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AgenciesController_calendarLink: {
@@ -1037,6 +1044,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AgenciesController_ics: {
@@ -1067,7 +1081,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -1087,7 +1101,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -1107,7 +1121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -1127,7 +1141,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -1147,7 +1161,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -1161,6 +1175,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AgenciesController_merge: {
@@ -1173,7 +1194,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Ngày hiệu lực (không sau hôm nay) */
+                    /**
+                     * Format: date
+                     * @description Ngày hiệu lực (không sau hôm nay)
+                     */
                     effective: string;
                     /** @description Cơ quan bị sáp nhập */
                     from: string;
@@ -1280,6 +1304,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AuditController_list: {
@@ -1381,6 +1432,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AuthController_login: {
@@ -1460,6 +1518,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
             /** @description Quá nhiều yêu cầu */
             429: {
                 headers: {
@@ -1479,6 +1557,13 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1525,6 +1610,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     DeliveriesController_list: {
@@ -1557,8 +1649,12 @@ export interface operations {
                             error: string | null;
                             id: string;
                             idempotencyKey: string;
+                            /** @description Mã công việc BullMQ của lần gửi: <khoá>|<vai trò>|<kênh>[|<người liên hệ>] */
+                            jobId: string | null;
                             providerMessageId: string | null;
                             recipient: string;
+                            /** @description Vai trò người nhận của bước nhắc: focal, head, department, provincial-office */
+                            role: string | null;
                             /** @enum {string} */
                             status: "queued" | "sent" | "delivered" | "failed_permanent" | "failed_retryable" | "dead";
                             workflowId: string | null;
@@ -1627,6 +1723,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     GuidanceController_issue: {
@@ -1639,6 +1742,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: date */
                     date: string;
                     /** @description Số văn bản, ví dụ 05/2025/TT-BKHCN */
                     documentNumber: string;
@@ -1774,6 +1878,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     GuidanceController_get: {
@@ -1868,6 +1979,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     HealthController_live: {
@@ -1890,6 +2008,13 @@ export interface operations {
                         status: "ok";
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1930,6 +2055,13 @@ export interface operations {
                         status: "ready" | "unavailable";
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description At least one dependency failed; the body says which */
             503: {
@@ -1985,6 +2117,13 @@ export interface operations {
                         title: string | null;
                     } | null;
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2165,6 +2304,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     OfficerReportController_saveDraft: {
@@ -2333,6 +2479,13 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2519,6 +2672,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     OfficerReportController_download: {
@@ -2552,55 +2712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/jpeg": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/png": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -2620,55 +2732,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/jpeg": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/png": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -2688,55 +2752,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/jpeg": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/png": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -2756,55 +2772,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/jpeg": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/png": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -2817,6 +2785,13 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3015,6 +2990,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     OfficerTaskController_view: {
@@ -3192,6 +3174,13 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3437,6 +3426,33 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3686,6 +3702,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     OfficerTaskController_upload: {
@@ -3870,6 +3913,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     OfficerTaskController_download: {
@@ -3903,55 +3953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/jpeg": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/png": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -3971,55 +3973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/jpeg": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/png": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -4039,55 +3993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/jpeg": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/png": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -4107,55 +4013,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/jpeg": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/png": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -4168,6 +4026,13 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4418,6 +4283,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     LinksController_preview: {
@@ -4552,6 +4444,13 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4757,6 +4656,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ReportLinksController_preview: {
@@ -4894,6 +4800,13 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5125,6 +5038,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     MetricsController_scrape: {
@@ -5144,6 +5064,13 @@ export interface operations {
                 content: {
                     "text/plain": string;
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5192,6 +5119,13 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5335,6 +5269,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     PlansController_get: {
@@ -5433,6 +5374,13 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5597,6 +5545,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ReportsController_accept: {
@@ -5750,6 +5705,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ReportEvidenceController_list: {
@@ -5852,6 +5834,13 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6045,6 +6034,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ReportEvidenceController_download: {
@@ -6084,55 +6080,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/jpeg": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/png": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -6152,55 +6100,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/jpeg": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/png": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -6220,55 +6120,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/jpeg": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/png": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -6288,55 +6140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/jpeg": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/png": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -6349,6 +6153,13 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6501,6 +6312,33 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6697,6 +6535,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ReportsController_file: {
@@ -6723,7 +6568,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": Record<string, never>;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
@@ -6735,30 +6580,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -6790,30 +6611,6 @@ export interface operations {
                         message: string;
                         statusCode: number;
                     };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
                 };
             };
             /** @description Không có quyền (vai trò hoặc cơ quan khác) */
@@ -6823,30 +6620,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -6878,30 +6651,6 @@ export interface operations {
                         message: string;
                         statusCode: number;
                     };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
                 };
             };
             /** @description Xung đột với trạng thái hiện tại */
@@ -6922,31 +6671,14 @@ export interface operations {
                         message: string;
                         statusCode: number;
                     };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6967,14 +6699,18 @@ export interface operations {
                 "application/json": {
                     /** @description Báo cáo đột xuất với hạn riêng; bỏ trống để bắt đầu kỳ hằng năm */
                     adHoc?: {
+                        /** Format: date */
                         aggregatorDeadline: string;
                         id: string;
                         title: string;
+                        /** Format: date */
                         unitDeadline: string;
                     };
                     /** @description Hạn của kỳ hằng năm khác với hạn trong kế hoạch */
                     deadlines?: {
+                        /** Format: date */
                         aggregatorDeadline?: string;
+                        /** Format: date */
                         unitDeadline?: string;
                     };
                 };
@@ -7093,6 +6829,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     TasksController_list: {
@@ -7195,6 +6958,13 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -7325,6 +7095,13 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -7468,6 +7245,33 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -7614,6 +7418,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     TasksController_complete: {
@@ -7759,6 +7590,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     TaskEvidenceController_list: {
@@ -7876,6 +7734,13 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -8064,6 +7929,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     TaskEvidenceController_download: {
@@ -8099,55 +7971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/jpeg": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/png": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -8167,55 +7991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/jpeg": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/png": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -8235,55 +8011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/jpeg": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/png": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -8303,55 +8031,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/jpeg": {
-                        details?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Mã lỗi, ví dụ "conflict" */
-                        error: string;
-                        /** @description Mã tra cứu lỗi trong nhật ký */
-                        errorId: string;
-                        /** @description Thông báo lỗi tiếng Việt */
-                        message: string;
-                        statusCode: number;
-                    };
-                    "image/png": {
+                    "application/json": {
                         details?: {
                             [key: string]: unknown;
                         };
@@ -8364,6 +8044,13 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -8382,6 +8069,7 @@ export interface operations {
                 "application/json": {
                     /** @description Người phê duyệt; mặc định là người gửi */
                     approvedBy?: string;
+                    /** Format: date */
                     newDue: string;
                     reason: string;
                 };
@@ -8512,6 +8200,33 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -8657,6 +8372,33 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -8804,6 +8546,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     TasksController_reassign: {
@@ -8950,6 +8719,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     TasksController_resume: {
@@ -9093,6 +8889,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ZnsWebhookController_receipt: {
@@ -9155,6 +8978,13 @@ export interface operations {
                         statusCode: number;
                     };
                 };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

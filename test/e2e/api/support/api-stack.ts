@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 import { createTestDatabase, type TestDatabase } from '../../../../libs/db/src/testing';
+import { responseCheckFor } from './openapi-responses';
 
 const root = repoRoot();
 const dist = (app: string) => path.join(root, 'dist', 'apps', app, 'src', 'main.js');
@@ -160,6 +161,9 @@ export async function call<T = Record<string, unknown>>(
   const response = await fetch(`${base}${route}`, { method, headers, ...(body !== undefined ? { body } : {}) });
   const text = await response.text();
   const parsed = (response.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as T) : (text as T);
+  // The document must describe what the server did (issue 16): a mismatch fails the test that saw it.
+  const problems = (await responseCheckFor(base)).problems(method, route, response.status, response.headers.get('content-type'), parsed);
+  if (problems.length) throw new Error(`response does not match /docs/openapi.json:\n  ${problems.join('\n  ')}`);
   return { status: response.status, body: parsed, headers: response.headers };
 }
 
