@@ -7,12 +7,14 @@ import { LoginPage } from './admin/LoginPage';
 import { RequireStaff } from './admin/RequireStaff';
 import { DASHBOARD_SECTIONS } from './admin/sections';
 import { SectionPending } from './admin/SectionPending';
+import { TaskDetailPage } from './admin/tasks/TaskDetailPage';
+import { TaskListPage } from './admin/tasks/TaskListPage';
 import { NotFoundPage } from './common/NotFoundPage';
 import { ReportFormPage } from './officer/ReportFormPage';
 import { TaskPage } from './officer/TaskPage';
 
 /** Pages built so far, by section path; the rest say they are not there yet. */
-const sectionPages: Partial<Record<string, React.ReactNode>> = {};
+const sectionPages: Partial<Record<string, React.ReactNode>> = { 'nhiem-vu': <TaskListPage /> };
 
 export const router = createBrowserRouter([
   { path: '/lien-ket/nhiem-vu', element: <TaskPage /> },
@@ -31,6 +33,7 @@ export const router = createBrowserRouter([
           ? { index: true, element: sectionPages[''] ?? <SectionPending label={section.label} /> }
           : { path: section.path, element: sectionPages[section.path] ?? <SectionPending label={section.label} /> },
       ),
+      { path: 'nhiem-vu/:workflowId', element: <TaskDetailPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -145,7 +145,7 @@ describe('officer task page (browser e2e)', () => {
     await phone.close();
   });
 
-  it('explains a forged, a used and an expired link on a Vietnamese page (4xx), naming whom to contact', async () => {
+  it('explains a forged, a used, an expired and a revoked link on a Vietnamese page (4xx), naming whom to contact', async () => {
     const page = await browser.newPage();
     const [payload, signature] = link.token.split('.') as [string, string];
     const forged = `${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
@@ -155,6 +155,13 @@ describe('officer task page (browser e2e)', () => {
       [link.url, 410, 'Đường dẫn đã được sử dụng'],
       [`${stack.url}/l/${expired}`, 410, 'Đường dẫn đã hết hạn'],
     ];
+    // Revoked: a task moved to another agency no longer answers the old agency's link.
+    type Page = { items: Array<{ workflowId: string; agencyId: string }> };
+    const other = (await api<Page>('GET', `/tasks?plan=${PLAN}&status=active,due,overdue&pageSize=50`, { token: admin })).body.items.find((t) => t.workflowId !== link.claims.subject && t.agencyId !== 'so-khcn-qng')!;
+    const moved = await api('POST', taskPath(other.workflowId, 'reassign'), { token: admin, body: { toAgency: 'so-khcn-qng', reason: 'Kiểm thử: chuyển cơ quan chủ trì' } });
+    expect(moved.status).toBe(200);
+    const revoked = createLinkToken({ purpose: 'report-progress', subject: other.workflowId, agencyId: other.agencyId, exp: Math.floor(Date.now() / 1000) + 3600 }, stack.linkSecret);
+    cases.push([`${stack.url}/l/${revoked}`, 403, 'Đường dẫn không còn hiệu lực']);
     for (const [url, status, title] of cases) {
       const response = await page.goto(url);
       expect(response?.status()).toBe(status);

@@ -18,12 +18,14 @@ export function DashboardLayout() {
   const location = useLocation();
   const queryClient = useQueryClient();
   const [collapsed, setCollapsed] = useState(false);
+  // On a narrow screen the menu folds away behind a button; on a desktop it stays.
+  const [narrow, setNarrow] = useState(false);
   const role = session?.user.role ?? 'viewer';
   const items = DASHBOARD_SECTIONS.filter((s) => s.roles.includes(role)).map((s) => ({ key: s.path, icon: s.icon, label: s.label }));
 
   return (
     <Layout className="dashboard">
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} collapsible collapsed={collapsed} onCollapse={setCollapsed} width={232} className="dashboard-sider">
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} collapsible={narrow} collapsed={narrow && collapsed} onCollapse={setCollapsed} onBreakpoint={setNarrow} width={232} className="dashboard-sider">
         <div className="dashboard-brand">Đôn Đốc</div>
         <nav aria-label="Các mục quản trị">
           <Menu
@@ -33,7 +35,7 @@ export function DashboardLayout() {
             items={items}
             onClick={({ key }) => {
               void navigate(`/${key}`);
-              if (window.matchMedia('(max-width: 991px)').matches) setCollapsed(true);
+              if (narrow) setCollapsed(true);
             }}
           />
         </nav>

@@ -10,11 +10,11 @@ import { api, unwrap } from '../common/api-client';
 import { daysLeftText, formatDay, formatInstant } from '../common/dates';
 import { STATUS_COLOURS } from '../common/theme';
 import { FileLinks } from '../common/FileLinks';
+import { TaskTimeline } from '../common/TaskTimeline';
 import { OfficerLayout } from './OfficerLayout';
 import { TASK_VIEW_KEY, type TaskLinkView, useTaskLinkView } from './officer-api';
 import { PageLoading, SessionProblem } from './SessionProblem';
 import { CompletionForm, ProgressForm } from './TaskActionForms';
-import { TaskTimeline } from './TaskTimeline';
 
 const statusColour = (view: TaskLinkView) =>
   view.state.status === 'completed' ? STATUS_COLOURS.onTime : view.state.status === 'overdue' ? STATUS_COLOURS.overdue : view.state.status === 'waiting-trigger' ? STATUS_COLOURS.notStarted : STATUS_COLOURS.inProgress;

@@ -1,11 +1,16 @@
 import { Empty, Timeline, Typography } from 'antd';
 
-import { formatInstant } from '../common/dates';
-import { TIMELINE_LABELS, timelineColour } from '../common/timeline-labels';
-import type { TaskLinkView } from './officer-api';
+import { formatInstant } from './dates';
+import { TIMELINE_LABELS, timelineColour } from './timeline-labels';
 
-/** Reminders sent to the agency and what was done on the task, newest first. */
-export function TaskTimeline({ events }: { events: TaskLinkView['timeline'] }) {
+export interface TimelineEntry {
+  readonly at: number;
+  readonly type: string;
+  readonly detail: string;
+}
+
+/** Reminders sent for a task and what was done on it, newest first (officer page and task detail). */
+export function TaskTimeline({ events }: { events: readonly TimelineEntry[] }) {
   if (events.length === 0) return <Empty description="Chưa có hoạt động nào." />;
   const newestFirst = [...events].sort((a, b) => b.at - a.at);
   return (
