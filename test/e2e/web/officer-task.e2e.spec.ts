@@ -15,7 +15,7 @@ import { alwaysOpenSeeds } from '../api/support/always-open-seeds';
 import { type ApiStack, call, eventually, startApiStack, taskPath } from '../api/support/api-stack';
 import { launchBrowser, PHONE, SCREENSHOTS, type TestBrowser } from './support/browser';
 import { findLink, type MailedLink } from './support/links';
-import { collectPageErrors, horizontalOverflow, unlabelledControls } from './support/page-checks';
+import { collectPageErrors, horizontalOverflow, tabTo, unlabelledControls } from './support/page-checks';
 
 const PLAN = 'kh-nq03-2025';
 type Detail = { state: TaskState; timeline: TimelineEvent[] };
@@ -131,13 +131,15 @@ describe('officer task page (browser e2e)', () => {
     await page.close();
   });
 
-  it('at 360 × 740 has no horizontal scroll and every form control has a label', async () => {
+  it('at 360 × 740 has no horizontal scroll, works from the keyboard, and every form control has a label', async () => {
     const phone = await browser.newPage(PHONE);
     // A fresh link of the same task: the first one is used up by its progress report.
     const token = createLinkToken({ purpose: 'report-progress', subject: link.claims.subject, agencyId: link.claims.agencyId, exp: Math.floor(Date.now() / 1000) + 3600 }, stack.linkSecret);
     await phone.goto(`${stack.url}/l/${token}`);
     await phone.getByRole('heading', { level: 2 }).waitFor();
-    await phone.getByRole('button', { name: 'Đề nghị hoàn thành' }).click();
+    // By keyboard alone: Tab to the button, Enter opens the form.
+    await tabTo(phone, 'Đề nghị hoàn thành');
+    await phone.keyboard.press('Enter');
     await phone.getByLabel('Kết quả đã hoàn thành').waitFor();
     expect(await horizontalOverflow(phone)).toBe(0);
     expect(await unlabelledControls(phone)).toEqual([]);

@@ -39,3 +39,12 @@ export function collectPageErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(String(error)));
   return errors;
 }
+
+/** Presses Tab until the focused element's text is `text` (keyboard access); fails after `max` presses. */
+export async function tabTo(page: Page, text: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')) === text) return;
+  }
+  throw new Error(`"${text}" cannot be reached with the Tab key`);
+}
