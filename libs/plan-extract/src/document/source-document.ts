@@ -29,6 +29,8 @@ export interface GridRow {
   readonly page: number;
   /** First page row of a table that continues from the page before. */
   readonly startsPage: boolean;
+  /** Marked by the document as the header repeated on every page (DOCX w:tblHeader). */
+  readonly repeatedHeader?: boolean;
 }
 
 export interface GridTable {

@@ -74,7 +74,7 @@ export function assignColumns(
         const covering = Math.max(covered, finished + cover(a + finished, b - open) + open);
         const uncovered = Math.max(0, length - Math.max(explained(a, b), finished + explained(a + finished, b - open) + open));
         const unseparated = joined[b - 1]! - joined[a]!;
-        return -1.0 * covering + 3.0 * uncovered + 0.6 * wides + 1.5 * unseparated + startPenalty(a, 3);
+        return -1.0 * covering + 3.0 * uncovered + 0.6 * wides + 3.0 * unseparated + startPenalty(a, 3);
       }
       case 'result':
         return 0.5 * covered + 0.3 * (length - covered) + 0.6 * wides + startPenalty(a, 1.5);
@@ -237,16 +237,15 @@ function unseparatedNames(tokens: readonly TextToken[], spellings: AgencySpellin
   const n = tokens.length;
   const startsName = new Array<boolean>(n).fill(false);
   const endsName = new Array<boolean>(n + 1).fill(false);
-  for (let start = 0; start < n; start += 1) {
-    const keys: string[] = [];
-    for (let end = start + 1; end <= Math.min(n, start + spellings.maxWords); end += 1) {
-      keys.push(...tokens[end - 1]!.keys);
-      if (tokens[end - 1]!.keys.length > 0 && spellings.lookup(keys)) {
-        startsName[start] = true;
-        endsName[end] = true;
-      }
-    }
-  }
+  forEachName(tokens, spellings, (start, end, distributed) => {
+    if (distributed) return;
+    startsName[start] = true;
+    endsName[end] = true;
+  });
+  // "Các Sở: …" opens a list of names as well.
+  tokens.forEach((token, i) => {
+    if (/^các$/iu.test(token.raw) && /^(?:sở|bộ|ban):$/iu.test(tokens[i + 1]?.raw ?? '')) startsName[i] = true;
+  });
   const counts: number[] = [];
   let count = 0;
   for (let i = 0; i < n; i += 1) {
@@ -254,6 +253,32 @@ function unseparatedNames(tokens: readonly TextToken[], spellings: AgencySpellin
     counts.push(count);
   }
   return counts;
+}
+
+/**
+ * Calls back for every run of tokens that spells a directory name. After
+ * "Các Sở:" the names of the list are written without "Sở" ("Các Sở: Y tế,
+ * Công Thương"), so there each run is also tried with the kind put before it.
+ */
+function forEachName(tokens: readonly TextToken[], spellings: AgencySpellings, found: (start: number, end: number, distributed: boolean) => void): void {
+  const n = tokens.length;
+  let kind: string[] | null = null;
+  let kindAt = -1;
+  for (let start = 0; start < n; start += 1) {
+    const token = tokens[start]!;
+    if (/^(?:sở|bộ|ban):$/iu.test(token.raw) && /^các$/iu.test(tokens[start - 1]?.raw ?? '')) {
+      kind = [...token.keys];
+      kindAt = start;
+    }
+    const distributed = kind !== null && start > kindAt && start - kindAt <= 40;
+    const keys: string[] = [];
+    for (let end = start + 1; end <= Math.min(n, start + spellings.maxWords); end += 1) {
+      keys.push(...tokens[end - 1]!.keys);
+      if (keys.length > spellings.maxWords || tokens[end - 1]!.keys.length === 0) continue;
+      if (spellings.lookup(keys)) found(start, end, false);
+      else if (distributed && kind && spellings.lookup([...kind, ...keys])) found(start, end, true);
+    }
+  }
 }
 
 function emptyCost(role: FieldRole, position: PartPosition): number {
@@ -283,14 +308,7 @@ function coverage(tokens: readonly TextToken[], spellings: AgencySpellings, free
   const n = tokens.length;
   // Names ending at each token: their start indices.
   const endingAt: number[][] = Array.from({ length: n + 1 }, () => []);
-  for (let start = 0; start < n; start += 1) {
-    const keys: string[] = [];
-    for (let end = start + 1; end <= Math.min(n, start + spellings.maxWords); end += 1) {
-      keys.push(...tokens[end - 1]!.keys);
-      if (keys.length > spellings.maxWords) break;
-      if (tokens[end - 1]!.keys.length > 0 && spellings.lookup(keys)) endingAt[end]!.push(start);
-    }
-  }
+  forEachName(tokens, spellings, (start, end) => endingAt[end]!.push(start));
   const memo = new Map<number, number[]>();
   return (a, b) => {
     let row = memo.get(a);
