@@ -83,7 +83,9 @@ export function buildDraft(input: DraftInput): BuiltDraft {
 
   const year = metadata.issued.year ?? input.fallbackYear;
   const title = metadata.title ?? (table.title ? `Kế hoạch ${table.title}` : 'Kế hoạch (chưa rõ tên)');
-  const issuerResolution = resolver.resolve(metadata.issuerText ?? 'Ủy ban nhân dân tỉnh');
+  // The letterhead's lowest body ("UBND TỈNH KON TUM / SỞ KHOA HỌC VÀ CÔNG NGHỆ") issues the plan.
+  const letterhead = [...metadata.letterhead].reverse().map((line) => resolver.resolve(line)).find((r) => r.agencies.length === 1 && r.unresolved.length === 0);
+  const issuerResolution = letterhead ?? resolver.resolve(metadata.issuerText ?? 'Ủy ban nhân dân tỉnh');
   const id = planId(title, metadata.number, year);
 
   const usedNumbers = new Set<string>();

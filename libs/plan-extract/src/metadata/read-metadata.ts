@@ -12,6 +12,8 @@ export interface PlanMetadata {
   /** The issuing body as printed ("Ủy ban nhân dân tỉnh"), to be resolved. */
   readonly issuerText: string | null;
   readonly legalBasis: readonly string[];
+  /** Upper-case lines at the top (the issuing body's letterhead), lowest level last. */
+  readonly letterhead: readonly string[];
 }
 
 const NUMBER = /(?:Kế hoạch số|Số)\s*:?\s*(\d+[A-Za-z]?)\s*\/\s*(KH-[\p{L}\d-]+)/u;
@@ -26,6 +28,11 @@ export function readMetadata(lines: readonly SourceLine[]): PlanMetadata {
     issued: readIssued(body),
     issuerText: readIssuer(body),
     legalBasis: readLegalBasis(texts),
+    letterhead: texts
+      .slice(0, 8)
+      .flatMap((t) => t.split(/CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập.*$/u))
+      .map((t) => t.trim())
+      .filter((t) => t.length > 3 && t === t.toLocaleUpperCase('vi') && /\p{Lu}/u.test(t)),
   };
 }
 
@@ -44,7 +51,7 @@ function readTitle(texts: readonly string[]): string | null {
       continue;
     }
     blanks = 0;
-    if (/^(?:Thực hiện|Căn cứ|Để|Nhằm|I\.|Phần)\b/u.test(text) || /^[-–_*]+$/.test(text)) break;
+    if ((parts.length > 0 && /^(?:Thực hiện|Căn cứ|Để|Nhằm|Theo)(?=\s)/u.test(text)) || /^(?:I\.|Phần\s)/u.test(text) || /^[-–_*]+$/.test(text)) break;
     parts.push(text);
   }
   if (parts.length === 0) return null;

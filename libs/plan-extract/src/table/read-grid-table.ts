@@ -31,11 +31,16 @@ export function readGridTable(table: GridTable, title: string | null): Extracted
   let current: OpenRow | null = null;
   const previousCells = new Map<number, string>();
 
-  for (const row of table.rows.slice(headerIndex + 1)) {
-    if (rowKey(row) === headerKey || row.repeatedHeader) {
+  let newPage = false;
+  for (const original of table.rows.slice(headerIndex + 1)) {
+    if (rowKey(original) === headerKey || original.repeatedHeader) {
       repeatedHeaders += 1;
+      newPage = newPage || original.startsPage;
       continue;
     }
+    // The first row under a repeated header is where the new page's part of the table begins.
+    const row = newPage ? { ...original, startsPage: true } : original;
+    newPage = false;
     if (isColumnNumbering(row)) continue;
     const byRole = cellsByRole(row, columns, previousCells);
     const label = byRole.row.text;
