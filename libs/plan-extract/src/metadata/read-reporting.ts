@@ -20,7 +20,7 @@ export interface ReportingReading {
   readonly period: string | null;
 }
 
-const DAY = /trước ngày\s+(\d{1,2})\s*(?:tháng\s*|\/)\s*(\d{1,2})/iu;
+const DAY = /trước ngày\s+(\d{1,2})\s*(?:th[aá]ng\s*|\/)\s*(\d{1,2})/iu; // "thang" without its mark occurs in the seeds
 
 export function readReporting(lines: readonly SourceLine[]): ReportingReading {
   const texts = lines.map((l) => l.text);

@@ -54,6 +54,15 @@ export function assignColumns(
   const wide = tokens.map((t) => t.lineLength >= context.wideLine);
   const wideCount = prefixSums(wide.map((w) => (w ? 1 : 0)));
   const fillerCount = prefixSums(isFiller.map((f) => (f ? 1 : 0)));
+  // Short tokens on the line right after a wide one, with no blank line between: how a long cell ends.
+  const nameTail = tokens.map((t, i) => {
+    if (wide[i]) return false;
+    let j = i;
+    while (j >= 0 && tokens[j]!.line === t.line) j -= 1;
+    const first = tokens[j + 1]!;
+    return j >= 0 && wide[j]! && !first.blankBefore;
+  });
+  const nameTailCount = prefixSums(nameTail.map((f) => (f ? 1 : 0)));
 
   const segmentCost = (role: FieldRole, a: number, b: number): number => {
     const length = b - a;
@@ -62,8 +71,12 @@ export function assignColumns(
     const covered = cover(a, b);
     const fillers = fillerCount[b]! - fillerCount[a]!;
     switch (role) {
-      case 'name':
-        return 0.25 * (length - wides);
+      case 'name': {
+        if (position !== 'continuation') return 0.25 * (length - wides);
+        // After a page break the task column's lines are wide, but for the one ending it.
+        const lastLines = nameTailCount[b]! - nameTailCount[a]!;
+        return 0.2 * lastLines + 0.8 * (length - wides - lastLines);
+      }
       case 'lead':
       case 'coordinators': {
         if (length === fillers && length <= 2) return -0.5; // "-": printed as an empty cell
@@ -174,7 +187,7 @@ function readsAsDeadline(text: string): DeadlineFit {
   return fit;
 }
 
-function fitsDeadline(text: string): boolean {
+export function fitsDeadline(text: string): boolean {
   if (text.split(' ').length > MAX_DEADLINE_TOKENS || !mayBeDeadline(text)) return false;
   const reading = interpretDeadline(text);
   return reading.status !== 'unreadable' && (reading.status !== 'catalog' || reading.kind !== 'after-central-guidance' || GUIDANCE_END.test(text));

@@ -4,10 +4,9 @@
 // columns (assign-columns.ts). A row broken over a page is cut part by part,
 // each part restarting at the first column, and the parts joined.
 import type { AgencySpellings } from '../agencies/agency-spellings';
-import { interpretDeadline } from '../deadline/interpret-deadline';
 import { FIELD_ROLES, type ExtractedGroup, type ExtractedRow, type ExtractedTable, type FieldDoubt, type FieldRole } from '../table/extracted-table';
 import { groupLabel, taskLabel } from '../table/row-labels';
-import { assignColumns, type PartPosition } from './assign-columns';
+import { assignColumns, fitsDeadline, type PartPosition } from './assign-columns';
 import { locateHeaders, type TextHeader } from './locate-header';
 import { joinTokens, tokenizeLines, type TextToken } from './text-tokens';
 
@@ -73,8 +72,18 @@ function readRow(item: Item, roles: readonly FieldRole[], context: Parameters<ty
       }
     });
   }
+  if (parts > 1) {
+    // Cutting a row that a page break has split is guesswork at every column: all of them get a look.
+    const second = item.tokens[bounds[1]!];
+    for (const role of roles) doubt(role, 0.85, `dòng bị ngắt sang trang sau (từ dòng ${second ? second.line + 1 : '?'}); kiểm tra ranh giới các cột`);
+  }
   const cells = Object.fromEntries(roles.map((role) => [role, joinTokens(words[role] ?? [])])) as Partial<Record<FieldRole, string>>;
   moveTrailingWordsOffDeadline(cells, roles, doubt);
+  if (roles.includes('coordinators') && (cells.coordinators ?? '') === '' && /[,;]\s*\S/.test(cells.lead ?? '')) {
+    const note = 'cột phối hợp trống trong khi cột chủ trì có nhiều tên: có thể một phần là cơ quan phối hợp';
+    doubt('lead', 0.7, note);
+    doubt('coordinators', 0.7, note);
+  }
   for (const role of ['coordinators', 'result'] as const) {
     if (/(?:^|\s)(?:sau khi|khi) .*trung ương/iu.test(cells[role] ?? '')) {
       const note = 'ô có lời văn của thời hạn ("… Trung ương"); kiểm tra ranh giới các cột';
@@ -92,11 +101,11 @@ function readRow(item: Item, roles: readonly FieldRole[], context: Parameters<ty
  */
 function moveTrailingWordsOffDeadline(cells: Partial<Record<FieldRole, string>>, roles: readonly FieldRole[], doubt: (role: FieldRole, c: number, note: string) => void): void {
   const text = cells.deadline ?? '';
-  if (text === '' || interpretDeadline(text).status !== 'unreadable') return;
+  if (text === '' || fitsDeadline(text)) return;
   const words = text.split(' ');
   for (let keep = words.length - 1; keep > 0; keep -= 1) {
     const head = words.slice(0, keep).join(' ');
-    if (interpretDeadline(head).status === 'unreadable') continue;
+    if (!fitsDeadline(head)) continue;
     const before = roles[roles.indexOf('deadline') - 1];
     if (!before || before === 'name') return;
     const moved = words.slice(keep).join(' ');
