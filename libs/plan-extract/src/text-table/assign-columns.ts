@@ -165,6 +165,8 @@ const PLAUSIBLE_DEADLINE = /^(?:\d|sau|khi|thường|hằng|hàng|năm|giai|từ
 /** "Sau khi … Trung ương" parses whatever follows; for cutting, the cell must also end like a deadline. */
 const GUIDANCE_END = /(?:trung ương|ban hành|hướng dẫn|văn bản)\s*[.;]?$/iu;
 
+const GUIDANCE_WORDS = new Set('sau khi có văn bản hướng dẫn của trung ương ban hành chính phủ quy định các bộ ngành'.split(' '));
+
 function readsAsDeadline(text: string): DeadlineFit {
   const known = deadlineCache.get(text);
   if (known !== undefined) return known;
@@ -190,7 +192,10 @@ function readsAsDeadline(text: string): DeadlineFit {
 export function fitsDeadline(text: string): boolean {
   if (text.split(' ').length > MAX_DEADLINE_TOKENS || !mayBeDeadline(text)) return false;
   const reading = interpretDeadline(text);
-  return reading.status !== 'unreadable' && (reading.status !== 'catalog' || reading.kind !== 'after-central-guidance' || GUIDANCE_END.test(text));
+  if (reading.status === 'unreadable') return false;
+  if (reading.status !== 'catalog' || reading.kind !== 'after-central-guidance') return true;
+  // The parser takes anything between "Sau khi" and "Trung ương"; a cell holds only these words.
+  return GUIDANCE_END.test(text) && text.toLocaleLowerCase('vi').split(/[\s,.;]+/).every((word) => word === '' || GUIDANCE_WORDS.has(word));
 }
 
 /**
