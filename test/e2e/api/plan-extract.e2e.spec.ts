@@ -30,7 +30,7 @@ describe('plan extraction (API e2e)', () => {
     const response = await fetch(`${stack.url}/plans/extract`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': contentType, 'x-file-name': encodeURIComponent(fileName) },
-      body: data,
+      body: new Uint8Array(data) as Uint8Array<ArrayBuffer>,
     });
     return { status: response.status, body: (await response.json()) as T };
   };
