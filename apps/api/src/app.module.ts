@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '@dondoc/config';
-import { REDACTED_LOG_PATHS, redactRequest, redactResponse } from '@dondoc/logging';
+import { REDACTION, redactRequest, redactResponse } from '@dondoc/logging';
 import { LoggerModule } from 'nestjs-pino';
 
 import { AgenciesModule } from './agencies/agencies.module';
@@ -15,6 +15,7 @@ import { GuidanceModule } from './guidance/guidance.module';
 import { DependencyChecks } from './health/dependency-checks';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { RedisThrottlerStorage } from './infrastructure/redis-throttler-storage';
 import { LinkSessionsModule } from './link-sessions/link-sessions.module';
 import { LinksModule } from './links/links.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -49,13 +50,17 @@ export class AppModule {
               return id;
             },
             autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
-            // Tokens travel in headers, cookies, link paths (/l/<token>) and query strings; none belongs in logs.
-            redact: REDACTED_LOG_PATHS,
+            // Tokens travel in headers, link query strings and link paths: none belongs in logs (libs/logging).
+            redact: { ...REDACTION, paths: [...REDACTION.paths] },
             serializers: { req: redactRequest, res: redactResponse },
           },
         }),
-        // Limits are set per endpoint (@Throttle); only the public ones (login, links) use the guard.
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 60 }]),
+        // Limits are set per endpoint (@Throttle); only the public ones (login, links, feeds) use the guard. Counters live in
+        // Redis, shared by every API replica, keyed on the client address (TRUST_PROXY decides which address that is).
+        ThrottlerModule.forRootAsync({
+          inject: [RedisThrottlerStorage],
+          useFactory: (storage: RedisThrottlerStorage) => ({ throttlers: [{ name: 'default', ttl: 60_000, limit: 60 }], storage }),
+        }),
         InfrastructureModule,
         AuditModule,
         AuthModule,

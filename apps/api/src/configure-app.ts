@@ -18,6 +18,8 @@ export const BODY_LIMIT = '512kb';
 
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
+  // request.ip is then the client's address as the trusted proxies report it (rate limits, audit log).
+  app.set('trust proxy', app.get(AppConfigService).values.TRUST_PROXY);
   app.enableShutdownHooks();
   app.use(securityHeaders(app.get(AppConfigService).values.PUBLIC_BASE_URL));
   // The web app's built files; its pages (client routes) are answered by WebAppController.

@@ -496,6 +496,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/plans/extract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trích bản nháp kế hoạch từ tệp PDF, Word (.docx) hoặc văn bản (tối đa 20 MB); thân yêu cầu là nội dung tệp. Không lưu gì: xem lại rồi nhập bằng POST /plans */
+        post: operations["PlansController_extract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/{plan}/{year}": {
         parameters: {
             query?: never;
@@ -5065,6 +5082,26 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
             /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
             431: {
                 headers: {
@@ -5357,6 +5394,175 @@ export interface operations {
             };
             /** @description Không tìm thấy */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlansController_extract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Tên tệp, mã hóa URL (encodeURIComponent), ví dụ K%E1%BA%BF%20ho%E1%BA%A1ch.pdf */
+                "X-File-Name"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/pdf": string;
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        diagnostics: {
+                            line: number | null;
+                            message: string;
+                            path: string;
+                            severity: string;
+                        }[];
+                        draftYaml: string;
+                        fields: {
+                            confidence: number;
+                            field: string;
+                            note: string;
+                            /** @description ví dụ groups.0.tasks.3.lead */
+                            path: string;
+                            review: boolean;
+                            taskId: string | null;
+                        }[];
+                        fileName: string;
+                        /** @enum {string} */
+                        kind: "pdf" | "docx" | "text";
+                        notes: string[];
+                        pages: number;
+                        /** @description Bản nháp dạng JSON, cùng cấu trúc với tệp kế hoạch YAML */
+                        plan: {
+                            [key: string]: unknown;
+                        };
+                        report: string;
+                        unresolvedAgencies: {
+                            name: string;
+                            taskIds: string[];
+                        }[];
+                        valid: boolean;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không có quyền (vai trò hoặc cơ quan khác) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Kiểu tệp không được nhận */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
