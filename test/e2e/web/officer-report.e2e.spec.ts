@@ -73,7 +73,13 @@ describe('officer report form (browser e2e)', () => {
     await page.getByText(`Nhiệm vụ (${agency.taskIds.length})`).waitFor();
     for (const taskId of agency.taskIds) await card(page, `Nhiệm vụ ${taskId}:`).waitFor();
     for (const indicatorId of agency.indicatorIds) await card(page, `Chỉ tiêu ${indicatorId}:`).waitFor();
-    expect(await page.locator('main').innerText()).toContain(AD_HOC.unitDeadline.split('-').reverse().join('/'));
+    const main = await page.locator('main').innerText();
+    expect(main).toContain(AD_HOC.unitDeadline.split('-').reverse().join('/'));
+    // Tasks and indicators are named as the plan names them (the cycle resolves the seed plan; no version was imported here).
+    const plan = loadSeedCatalog(stack.env.DONDOC_SEEDS_DIR!).plans.get(PLAN)!;
+    expect(main).toContain(plan.title);
+    const firstTask = plan.groups.flatMap((g) => g.tasks).find((t) => t.id === agency.taskIds[0])!;
+    expect(main).toContain(`Nhiệm vụ ${firstTask.id}: ${firstTask.name}`);
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await unlabelledControls(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'report-form-phone.png'), fullPage: false });

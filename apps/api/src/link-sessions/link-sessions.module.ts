@@ -14,12 +14,13 @@ import { OfficerReportService } from './officer-report.service';
 import { OfficerTaskController } from './officer-task.controller';
 import { OfficerTaskService } from './officer-task.service';
 import { OversightContactService } from './oversight-contact.service';
+import { PlanDocuments } from './plan-documents.service';
 
 /** The links in reminders opened as pages: /l/<token>, the session it becomes, and the officer's task and report pages. */
 @Module({
   imports: [TasksModule, ReportsModule],
   controllers: [LinkExchangeController, LinkContactController, OfficerTaskController, OfficerReportController],
-  providers: [LinkExchangeService, LinkSessionTokens, LinkSessionGuard, LinkActions, OversightContactService, OfficerTaskService, OfficerReportService],
+  providers: [LinkExchangeService, LinkSessionTokens, LinkSessionGuard, LinkActions, OversightContactService, OfficerTaskService, OfficerReportService, PlanDocuments],
 })
 export class LinkSessionsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

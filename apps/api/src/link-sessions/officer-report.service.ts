@@ -3,7 +3,7 @@
 // far (a saved draft, else the last submitted revision), evidence files, and
 // the submission, once per link.
 import { AGENCY_REPORT_STATUS_LABELS, TASK_REPORT_STATUS_LABELS, TASK_REPORT_STATUSES } from '@dondoc/contracts';
-import { type Database, type JsonObject, PlanVersionRepository, ReportDraftRepository, ReportSubmissionRepository } from '@dondoc/db';
+import { type Database, type JsonObject, ReportDraftRepository, ReportSubmissionRepository } from '@dondoc/db';
 import { ConflictError, planTasks } from '@dondoc/domain';
 import { reportTaskLeads } from '@dondoc/plan-sync';
 import { calendarDaysBetween, vietnamDate } from '@dondoc/policy';
@@ -22,6 +22,7 @@ import { LinkActions } from './link-actions';
 import type { ReportDraftContent, reportLinkViewSchema, reportSubmittedSchema } from './link-session.schemas';
 import type { LinkSession } from './link-session.tokens';
 import { OversightContactService } from './oversight-contact.service';
+import { PlanDocuments } from './plan-documents.service';
 import { sessionPrincipal } from './officer-task.service';
 
 export type ReportLinkView = z.infer<typeof reportLinkViewSchema>;
@@ -45,7 +46,7 @@ export class OfficerReportService {
     private readonly reports: ReportsService,
     private readonly evidence: ReportEvidenceService,
     private readonly evidenceApi: ReportEvidenceApiService,
-    private readonly plans: PlanVersionRepository,
+    private readonly plans: PlanDocuments,
     private readonly catalog: CatalogService,
     private readonly actions: LinkActions,
     private readonly contacts: OversightContactService,
@@ -56,16 +57,15 @@ export class OfficerReportService {
 
   async view(session: LinkSession, nowMs = Date.now()): Promise<ReportLinkView> {
     const { planId, cycleKey, agencyId } = targetOf(session);
-    const [{ state, scope, lastReview }, cycle, version, draft, history, files, submitted] = await Promise.all([
+    const [{ state, scope, lastReview }, cycle, plan, draft, history, files, submitted] = await Promise.all([
       this.operations.agency(planId, cycleKey, agencyId),
       this.operations.status(planId, cycleKey),
-      this.plans.latest(planId),
+      this.plans.plan(planId),
       this.drafts.get(planId, cycleKey, agencyId),
       this.submissions.history(planId, cycleKey, agencyId),
       this.evidence.list(planId, cycleKey, agencyId),
       this.actions.done(session, SUBMIT),
     ]);
-    const plan = version?.document;
     const today = vietnamDate(nowMs);
     const tasks = plan ? planTasks(plan) : [];
     const leads = plan ? reportTaskLeads(plan, this.catalog.index, today) : new Map<string, Set<string>>();

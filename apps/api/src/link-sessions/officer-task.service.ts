@@ -2,8 +2,7 @@
 // actions the link allows (acknowledge, report progress, report completion),
 // each once per link, as an officer of the agency and named so in the audit log.
 import type { Principal } from '@dondoc/auth';
-import { type PlanVersion, PlanVersionRepository } from '@dondoc/db';
-import { ConflictError, type AgencyRef, planTasks, TASK_STATUS_LABELS, type TaskStatus } from '@dondoc/domain';
+import { type AgencyRef, ConflictError, planTasks, TASK_STATUS_LABELS, type TaskStatus } from '@dondoc/domain';
 import { calendarDaysBetween, vietnamDate } from '@dondoc/policy';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
@@ -17,6 +16,7 @@ import { isReadOnlyPurpose, TASK_ACTIONS_OF_PURPOSE, type TaskLinkAction } from 
 import type { completionByLinkSchema, progressByLinkSchema, taskLinkViewSchema } from './link-session.schemas';
 import type { LinkSession } from './link-session.tokens';
 import { OversightContactService } from './oversight-contact.service';
+import { PlanDocuments } from './plan-documents.service';
 
 export type TaskLinkView = z.infer<typeof taskLinkViewSchema>;
 
@@ -33,7 +33,7 @@ export class OfficerTaskService {
   constructor(
     private readonly tasks: TasksService,
     private readonly evidence: TaskEvidenceService,
-    private readonly plans: PlanVersionRepository,
+    private readonly plans: PlanDocuments,
     private readonly catalog: CatalogService,
     private readonly actions: LinkActions,
     private readonly contacts: OversightContactService,
@@ -43,8 +43,8 @@ export class OfficerTaskService {
     const principal = sessionPrincipal(session);
     const detail = await this.tasks.detail(principal, session.subject);
     const { state } = detail;
-    const version = await this.plans.latest(state.planId);
-    const task = this.planTask(version, state.taskId);
+    const plan = await this.plans.plan(state.planId);
+    const task = plan ? planTasks(plan).find((t) => t.id === state.taskId) : undefined;
     const allowed = new Set(TASK_ACTIONS_OF_PURPOSE[session.purpose] ?? []);
     const open = detail.running && state.status !== 'completed' && state.status !== 'cancelled';
     const done = async (action: TaskLinkAction) => this.actions.done(session, action);
@@ -53,7 +53,7 @@ export class OfficerTaskService {
       workflowId: session.subject,
       purpose: session.purpose,
       readOnly: isReadOnlyPurpose(session.purpose),
-      plan: { id: state.planId, title: version?.document.title ?? state.planId, number: version?.document.number ?? null },
+      plan: { id: state.planId, title: plan?.title ?? state.planId, number: plan?.number ?? null },
       task: {
         id: state.taskId,
         name: task?.name ?? state.taskId,
@@ -83,7 +83,7 @@ export class OfficerTaskService {
         completion: { allowed: allowed.has('completion') && open, done: await done('completion') },
       },
       sessionExpiresAt: new Date(session.exp * 1000).toISOString(),
-      contact: this.contacts.contact(version?.document.reporting.unitsReportTo),
+      contact: this.contacts.contact(plan?.reporting.unitsReportTo),
     };
   }
 
@@ -117,10 +117,6 @@ export class OfficerTaskService {
     const ctx = contextOf(request, sessionPrincipal(session));
     await this.actions.once(session, action, usesLink, () => run(ctx));
     return this.view(session);
-  }
-
-  private planTask(version: PlanVersion | null, taskId: string) {
-    return version ? planTasks(version.document).find((t) => t.id === taskId) : undefined;
   }
 
   private agencies(ref: AgencyRef | undefined) {

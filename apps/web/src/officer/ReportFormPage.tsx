@@ -82,7 +82,7 @@ function ReportForm({ view }: { view: ReportLinkView }) {
           <Descriptions.Item label="Cơ quan báo cáo">{view.agency.name}</Descriptions.Item>
           <Descriptions.Item label="Tình trạng">
             <Tag color={returned ? 'orange' : view.status === 'accepted' ? 'green' : 'blue'}>{view.statusLabel}</Tag>
-            {view.revision ? `lần gửi thứ ${view.revision}` : null}
+            {view.revision ? ` · lần gửi thứ ${view.revision}` : null}
           </Descriptions.Item>
           <Descriptions.Item label="Hạn gửi báo cáo">
             {formatDay(view.cycle.unitDeadline)} ({daysLeftText(view.cycle.daysLeft)})
