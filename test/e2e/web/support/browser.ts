@@ -29,7 +29,8 @@ export async function launchBrowser(options: { viewport?: { width: number; heigh
     timezoneId: 'Asia/Ho_Chi_Minh',
     acceptDownloads: true,
   });
-  context.setDefaultTimeout(30_000);
+  // Waits are for positive signals (a message, a row); a loaded CI machine may take a while to give them.
+  context.setDefaultTimeout(60_000);
   return {
     context,
     async newPage(viewport) {
