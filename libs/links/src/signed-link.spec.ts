@@ -30,4 +30,25 @@ describe('signed links', () => {
     expect(verifyLinkToken(feed, secret, 'calendar-feed', now)).toMatchObject({ ok: true, claims: { purpose: 'calendar-feed', agencyId: 'so-khcn-qng' } });
     expect(verifyLinkToken(feed, secret, 'report-progress', now)).toEqual({ ok: false, reason: 'wrong-purpose' });
   });
+
+  it('rejects a signature whose last character differs only in its padding bits (issue 12 §9)', () => {
+    const token = createLinkToken(claims, secret);
+    const [payload, signature = ''] = token.split('.');
+    // 32 MAC bytes are 43 base64url characters: the last one carries 4 bits of MAC and 2 bits of padding.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(signature.at(-1) ?? '');
+    const variants = [1, 2, 3].map((bits) => `${payload}.${signature.slice(0, -1)}${alphabet[last ^ bits]}`);
+    // The variants decode to the very same MAC bytes: only a canonical comparison tells them apart.
+    for (const variant of variants) expect(Buffer.from(variant.split('.')[1]!, 'base64url')).toEqual(Buffer.from(signature, 'base64url'));
+    for (const variant of variants) expect(verifyLinkToken(variant, secret, 'report-progress', now)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyLinkToken(token, secret, 'report-progress', now)).toMatchObject({ ok: true });
+  });
+
+  it('rejects a signature with base64 padding or standard-alphabet characters', () => {
+    const token = createLinkToken(claims, secret);
+    const [payload, signature = ''] = token.split('.');
+    const standard = Buffer.from(signature, 'base64url').toString('base64');
+    expect(verifyLinkToken(`${payload}.${signature}=`, secret, 'report-progress', now)).toEqual({ ok: false, reason: 'bad-signature' });
+    if (standard.replace(/=+$/, '') !== signature) expect(verifyLinkToken(`${payload}.${standard}`, secret, 'report-progress', now)).toEqual({ ok: false, reason: 'bad-signature' });
+  });
 });

@@ -35,8 +35,10 @@ export function createLinkToken(claims: Omit<LinkClaims, 'nonce'> & { nonce?: st
 export function verifyLinkToken(token: string, secret: string, expectedPurpose: LinkPurpose, nowMs: number): LinkVerification {
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined) return { ok: false, reason: 'malformed' };
-  const expected = sign(payload, secret);
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as text in canonical base64url: decoding the given signature would ignore the
+  // padding bits of its last character, so several spellings of one MAC would all verify.
+  const expected = Buffer.from(encode(sign(payload, secret)));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };
   let claims: LinkClaims;
   try {
