@@ -1,4 +1,4 @@
-import { createLinkToken, verifyLinkToken } from './signed-link';
+import { createLinkToken, linkUrl, verifyLinkToken } from './signed-link';
 
 const secret = 'a'.repeat(64);
 const now = Date.UTC(2026, 10, 23, 3, 0);
@@ -50,5 +50,10 @@ describe('signed links', () => {
     const standard = Buffer.from(signature, 'base64url').toString('base64');
     expect(verifyLinkToken(`${payload}.${signature}=`, secret, 'report-progress', now)).toEqual({ ok: false, reason: 'bad-signature' });
     if (standard.replace(/=+$/, '') !== signature) expect(verifyLinkToken(`${payload}.${standard}`, secret, 'report-progress', now)).toEqual({ ok: false, reason: 'bad-signature' });
+  });
+
+  it('builds the /l/<token> address of the web app, whatever the base ends with', () => {
+    expect(linkUrl('https://dondoc.kontum.gov.vn', 'abc.def')).toBe('https://dondoc.kontum.gov.vn/l/abc.def');
+    expect(linkUrl('https://dondoc.kontum.gov.vn/app/', 'abc.def')).toBe('https://dondoc.kontum.gov.vn/app/l/abc.def');
   });
 });
