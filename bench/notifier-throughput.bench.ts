@@ -3,6 +3,7 @@
 // → e-mail queue → pooled SMTP → local sink, every attempt logged in
 // PostgreSQL). Compare with ../shared/REFERENCE.md: raw nodemailer ~1,350–1,550
 // msgs/s into the same sink, raw BullMQ ~8,000 no-op jobs/s.
+import { WorkingCalendar } from '@dondoc/calendar';
 import { EmailChannel } from '@dondoc/channels';
 import { createDatabase } from '@dondoc/db';
 import { NOTIFICATION_QUEUE, type NotificationJob, reminderKey } from '@dondoc/contracts';
@@ -29,11 +30,12 @@ async function main(): Promise<void> {
   const database = await createTestDatabase({ label: 'bench notifier' });
   const redis = new Redis(redisServer.url, { maxRetriesPerRequest: null });
   const email = new EmailChannel({ url: sink.smtpUrl, poolSize: 5, from: '"Đôn Đốc – Sở KH&CN" <dondoc@skhcn.bench.example>', replyTo: 'vanphong@skhcn.bench.example' });
-  const { index } = loadSeedCatalog(path.join(process.cwd(), 'seeds'));
+  const { index, calendarOverrides } = loadSeedCatalog(path.join(process.cwd(), 'seeds'));
+  const calendar = new WorkingCalendar({ overrides: calendarOverrides });
   // The test helper's pool has 5 connections; the notifier process uses more (see main.ts).
   const db = createDatabase(database.url, { schema: database.schema, maxConnections: 20 });
   const notifier = startNotifier(
-    { redis, db, index, channels: { email }, outcomes: new RecordingOutcomeReporter(), log: (line) => console.error(line) },
+    { redis, db, index, calendar, channels: { email }, outcomes: new RecordingOutcomeReporter(), log: (line) => console.error(line) },
     {
       limits: {
         email: { concurrency: 50, rateLimit: { max: 1_000_000, durationMs: 1_000 } },

@@ -56,6 +56,7 @@ export function startNotifier(deps: NotifierDependencies, settings: NotifierSett
     sent: new RedisSentMarkers(deps.redis, `dondoc:${names.notifications}`),
     outcomes: deps.outcomes,
     links: { publicBaseUrl: settings.publicBaseUrl, secret: settings.linkSigningSecret, ttlDays: settings.linkTtlDays },
+    calendar: deps.calendar,
     now,
   };
   for (const channel of ['email', 'zalo'] as const) {

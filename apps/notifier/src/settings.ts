@@ -4,6 +4,7 @@ import type { AgencyIndex } from '@dondoc/catalog';
 import type { Channel } from '@dondoc/channels';
 import type { Channel as ChannelName } from '@dondoc/contracts';
 import type { Database } from '@dondoc/db';
+import type { WorkingDayCalendar } from '@dondoc/policy';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 
@@ -33,6 +34,8 @@ export interface NotifierDependencies {
   readonly redis: Redis;
   readonly db: Kysely<Database>;
   readonly index: AgencyIndex;
+  /** The working-day calendar of seeds/calendar: days overdue are stated in working days too. */
+  readonly calendar: WorkingDayCalendar;
   /** Channels that are configured; a missing one is skipped (e.g. Zalo without ZALO_APP_ID). */
   readonly channels: Partial<Readonly<Record<ChannelName, Channel>>>;
   readonly outcomes: OutcomeReporter;

@@ -5,7 +5,7 @@ export { EmailChannel, type EmailChannelOptions } from './email/email-channel';
 export { domainOfAddress, isValidEmailAddress, messageIdFor } from './email/message-id';
 export { classifySmtpError } from './email/smtp-errors';
 export { type SmtpSettings, smtpSettingsFromConfig, smtpTransportOptions } from './email/smtp-transport';
-export { formatDaysLeft, formatDueDate } from './templates/format';
+export { formatDeadlineDistance, formatDeadlineDistanceShort, formatDueDate, formatOverdueSince } from './templates/format';
 export { type AggregateReportValues, renderAggregateReport, type RenderedAggregateReport } from './templates/aggregate-report';
 export { type RenderedNotification, renderNotification, type TemplateValues } from './templates/render';
 export { TEMPLATE_WORDING } from './templates/catalog';

@@ -70,7 +70,7 @@ describe('dondoc deliveries and templates', () => {
     expect(out).toContain(file);
     expect(out).toContain('[Đôn Đốc] Nhiệm vụ quá hạn');
     const html = readFileSync(file, 'utf8');
-    expect(html).toContain('quá hạn 12 ngày');
-    expect(html).toContain('/links/report-progress?token=');
+    expect(html).toMatch(/quá hạn 12 ngày \(\d+ ngày làm việc\)/);
+    expect(html).toMatch(/http:\/\/localhost:3000\/l\/[\w-]+\.[\w-]+/);
   });
 });

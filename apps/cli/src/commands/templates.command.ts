@@ -1,6 +1,8 @@
 import { renderAggregateReport, renderNotification } from '@dondoc/channels';
 import { NOTIFICATION_TEMPLATES, type NotificationTemplate } from '@dondoc/contracts';
-import { createLinkToken } from '@dondoc/links';
+import { WorkingCalendar } from '@dondoc/calendar';
+import { createLinkToken, linkUrl } from '@dondoc/links';
+import { addCalendarDays, deadlineDistanceAt, vietnamDate } from '@dondoc/policy';
 import { InvalidArgumentError, type Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -34,6 +36,7 @@ function sampleValues(template: NotificationTemplate) {
   const now = Date.now();
   const expires = now + 30 * 86_400_000;
   const daysLeft = template === 'escalation' ? -12 : template === 'reminder-due' ? 0 : 7;
+  const dueDate = addCalendarDays(vietnamDate(now), daysLeft);
   const workflowId = 'task/kh-nq03-2025/1/so-khcn';
   const token = createLinkToken({ purpose: 'report-progress', subject: workflowId, agencyId: 'so-khcn', exp: Math.floor(expires / 1000) }, 'preview-only-secret-not-for-real-links');
   return {
@@ -43,10 +46,11 @@ function sampleValues(template: NotificationTemplate) {
     agencyName: 'Sở Khoa học và Công nghệ tỉnh Quảng Ngãi',
     taskName: 'Xây dựng, cập nhật cơ sở dữ liệu về khoa học, công nghệ và đổi mới sáng tạo của tỉnh',
     planTitle: 'Kế hoạch thực hiện Nghị quyết số 03/NQ-CP của Chính phủ',
-    dueDate: new Date(now + daysLeft * 86_400_000).toISOString().slice(0, 10),
-    daysLeft,
+    dueDate,
+    // Counted as the notifier does when it composes a message.
+    distance: deadlineDistanceAt(dueDate, now, new WorkingCalendar()),
     deadlineText: 'Năm 2025',
-    link: `http://localhost:3000/links/report-progress?token=${token}`,
+    link: linkUrl('http://localhost:3000', token),
     linkExpiresAt: new Date(expires),
     reference: `${workflowId}|2025-12-31|before-7d`,
   };
