@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 
 import type { LinkSettings } from './compose/message-links';
 import { messageValues } from './compose/message-values';
+import { asDeliveryError, finalError, followUp, quotaHoldNote } from './delivery-failures';
 import { enqueueDelivery } from './dispatch.processor';
 import type { OutcomeReporter } from './outcome-reporter';
 import type { SentMarkers } from './sent-markers';
@@ -72,10 +73,10 @@ export async function deliver(job: Job<DeliveryJob>, context: DeliverContext): P
     const content = renderNotification(notification.template, messageValues(notification, role, contact, delivery.leadAgencyName, { links: context.links, calendar: context.calendar, now: context.now() }));
     receipt = await sender.send({ deliveryKey: jobId, recipient: { name: contact.name, address }, content });
   } catch (caught) {
-    const error = caught instanceof DeliveryError ? caught : new DeliveryError('retry', `lỗi không lường trước: ${(caught as Error).message ?? String(caught)}`, null, { cause: caught });
+    const error = asDeliveryError(caught);
     if (error.action === 'retry' && error.retryAt !== null) {
       const wait = Math.max(1_000, error.retryAt - context.now());
-      await record('failed_retryable', `${error.reason}; gửi lại sau khi hạn mức được đặt lại (${vietnamTime.format(error.retryAt)})`);
+      await record('failed_retryable', quotaHoldNote(error, error.retryAt));
       // The quota is the whole account's: hold every job of this channel until it resets, and
       // since BullMQ counts no attempt for a rate-limited job, the reminder can wait without dead-lettering.
       await context.queues[channel].rateLimit(wait);
@@ -87,8 +88,8 @@ export async function deliver(job: Job<DeliveryJob>, context: DeliverContext): P
       throw error;
     }
     // Retries spent on ZNS count as a permanent ZNS failure: the reminder goes by e-mail.
-    const final = error.action === 'retry' ? new DeliveryError(channel === 'zalo' ? 'fallback-email' : 'fail', `${error.reason} (hết ${attempt} lần thử)`, error.code) : error;
-    const next = followUp(delivery, final, context);
+    const final = finalError(error, channel, attempt);
+    const next = followUp(delivery, final, context.channels);
     if (next) {
       // Logged before the follow-up exists, so the log reads in the order things happened.
       await record('failed_permanent', `${final.reason}; chuyển sang ${next.label}`);
@@ -103,21 +104,4 @@ export async function deliver(job: Job<DeliveryJob>, context: DeliverContext): P
   // From here on the message is out: whatever fails now must not send it again.
   await context.sent.mark(jobId, receipt.providerMessageId);
   return confirmSent(receipt.providerMessageId);
-}
-
-const vietnamTime = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
-
-/**
- * The follow-up a permanent failure allows: e-mail instead of ZNS (for any
- * permanent ZNS failure, when e-mail is configured), or the next contact.
- */
-function followUp(delivery: DeliveryJob, error: DeliveryError, context: Pick<DeliverContext, 'channels'>): { job: DeliveryJob; label: string } | null {
-  if (error.permanent && delivery.channel === 'zalo' && context.channels.email) {
-    return { job: { ...delivery, channel: 'email', fallbackFrom: 'zalo' }, label: 'e-mail' };
-  }
-  const next = delivery.contacts[delivery.contactIndex + 1];
-  if ((error.action === 'next-contact' || error.action === 'fallback-email') && next) {
-    return { job: { ...delivery, contactIndex: delivery.contactIndex + 1 }, label: `người liên hệ tiếp theo (${next.name})` };
-  }
-  return null;
 }

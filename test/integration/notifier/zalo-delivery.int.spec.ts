@@ -267,7 +267,7 @@ describe('notifier: Zalo ZNS delivery', () => {
     const msgId = env.zns.delivered[0]?.msgId ?? '';
     const payload = { event_name: 'user_received_message' as const, app_id: 'test-app', timestamp: String(Date.now()), message: { msg_id: msgId, delivery_time: String(Date.now()) } };
     const again = await recordZnsDelivery(env.database.db, payload);
-    expect(again).toEqual({ firstTime: false, attempt: null });
+    expect(again).toEqual({ firstTime: false, attempt: null, attempts: [] });
     expect(webhookCalls.every((c) => c.firstTime)).toBe(true);
   });
 });

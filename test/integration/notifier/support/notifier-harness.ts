@@ -4,6 +4,7 @@
 import { WorkingCalendar, loadCalendarOverridesDir } from '@dondoc/calendar';
 import { EmailChannel, FakeZnsServer, type FakeZnsServerOptions, ZaloTokenStore, ZnsChannel, DEFAULT_ZNS_TEMPLATE_IDS, type Channel } from '@dondoc/channels';
 import { type NotificationJob, reminderKey } from '@dondoc/contracts';
+import type { DeliveryMode } from '@dondoc/domain';
 import { addCalendarDays, vietnamDate } from '@dondoc/policy';
 import { BullNotificationQueue } from '@dondoc/queue';
 import type { RunningRedisServer, SmtpSink, SmtpSinkOptions } from '@dondoc/runtime';
@@ -82,7 +83,16 @@ export function notifierSettings(overrides: Partial<NotifierSettings> = {}): Not
   };
 }
 
-export function runNotifier(env: NotifierEnvironment, options: { settings?: Partial<NotifierSettings>; zalo?: boolean; email?: boolean; now?: () => number } = {}): RunningNotifier {
+export interface RunOptions {
+  readonly settings?: Partial<NotifierSettings>;
+  readonly zalo?: boolean;
+  readonly email?: boolean;
+  readonly now?: () => number;
+  /** How each test agency takes its reminders. @defaultValue one message each */
+  readonly delivery?: (agencyId: string) => DeliveryMode;
+}
+
+export function runNotifier(env: NotifierEnvironment, options: RunOptions = {}): RunningNotifier {
   const settings = notifierSettings(options.settings);
   const channels: Partial<Record<'email' | 'zalo', Channel>> = {};
   // `email: false` is a notifier with ZNS only, where no e-mail fallback is possible.
@@ -93,7 +103,7 @@ export function runNotifier(env: NotifierEnvironment, options: { settings?: Part
   }
   const outcomes = new RecordingOutcomeReporter();
   const notifier = startNotifier(
-    { redis: env.connection, db: env.database.db, index: testAgencyIndex(), calendar: SEED_CALENDAR, channels, outcomes, log: () => undefined, ...(options.now ? { now: options.now } : {}) },
+    { redis: env.connection, db: env.database.db, index: testAgencyIndex(options.delivery), calendar: SEED_CALENDAR, channels, outcomes, log: () => undefined, ...(options.now ? { now: options.now } : {}) },
     settings,
   );
   const queue = new BullNotificationQueue(env.connection, settings.queues?.notifications);
