@@ -6,7 +6,7 @@
 // in real time), so the tests hold whenever they run.
 import { messageIdFor, recordZnsDelivery, znsTrackingId } from '@dondoc/channels';
 import { DIGEST_JOB, type NotificationJob, reminderKey } from '@dondoc/contracts';
-import { DeliveryLogRepository } from '@dondoc/db';
+import { DeliveryLogRepository, DeliveryStatsRepository } from '@dondoc/db';
 import { replayDeadLetters } from '@dondoc/queue';
 import { verifyLinkToken } from '@dondoc/links';
 import type { SinkMessage } from '@dondoc/runtime';
@@ -124,6 +124,8 @@ describe('notifier: daily digests', () => {
       }
       expect(rows.filter((r) => r.status === 'queued').map((r) => r.error)).toEqual(job.recipients.map(() => 'trong thư tổng hợp ngày 02/12/2026'));
     }
+    // The run command's per-minute line counts the reminders and the digests that carried them.
+    expect((await new DeliveryStatsRepository(env.database.db).outcomesSince(new Date(0))).find((c) => c.status === 'sent')).toEqual({ channel: 'email', status: 'sent', count: 8, messages: 4 });
     // Every workflow hears about each of its deliveries.
     await eventually(() => expect(notifier.outcomes.outcomes).toHaveLength(jobs.reduce((n, j) => n + j.recipients.length, 0)));
     for (const job of jobs) {
