@@ -102,7 +102,8 @@ describe('notifier: e-mail delivery', () => {
     const job = reminder('so-thu', { template: 'escalation', recipients: [{ role: 'head', channels: ['email'] }, { role: 'department', channels: ['email'] }, { role: 'provincial-office', channels: ['email'] }] });
     await running.queue.enqueue(job);
     const messages = await env.sink.waitForMessages(3);
-    const tokenTo = (address: string) => /https:\/\/dondoc\.test\.example\/l\/([\w.-]+)/.exec(messages.find((m) => m.envelope.to[0] === address)?.text ?? '')?.[1] ?? '';
+    // (Either form of link, so that on the code before /l/ links this test fails on what it is about: the purpose.)
+    const tokenTo = (address: string) => /https:\/\/dondoc\.test\.example\/(?:l\/|links\/[\w-]+\?token=)([\w.-]+)/.exec(messages.find((m) => m.envelope.to[0] === address)?.text ?? '')?.[1] ?? '';
     expect(verifyLinkToken(tokenTo('duc@sothu.example'), LINK_SECRET, 'report-progress', Date.now())).toMatchObject({ ok: true, claims: { subject: job.workflowId, agencyId: 'so-thu' } });
     for (const [address, agencyId] of [['tin@skhcn.example', 'so-khcn'], ['ngan@vp.example', 'van-phong-ubnd-tinh']] as const) {
       expect(verifyLinkToken(tokenTo(address), LINK_SECRET, 'report-progress', Date.now())).toEqual({ ok: false, reason: 'wrong-purpose' });
