@@ -147,6 +147,15 @@ export const environmentSchema = z.object({
    * holds its jobs this long before another takes them over. @defaultValue 30000
    */
   NOTIFIER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /**
+   * Daily digests: a person's digest of the day goes out once no reminder has joined it
+   * for this long (the reminders of one morning arrive together). @defaultValue 120000
+   */
+  NOTIFIER_DIGEST_WINDOW_MS: z.coerce.number().int().min(0).default(120_000),
+  /** …but at most this long after it began collecting; later reminders go to the next working day's digest. @defaultValue 1800000 */
+  NOTIFIER_DIGEST_MAX_WAIT_MS: z.coerce.number().int().min(0).default(1_800_000),
+  /** Local time (Asia/Ho_Chi_Minh, HH:MM) before which no digest goes out: the escalation policy's `sendAt`. @defaultValue 08:00 */
+  NOTIFIER_DIGEST_NOT_BEFORE: z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM, e.g. 08:00').default('08:00'),
   /** Spawn embedded services (`npm start`) instead of connecting. @defaultValue false */
   DONDOC_EMBEDDED: bool.default(false),
 });

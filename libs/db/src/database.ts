@@ -2,6 +2,7 @@
 // keys; a migration that changes a table changes its interface here too.
 import type { AuditLogTable } from './tables/audit-log.table';
 import type { DeliveryLogTable } from './tables/delivery-log.table';
+import type { DigestEntriesTable, DigestsTable } from './tables/digests.table';
 import type { PlanVersionsTable } from './tables/plan-versions.table';
 import type { ReportDraftsTable } from './tables/report-drafts.table';
 import type { ReportEvidenceTable } from './tables/report-evidence.table';
@@ -26,4 +27,6 @@ export interface Database {
   task_evidence: TaskEvidenceTable;
   zalo_tokens: ZaloTokensTable;
   zns_receipts: ZnsReceiptsTable;
+  digests: DigestsTable;
+  digest_entries: DigestEntriesTable;
 }

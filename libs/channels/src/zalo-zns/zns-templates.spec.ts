@@ -1,6 +1,4 @@
-import { NOTIFICATION_TEMPLATES } from '@dondoc/contracts';
-
-import { DEFAULT_ZNS_TEMPLATE_IDS, parseZnsTemplateIds } from './zns-templates';
+import { DEFAULT_ZNS_TEMPLATE_IDS, parseZnsTemplateIds, ZNS_TEMPLATES } from './zns-templates';
 
 describe(parseZnsTemplateIds.name, () => {
   it("keeps the fake server's id for a template not named, in development", () => {
@@ -13,7 +11,8 @@ describe(parseZnsTemplateIds.name, () => {
 
   it('requires an approved id for every template when asked (production with a real OA)', () => {
     expect(() => parseZnsTemplateIds('escalation=778899', { requireAll: true })).toThrow(/no id Zalo approved for reminder-before, reminder-due, catch-up/);
-    const all = NOTIFICATION_TEMPLATES.map((name, i) => `${name}=${778800 + i}`).join(',');
-    expect(parseZnsTemplateIds(all, { requireAll: true }).escalation).toBe(String(778800 + NOTIFICATION_TEMPLATES.indexOf('escalation')));
+    expect(() => parseZnsTemplateIds(undefined, { requireAll: true })).toThrow(/daily-digest/);
+    const all = ZNS_TEMPLATES.map((name, i) => `${name}=${778800 + i}`).join(',');
+    expect(parseZnsTemplateIds(all, { requireAll: true }).escalation).toBe(String(778800 + ZNS_TEMPLATES.indexOf('escalation')));
   });
 });
