@@ -10,6 +10,8 @@ import { SectionPending } from './admin/SectionPending';
 import { TaskDetailPage } from './admin/tasks/TaskDetailPage';
 import { TaskListPage } from './admin/tasks/TaskListPage';
 import { NotFoundPage } from './common/NotFoundPage';
+import { DigestItemPage } from './officer/DigestItemPage';
+import { DigestPage } from './officer/DigestPage';
 import { ReportFormPage } from './officer/ReportFormPage';
 import { TaskPage } from './officer/TaskPage';
 
@@ -19,6 +21,8 @@ const sectionPages: Partial<Record<string, React.ReactNode>> = { 'nhiem-vu': <Ta
 export const router = createBrowserRouter([
   { path: '/lien-ket/nhiem-vu', element: <TaskPage /> },
   { path: '/lien-ket/bao-cao', element: <ReportFormPage /> },
+  { path: '/lien-ket/danh-sach', element: <DigestPage /> },
+  { path: '/lien-ket/danh-sach/xem', element: <DigestItemPage /> },
   { path: '/dang-nhap', element: <LoginPage /> },
   {
     path: '/',

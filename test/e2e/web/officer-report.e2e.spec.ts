@@ -1,12 +1,13 @@
 // The yearly report form in a real browser (issue 14, test 3, the officer's
 // part, and test 6): an officer opens the request link found in the mailbox,
 // is told what is missing, saves a draft and finds it again, submits with an
-// evidence file; Sở KH&CN returns the report with a comment; the link in the
+// evidence file; Sở KH&CN returns the report with a comment; a link of the
 // return notice shows that comment above the form with the earlier answers
 // filled in; the officer corrects and resubmits. The whole stack runs.
 import { WorkingCalendar } from '@dondoc/calendar';
 import type { ReportAgencyAssignment } from '@dondoc/contracts';
 import { ReportSubmissionRepository } from '@dondoc/db';
+import { createLinkToken, linkUrl } from '@dondoc/links';
 import { loadSeedCatalog, resolveReportCycle } from '@dondoc/plan-sync';
 import { addCalendarDays, vietnamDate } from '@dondoc/policy';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import type { Locator, Page } from 'playwright-core';
 import { alwaysOpenSeeds } from '../api/support/always-open-seeds';
 import { type ApiStack, call, eventually, startApiStack } from '../api/support/api-stack';
 import { launchBrowser, PHONE, SCREENSHOTS, type TestBrowser } from './support/browser';
-import { findLink, type MailedLink } from './support/links';
+import { findLink, type MailedLink, PROMPT_DIGESTS } from './support/links';
 import { horizontalOverflow, unlabelledControls } from './support/page-checks';
 
 const PLAN = 'kh-ai-2025-2030';
@@ -47,7 +48,7 @@ describe('officer report form (browser e2e)', () => {
 
   beforeAll(async () => {
     const seeds = alwaysOpenSeeds();
-    stack = await startApiStack('web-report', { DONDOC_SEEDS_DIR: seeds }, { delivery: true });
+    stack = await startApiStack('web-report', { DONDOC_SEEDS_DIR: seeds, ...PROMPT_DIGESTS }, { delivery: true });
     admin = await stack.login(await stack.addUser('admin@skhcn.example', 'admin'));
     // Who reports on what, as the cycle resolves it: the agency with the fewest tasks, preferring one with an indicator.
     const catalog = loadSeedCatalog(seeds);
@@ -135,11 +136,16 @@ describe('officer report form (browser e2e)', () => {
   it('after a return shows Sở KH&CN’s comment above the form with the answers kept; the corrected report is resubmitted', async () => {
     const returned = await api('POST', `/reports/${PLAN}/${CYCLE}/agencies/${agency.agencyId}/return`, { token: admin, body: { comment: RETURN_COMMENT } });
     expect(returned.status).toBe(200);
-    // The return notice carries a new link (the request's was used by the submission).
-    const { link: notice } = await eventually(async () => findLink(stack.delivery!.mail.messages, 'submit-report', (l) => l.claims.subject === subject() && l.token !== request.token), 60_000, 'the return notice');
+    // The return notice is queued for the agency with the comment; today's digest has gone out, so it
+    // travels in the next working day's (docs/notifier.md). Its link is signed as the notifier signs it.
+    await eventually(async () => {
+      const entries = await stack.database.db.selectFrom('digest_entries').select('delivery').where('workflow_id', '=', subject()).execute();
+      return entries.some((e) => (e.delivery as { notification?: { data?: { reviewComment?: string } } }).notification?.data?.reviewComment === RETURN_COMMENT) ? true : undefined;
+    }, 60_000, 'the return notice queued for the agency');
+    const notice = createLinkToken({ purpose: 'submit-report', subject: subject(), agencyId: agency.agencyId, exp: Math.floor(Date.now() / 1000) + 3600 }, stack.linkSecret);
 
     const page = await browser.newPage();
-    await page.goto(notice.url);
+    await page.goto(linkUrl(stack.url, notice));
     const warning = page.locator('.ant-alert-warning');
     await warning.waitFor();
     expect(await warning.innerText()).toContain(RETURN_COMMENT);

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { alwaysOpenSeeds } from '../api/support/always-open-seeds';
 import { type ApiStack, call, eventually, startApiStack, taskPath } from '../api/support/api-stack';
 import { launchBrowser, PHONE, SCREENSHOTS, type TestBrowser } from './support/browser';
-import { findLink, type MailedLink } from './support/links';
+import { findLink, type MailedLink, PROMPT_DIGESTS } from './support/links';
 import { collectPageErrors, horizontalOverflow, tabTo, unlabelledControls } from './support/page-checks';
 
 const PLAN = 'kh-nq03-2025';
@@ -32,7 +32,7 @@ describe('officer task page (browser e2e)', () => {
 
   beforeAll(async () => {
     // Request lines (info) are logged, so the log can be searched for tokens.
-    stack = await startApiStack('web-task', { DONDOC_SEEDS_DIR: alwaysOpenSeeds(), LOG_LEVEL: 'info' }, { delivery: true });
+    stack = await startApiStack('web-task', { DONDOC_SEEDS_DIR: alwaysOpenSeeds(), LOG_LEVEL: 'info', ...PROMPT_DIGESTS }, { delivery: true });
     admin = await stack.login(await stack.addUser('admin@skhcn.example', 'admin'));
     const imported = await api('POST', '/plans', { token: admin, body: readFileSync(path.join(__dirname, '../../../seeds/plans', `${PLAN}.yaml`), 'utf8'), contentType: 'application/yaml' });
     expect(imported.status).toBe(200);
@@ -174,6 +174,37 @@ describe('officer task page (browser e2e)', () => {
       expect(text).toMatch(/Email: \S+@\S+/);
       expect(text).not.toMatch(/statusCode|Error:|at .*\.js/);
     }
+    await page.close();
+  });
+
+  it('opens a copy’s link and a digest’s list read-only, and neither is used up by opening', async () => {
+    const { mail } = stack.delivery!;
+    const copy = await eventually(async () => findLink(mail.messages, 'view-task'), 60_000, 'a copy of a reminder (view-task)');
+    const page = await browser.newPage();
+    for (let time = 0; time < 2; time++) {
+      const opened = await page.goto(copy.link.url);
+      expect(opened?.status()).toBe(200);
+      await page.getByText(/Bản để theo dõi/).waitFor();
+    }
+    expect(await page.getByRole('button', { name: 'Tiếp nhận' }).count()).toBe(0);
+    // The session of a copy may read, never act.
+    const refused = await page.evaluate(async (workflowId) => {
+      const response = await fetch('/link-session/task/acknowledge', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workflowId }) });
+      return { status: response.status, body: (await response.json()) as { message: string } };
+    }, copy.link.claims.subject);
+    expect(refused).toMatchObject({ status: 403, body: { message: expect.stringContaining('chỉ để xem') } });
+
+    const digest = await eventually(async () => findLink(mail.messages, 'view-digest'), 60_000, 'a digest with its list link');
+    await page.goto(digest.link.url);
+    expect(page.url()).toBe(`${stack.url}/lien-ket/danh-sach`);
+    await page.getByRole('heading', { level: 1, name: /^Nhắc việc ngày \d{2}\/\d{2}\/\d{4}$/ }).waitFor();
+    const first = page.locator('.ant-card a').first();
+    const name = (await first.innerText()).trim();
+    await first.click();
+    await page.getByRole('heading', { level: 2, name }).waitFor();
+    await page.getByText(/Bản để theo dõi|chỉ để xem/).first().waitFor();
+    await page.getByRole('button', { name: 'Về danh sách' }).click();
+    await page.waitForURL(`${stack.url}/lien-ket/danh-sach`);
     await page.close();
   });
 

@@ -3,7 +3,7 @@
 // link never acts and never uses it up (mail scanners open links too): only
 // an action taken on the page claims it, once (see link-actions.ts).
 import { ReportService } from '@dondoc/reports-service';
-import { UsedLinkRepository } from '@dondoc/db';
+import { DigestRepository, UsedLinkRepository } from '@dondoc/db';
 import { NotFoundError } from '@dondoc/domain';
 import { type LinkClaims, LINK_PURPOSES, type LinkPurpose, verifyLinkToken } from '@dondoc/links';
 import { Injectable } from '@nestjs/common';
@@ -75,6 +75,7 @@ export class LinkExchangeService {
     private readonly tasks: TaskWorkflowsRepository,
     private readonly reports: ReportService,
     private readonly contacts: OversightContactService,
+    private readonly digests: DigestRepository,
   ) {}
 
   async open(token: string, nowMs = Date.now()): Promise<LinkOpening> {
@@ -108,19 +109,24 @@ export class LinkExchangeService {
     return first ?? 'malformed';
   }
 
+  /**
+   * The task, report or digest must exist; an acting link must still belong to
+   * the agency it names (a task moved to another agency revokes it). Read-only
+   * links name the recipient's own agency, so only existence is checked.
+   */
   private async subjectProblem(page: LinkPage, claims: LinkClaims): Promise<LinkProblem | null> {
-    if (page === 'task') {
-      try {
-        const task = await this.tasks.describe(claims.subject);
-        return task.agencyId === claims.agencyId ? null : 'reassigned';
-      } catch (error) {
-        if (error instanceof NotFoundError) return 'not-found';
-        throw error;
-      }
-    }
-    const [, planId, cycleKey, agencyId] = /^report\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(claims.subject) ?? [];
-    if (!planId || !cycleKey || agencyId !== claims.agencyId) return 'bad-signature';
+    const readOnly = isReadOnlyPurpose(claims.purpose);
     try {
+      if (page === 'task') {
+        const task = await this.tasks.describe(claims.subject);
+        return readOnly || task.agencyId === claims.agencyId ? null : 'reassigned';
+      }
+      if (page === 'digest') {
+        const digest = await this.digests.find(claims.subject.replace(/^digest\//, ''));
+        return digest && digest.recipientAgencyId === claims.agencyId ? null : 'not-found';
+      }
+      const [, planId, cycleKey, agencyId] = /^report\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(claims.subject) ?? [];
+      if (!planId || !cycleKey || !agencyId || (!readOnly && agencyId !== claims.agencyId)) return 'bad-signature';
       await this.reports.agency(planId, cycleKey, agencyId);
       return null;
     } catch (error) {

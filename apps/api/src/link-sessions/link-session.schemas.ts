@@ -119,6 +119,7 @@ export const reportLinkViewSchema = z.object({
   evidence: z.array(z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int(), createdAt: z.string() })),
   taskStatuses: z.array(z.object({ value: z.enum(TASK_REPORT_STATUSES), label: z.string() })).describe('Các tình trạng nhiệm vụ được chọn, kèm tên tiếng Việt'),
   limits: z.object({ fileBytes: z.number().int(), totalBytes: z.number().int(), types: z.array(z.string()) }),
+  readOnly: z.boolean().describe('Đường dẫn chỉ để xem (bản gửi để theo dõi)'),
   canSubmit: z.boolean(),
   submittedWithThisLink: z.boolean(),
   sessionExpiresAt: z.string(),
@@ -127,3 +128,27 @@ export const reportLinkViewSchema = z.object({
 
 export const draftSavedSchema = z.object({ savedAt: z.string() });
 export const reportSubmittedSchema = z.object({ status: z.string(), statusLabel: z.string(), revision: z.number().int().nullable(), late: z.boolean() });
+
+export const digestLinkViewSchema = z.object({
+  day: z.string().describe('Ngày của danh sách (YYYY-MM-DD)'),
+  items: z.array(
+    z.object({
+      workflowId: z.string(),
+      kind: z.enum(['task', 'report']),
+      template: z.string(),
+      planTitle: z.string(),
+      taskName: z.string(),
+      agencyName: z.string().describe('Cơ quan chủ trì'),
+      dueDate: z.string().nullable(),
+      daysLeft: z.number().int().nullable().describe('Số ngày còn lại đến hạn (âm: quá hạn), tính đến hôm nay'),
+    }),
+  ),
+  sessionExpiresAt: z.string(),
+  contact: contactSchema.nullable(),
+});
+
+export const digestItemSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('task'), task: taskLinkViewSchema }),
+  z.object({ kind: z.literal('report'), report: reportLinkViewSchema }),
+]);
+export const digestItemQuerySchema = z.object({ workflowId: z.string().min(1).max(400).regex(/^(task|report)\/[^/\s]+\/[^/\s]+\/[^/\s]+$/, 'Mã nhiệm vụ hoặc báo cáo không hợp lệ.') });

@@ -4,7 +4,7 @@
 // the submission, once per link.
 import { AGENCY_REPORT_STATUS_LABELS, TASK_REPORT_STATUS_LABELS, TASK_REPORT_STATUSES } from '@dondoc/contracts';
 import { type Database, type JsonObject, ReportDraftRepository, ReportSubmissionRepository } from '@dondoc/db';
-import { ConflictError, planTasks } from '@dondoc/domain';
+import { ConflictError, ForbiddenError, planTasks } from '@dondoc/domain';
 import { reportTaskLeads } from '@dondoc/plan-sync';
 import { calendarDaysBetween, vietnamDate } from '@dondoc/policy';
 import { EVIDENCE_FILE_LIMIT, EVIDENCE_TOTAL_LIMIT, EVIDENCE_TYPES, ReportEvidenceService, ReportService } from '@dondoc/reports-service';
@@ -13,6 +13,7 @@ import type { Request } from 'express';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 
+import { drainRequest } from '../common/evidence-upload';
 import { type AuthenticatedRequest, contextOf } from '../common/request-context';
 import { DATABASE } from '../infrastructure/infrastructure.module';
 import { CatalogService } from '../infrastructure/catalog.service';
@@ -23,7 +24,8 @@ import type { ReportDraftContent, reportLinkViewSchema, reportSubmittedSchema } 
 import type { LinkSession } from './link-session.tokens';
 import { OversightContactService } from './oversight-contact.service';
 import { PlanDocuments } from './plan-documents.service';
-import { sessionPrincipal } from './officer-task.service';
+import { READ_ONLY, sessionPrincipal } from './officer-task.service';
+import { isReadOnlyPurpose } from './link-pages';
 
 export type ReportLinkView = z.infer<typeof reportLinkViewSchema>;
 
@@ -108,7 +110,8 @@ export class OfficerReportService {
       evidence: files.map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, sizeBytes: f.sizeBytes, createdAt: f.createdAt.toISOString() })),
       taskStatuses: TASK_REPORT_STATUSES.map((value) => ({ value, label: TASK_REPORT_STATUS_LABELS[value] })),
       limits: { fileBytes: EVIDENCE_FILE_LIMIT, totalBytes: EVIDENCE_TOTAL_LIMIT, types: Object.keys(EVIDENCE_TYPES) },
-      canSubmit: !state.closed && state.status !== 'accepted' && !submitted,
+      readOnly: isReadOnlyPurpose(session.purpose),
+      canSubmit: !isReadOnlyPurpose(session.purpose) && !state.closed && state.status !== 'accepted' && !submitted,
       submittedWithThisLink: submitted,
       sessionExpiresAt: new Date(session.exp * 1000).toISOString(),
       contact: this.contacts.contact(plan?.reporting.unitsReportTo),
@@ -136,6 +139,12 @@ export class OfficerReportService {
   }
 
   uploadEvidence(request: Request, session: LinkSession) {
+    try {
+      this.writable(session);
+    } catch (error) {
+      drainRequest(request);
+      throw error;
+    }
     const { planId, cycleKey, agencyId } = targetOf(session);
     return this.evidenceApi.upload(contextOf(request, sessionPrincipal(session)), planId, cycleKey, agencyId, request);
   }
@@ -145,7 +154,12 @@ export class OfficerReportService {
     return this.evidenceApi.open(contextOf(request, sessionPrincipal(session)), planId, cycleKey, agencyId, id);
   }
 
+  private writable(session: LinkSession): void {
+    if (isReadOnlyPurpose(session.purpose)) throw new ForbiddenError(READ_ONLY);
+  }
+
   private sameReport(session: LinkSession, workflowId: string): void {
+    this.writable(session);
     if (workflowId !== session.subject) throw new ConflictError('Trình duyệt đã mở một đường dẫn khác sau trang này; vui lòng mở lại đường dẫn báo cáo trong thư.');
   }
 }

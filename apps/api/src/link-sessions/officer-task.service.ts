@@ -2,7 +2,7 @@
 // actions the link allows (acknowledge, report progress, report completion),
 // each once per link, as an officer of the agency and named so in the audit log.
 import type { Principal } from '@dondoc/auth';
-import { type AgencyRef, ConflictError, planTasks, TASK_STATUS_LABELS, type TaskStatus } from '@dondoc/domain';
+import { type AgencyRef, ConflictError, ForbiddenError, planTasks, TASK_STATUS_LABELS, type TaskStatus } from '@dondoc/domain';
 import { calendarDaysBetween, vietnamDate } from '@dondoc/policy';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
@@ -20,8 +20,14 @@ import { PlanDocuments } from './plan-documents.service';
 
 export type TaskLinkView = z.infer<typeof taskLinkViewSchema>;
 
-/** A link acts for its agency, as an officer of it would. */
-export const sessionPrincipal = (session: LinkSession): Principal => ({ actor: `signed-link:${session.agencyId}`, role: 'officer', agencyId: session.agencyId });
+export const READ_ONLY = 'Đường dẫn này chỉ để xem (bản gửi để theo dõi); cơ quan chủ trì thao tác bằng đường dẫn của mình.';
+
+/**
+ * An acting link acts for its agency, as an officer of it would; a read-only
+ * link (a copy, a digest's list) reads as a viewer, named by the recipient's agency.
+ */
+export const sessionPrincipal = (session: LinkSession): Principal =>
+  isReadOnlyPurpose(session.purpose) ? { actor: `signed-link:${session.agencyId}`, role: 'viewer', agencyId: null } : { actor: `signed-link:${session.agencyId}`, role: 'officer', agencyId: session.agencyId };
 
 /** Events the officer's timeline leaves out: the engine's own bookkeeping. */
 const INTERNAL_EVENTS = new Set(['reminder-skipped', 'rules-updated']);
@@ -113,7 +119,9 @@ export class OfficerTaskService {
 
   private async act(request: AuthenticatedRequest, session: LinkSession, workflowId: string, action: TaskLinkAction, usesLink: boolean, run: (ctx: RequestContext) => Promise<unknown>): Promise<TaskLinkView> {
     this.sameTask(session, workflowId);
-    if (!(TASK_ACTIONS_OF_PURPOSE[session.purpose] ?? []).includes(action)) throw new ConflictError('Đường dẫn này không cho phép thao tác này.');
+    if (!(TASK_ACTIONS_OF_PURPOSE[session.purpose] ?? []).includes(action)) {
+      throw new ForbiddenError(isReadOnlyPurpose(session.purpose) ? READ_ONLY : 'Đường dẫn này không cho phép thao tác này.');
+    }
     const ctx = contextOf(request, sessionPrincipal(session));
     await this.actions.once(session, action, usesLink, () => run(ctx));
     return this.view(session);

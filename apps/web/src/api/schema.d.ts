@@ -221,6 +221,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/link-session/digest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách nhiệm vụ, báo cáo được nhắc trong ngày của người nhận (chỉ xem) */
+        get: operations["OfficerDigestController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/link-session/digest/item": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một nhiệm vụ hoặc báo cáo trong danh sách (chỉ xem) */
+        get: operations["OfficerDigestController_item"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/link-session/report": {
         parameters: {
             query?: never;
@@ -2144,6 +2178,393 @@ export interface operations {
             };
         };
     };
+    OfficerDigestController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contact: {
+                            agencyName: string;
+                            email: string | null;
+                            name: string | null;
+                            phone: string | null;
+                            title: string | null;
+                        } | null;
+                        /** @description Ngày của danh sách (YYYY-MM-DD) */
+                        day: string;
+                        items: {
+                            /** @description Cơ quan chủ trì */
+                            agencyName: string;
+                            /** @description Số ngày còn lại đến hạn (âm: quá hạn), tính đến hôm nay */
+                            daysLeft: number | null;
+                            dueDate: string | null;
+                            /** @enum {string} */
+                            kind: "task" | "report";
+                            planTitle: string;
+                            taskName: string;
+                            template: string;
+                            workflowId: string;
+                        }[];
+                        sessionExpiresAt: string;
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OfficerDigestController_item: {
+        parameters: {
+            query: {
+                workflowId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "task";
+                        task: {
+                            actions: {
+                                acknowledge: {
+                                    /** @description Đường dẫn cho phép và nhiệm vụ đang ở trạng thái cho phép */
+                                    allowed: boolean;
+                                    /** @description Đã thực hiện bằng đường dẫn này */
+                                    done: boolean;
+                                };
+                                completion: {
+                                    /** @description Đường dẫn cho phép và nhiệm vụ đang ở trạng thái cho phép */
+                                    allowed: boolean;
+                                    /** @description Đã thực hiện bằng đường dẫn này */
+                                    done: boolean;
+                                };
+                                progress: {
+                                    /** @description Đường dẫn cho phép và nhiệm vụ đang ở trạng thái cho phép */
+                                    allowed: boolean;
+                                    /** @description Đã thực hiện bằng đường dẫn này */
+                                    done: boolean;
+                                };
+                            };
+                            agency: {
+                                id: string;
+                                name: string;
+                            };
+                            contact: {
+                                agencyName: string;
+                                email: string | null;
+                                name: string | null;
+                                phone: string | null;
+                                title: string | null;
+                            } | null;
+                            evidence: {
+                                agencyId: string;
+                                contentType: string;
+                                /** @description Khi tải lên: false nếu đúng tệp này đã có */
+                                created?: boolean;
+                                createdAt: string;
+                                /** @description Tên tệp như khi tải lên */
+                                fileName: string;
+                                id: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedBy: string;
+                                workflowId: string;
+                            }[];
+                            plan: {
+                                id: string;
+                                number: string | null;
+                                title: string;
+                            };
+                            purpose: string;
+                            /** @description Đường dẫn chỉ để xem (bản sao gửi cơ quan khác) */
+                            readOnly: boolean;
+                            sessionExpiresAt: string;
+                            state: {
+                                acknowledged: boolean;
+                                /** @description Số ngày còn lại đến hạn (âm: số ngày quá hạn), theo giờ Việt Nam */
+                                daysLeft: number | null;
+                                /** @description YYYY-MM-DD */
+                                dueDate: string | null;
+                                nextReminderAt: number | null;
+                                paused: boolean;
+                                progressPercent: number | null;
+                                running: boolean;
+                                status: string;
+                                statusLabel: string;
+                            };
+                            task: {
+                                coordinators: {
+                                    agencies: {
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** @description Như ghi trong kế hoạch */
+                                    text: string;
+                                };
+                                /** @description Thời hạn như ghi trong kế hoạch */
+                                deadlineText: string;
+                                expectedResult: string | null;
+                                group: string | null;
+                                id: string;
+                                lead: {
+                                    agencies: {
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** @description Như ghi trong kế hoạch */
+                                    text: string;
+                                };
+                                name: string;
+                            };
+                            timeline: {
+                                at: number;
+                                detail: string;
+                                type: string;
+                            }[];
+                            workflowId: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "report";
+                        report: {
+                            agency: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Nội dung đang soạn (bản nháp), hoặc bản đã gửi gần nhất */
+                            answers: {
+                                /** @default [] */
+                                indicators: {
+                                    achieved?: string;
+                                    indicatorId: string;
+                                    note?: string;
+                                }[];
+                                summary?: string;
+                                /** @default [] */
+                                tasks: {
+                                    difficulties?: string;
+                                    evidence?: string[];
+                                    percent?: number | null;
+                                    proposals?: string;
+                                    results?: string;
+                                    /** @enum {string|null} */
+                                    status?: "done" | "on-track" | "late" | "not-started" | null;
+                                    taskId: string;
+                                }[];
+                            } | null;
+                            /** @enum {string|null} */
+                            answersFrom: "draft" | "submission" | null;
+                            canSubmit: boolean;
+                            contact: {
+                                agencyName: string;
+                                email: string | null;
+                                name: string | null;
+                                phone: string | null;
+                                title: string | null;
+                            } | null;
+                            cycle: {
+                                closed: boolean;
+                                daysLeft: number | null;
+                                key: string;
+                                title: string | null;
+                                unitDeadline: string | null;
+                            };
+                            draftSavedAt: string | null;
+                            evidence: {
+                                contentType: string;
+                                createdAt: string;
+                                fileName: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            indicators: {
+                                id: string;
+                                name: string;
+                                target: string;
+                                targetYear: number | null;
+                                unit: string;
+                            }[];
+                            limits: {
+                                fileBytes: number;
+                                totalBytes: number;
+                                types: string[];
+                            };
+                            plan: {
+                                id: string;
+                                number: string | null;
+                                title: string;
+                            };
+                            purpose: string;
+                            /** @description Đường dẫn chỉ để xem (bản gửi để theo dõi) */
+                            readOnly: boolean;
+                            /** @description Ý kiến gần nhất của Sở KH&CN */
+                            review: {
+                                at: string;
+                                comment: string | null;
+                                decision: string;
+                            } | null;
+                            revision: number | null;
+                            sessionExpiresAt: string;
+                            status: string;
+                            statusLabel: string;
+                            submittedWithThisLink: boolean;
+                            tasks: {
+                                deadlineText: string;
+                                expectedResult: string | null;
+                                group: string | null;
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description Cơ quan chủ trì hay phối hợp
+                                 * @enum {string}
+                                 */
+                                role: "lead" | "coordinator";
+                            }[];
+                            /** @description Các tình trạng nhiệm vụ được chọn, kèm tên tiếng Việt */
+                            taskStatuses: {
+                                label: string;
+                                /** @enum {string} */
+                                value: "done" | "on-track" | "late" | "not-started";
+                            }[];
+                            workflowId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     OfficerReportController_view: {
         parameters: {
             query?: never;
@@ -2228,6 +2649,8 @@ export interface operations {
                             title: string;
                         };
                         purpose: string;
+                        /** @description Đường dẫn chỉ để xem (bản gửi để theo dõi) */
+                        readOnly: boolean;
                         /** @description Ý kiến gần nhất của Sở KH&CN */
                         review: {
                             at: string;

@@ -11,15 +11,20 @@ export interface FileLink {
 }
 
 /** Stored files, each a download link with its size (and when it was attached). */
-export function FileLinks({ files, href, empty }: { files: readonly FileLink[]; href: (file: FileLink) => string; empty: string }) {
+/** `href` null: names only (the page cannot serve the files, e.g. inside a digest's list). */
+export function FileLinks({ files, href, empty }: { files: readonly FileLink[]; href: ((file: FileLink) => string) | null; empty: string }) {
   if (files.length === 0) return <Typography.Text type="secondary">{empty}</Typography.Text>;
   return (
     <ul className="file-links">
       {files.map((file) => (
         <li key={file.id}>
-          <a href={href(file)} className="wrap-anywhere">
-            {file.fileName}
-          </a>
+          {href ? (
+            <a href={href(file)} className="wrap-anywhere">
+              {file.fileName}
+            </a>
+          ) : (
+            <span className="wrap-anywhere">{file.fileName}</span>
+          )}
           <Typography.Text type="secondary">
             {' '}
             · {formatBytes(file.sizeBytes)}

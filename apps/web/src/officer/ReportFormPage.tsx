@@ -25,7 +25,8 @@ export function ReportFormPage() {
   return <ReportForm view={view.data} />;
 }
 
-function ReportForm({ view }: { view: ReportLinkView }) {
+/** The report form; read-only for a copy's link or inside a digest's list (`evidenceHref` null: file names without links). */
+export function ReportForm({ view, evidenceHref = (id) => `/link-session/report/evidence/${id}` }: { view: ReportLinkView; evidenceHref?: ((id: string) => string) | null }) {
   const [form] = Form.useForm<ReportFormValues>();
   const queryClient = useQueryClient();
   const { message, modal } = App.useApp();
@@ -62,6 +63,7 @@ function ReportForm({ view }: { view: ReportLinkView }) {
   const returned = view.status === 'returned' && view.review?.decision === 'returned';
   return (
     <OfficerLayout title={view.cycle.title ?? 'Báo cáo kết quả thực hiện kế hoạch'} contact={view.contact}>
+      {view.readOnly ? <Alert type="info" showIcon className="officer-section" title="Bản để theo dõi: đường dẫn này chỉ để xem; cơ quan báo cáo gửi báo cáo bằng đường dẫn của mình." /> : null}
       {returned ? (
         <Alert
           type="warning"
@@ -110,10 +112,12 @@ function ReportForm({ view }: { view: ReportLinkView }) {
           <Form.Item label="Nhận xét chung" name="summary">
             <Input.TextArea rows={3} maxLength={4000} />
           </Form.Item>
-          <Form.Item label="Tệp minh chứng" htmlFor="report-evidence-files" extra={`PDF, DOCX, XLSX, JPEG hoặc PNG; tối đa ${formatBytes(view.limits.fileBytes)} một tệp, ${formatBytes(view.limits.totalBytes)} cả báo cáo.`}>
-            <EvidenceUpload id="report-evidence-files" uploadUrl="/link-session/report/evidence" fileLimitBytes={view.limits.fileBytes} onStored={() => void refresh()} disabled={disabled} />
-          </Form.Item>
-          <FileLinks files={view.evidence} href={(file) => `/link-session/report/evidence/${file.id}`} empty="Chưa có tệp minh chứng." />
+          {view.readOnly ? null : (
+            <Form.Item label="Tệp minh chứng" htmlFor="report-evidence-files" extra={`PDF, DOCX, XLSX, JPEG hoặc PNG; tối đa ${formatBytes(view.limits.fileBytes)} một tệp, ${formatBytes(view.limits.totalBytes)} cả báo cáo.`}>
+              <EvidenceUpload id="report-evidence-files" uploadUrl="/link-session/report/evidence" fileLimitBytes={view.limits.fileBytes} onStored={() => void refresh()} disabled={disabled} />
+            </Form.Item>
+          )}
+          <FileLinks files={view.evidence} href={evidenceHref ? (file) => evidenceHref(file.id) : null} empty="Chưa có tệp minh chứng." />
         </Card>
         {problems ? (
           <Alert

@@ -30,7 +30,8 @@ export function TaskPage() {
   return <TaskDetails view={view.data} />;
 }
 
-function TaskDetails({ view }: { view: TaskLinkView }) {
+/** The task page's content; inside a digest's list the files are listed without links (`evidenceHref` null). */
+export function TaskDetails({ view, evidenceHref = (id) => `/link-session/task/evidence/${id}` }: { view: TaskLinkView; evidenceHref?: ((id: string) => string) | null }) {
   const [open, setOpen] = useState<'progress' | 'completion' | null>(null);
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -94,7 +95,7 @@ function TaskDetails({ view }: { view: TaskLinkView }) {
       {open === 'progress' ? <ProgressForm view={view} onClose={() => setOpen(null)} /> : null}
       {open === 'completion' ? <CompletionForm view={view} onClose={() => setOpen(null)} /> : null}
       <Card title="Minh chứng đã gửi" className="officer-section">
-        <FileLinks files={view.evidence} href={(file) => `/link-session/task/evidence/${file.id}`} empty="Chưa có tệp minh chứng." />
+        <FileLinks files={view.evidence} href={evidenceHref ? (file) => evidenceHref(file.id) : null} empty="Chưa có tệp minh chứng." />
       </Card>
       <Card title="Quá trình nhắc việc và cập nhật" className="officer-section">
         <TaskTimeline events={view.timeline} />

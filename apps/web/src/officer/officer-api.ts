@@ -10,6 +10,8 @@ type Json<P extends keyof paths, M extends 'get' | 'post' | 'put'> = paths[P][M]
 export type TaskLinkView = Json<'/link-session/task', 'get'>;
 export type ReportLinkView = Json<'/link-session/report', 'get'>;
 export type Contact = NonNullable<Json<'/link-session/contact', 'get'>>;
+export type DigestLinkView = Json<'/link-session/digest', 'get'>;
+export type DigestItem = Json<'/link-session/digest/item', 'get'>;
 export type TaskEvidence = TaskLinkView['evidence'][number];
 export type ReportEvidence = ReportLinkView['evidence'][number];
 export type ReportAnswers = NonNullable<ReportLinkView['answers']>;
@@ -21,8 +23,12 @@ export type SubmittedReport = NonNullable<paths['/link-session/report/submit']['
 
 export const TASK_VIEW_KEY = ['link-session', 'task'] as const;
 export const REPORT_VIEW_KEY = ['link-session', 'report'] as const;
+export const DIGEST_VIEW_KEY = ['link-session', 'digest'] as const;
 
 export const useTaskLinkView = () => useQuery({ queryKey: TASK_VIEW_KEY, queryFn: async () => unwrap(await api.GET('/link-session/task')) });
 export const useReportLinkView = () => useQuery({ queryKey: REPORT_VIEW_KEY, queryFn: async () => unwrap(await api.GET('/link-session/report')) });
 export const useOversightContact = (enabled: boolean) =>
   useQuery({ queryKey: ['link-session', 'contact'], queryFn: async () => unwrap(await api.GET('/link-session/contact')), enabled, staleTime: Infinity });
+export const useDigestLinkView = () => useQuery({ queryKey: DIGEST_VIEW_KEY, queryFn: async () => unwrap(await api.GET('/link-session/digest')) });
+export const useDigestItem = (workflowId: string) =>
+  useQuery({ queryKey: [...DIGEST_VIEW_KEY, workflowId], queryFn: async () => unwrap(await api.GET('/link-session/digest/item', { params: { query: { workflowId } } })) });

@@ -2,6 +2,12 @@
 // read (not verified) to know which task or report they are for.
 import type { SinkMessage } from '@dondoc/runtime';
 
+/**
+ * Digests go out a few seconds after their last reminder (not two minutes, at
+ * most half a minute after the first) and at any hour, so a suite sees its mail soon.
+ */
+export const PROMPT_DIGESTS = { NOTIFIER_DIGEST_WINDOW_MS: '5000', NOTIFIER_DIGEST_MAX_WAIT_MS: '30000', NOTIFIER_DIGEST_NOT_BEFORE: '00:00' } as const;
+
 export interface MailedLink {
   readonly url: string;
   readonly token: string;
