@@ -34,6 +34,7 @@ export {
 } from './repositories/page';
 export { PlanVersionRepository, type PlanVersion, type SavedPlanVersion } from './repositories/plan-version.repository';
 export type { JsonObject, JsonValue } from './tables/column-types';
+export { AUDIT_OUTCOMES, type AuditOutcome } from './tables/audit-log.table';
 export { DELIVERY_STATUSES, type DeliveryStatus } from './tables/delivery-log.table';
 export { REPORT_FILE_KINDS, type ReportFileKind } from './tables/report-files.table';
 export { REPORT_SUBMISSION_STATUSES, type ReportSubmissionStatus } from './tables/report-submissions.table';
