@@ -61,3 +61,17 @@ function quoteVietnamMidnight(isoDate: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new UnsafeQueryValueError(`not an ISO date: ${JSON.stringify(isoDate)}`);
   return `'${isoDate}T00:00:00+07:00'`;
 }
+
+/**
+ * The runs that each stand for one cycle, for statistics: every task's current run,
+ * and earlier runs that closed a cycle by completing it (a recurring duty's past
+ * rounds). A run that continued as new within its cycle (long history, new rules)
+ * carries an open status and is left out, so no cycle counts twice.
+ */
+export function taskCycleQuery(filter: Pick<TaskVisibilityFilter, 'planId' | 'agencyId'>): string {
+  const completed = `${searchAttributes.status.name} IN (${COMPLETED_STATUSES.map(quoteQueryValue).join(', ')})`;
+  const parts = [`WorkflowType = '${TASK_WORKFLOW_TYPE}'`, `(ExecutionStatus != 'ContinuedAsNew' OR ${completed})`];
+  if (filter.planId !== undefined) parts.push(inList(searchAttributes.plan.name, [filter.planId]));
+  if (filter.agencyId !== undefined) parts.push(inList(searchAttributes.agency.name, [filter.agencyId]));
+  return parts.join(' AND ');
+}

@@ -1,5 +1,5 @@
 import { DeliveryStatsRepository } from '@dondoc/db';
-import { TASK_STATUSES } from '@dondoc/domain';
+import { ALL_TASK_STATUSES } from '@dondoc/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { Gauge, Histogram, Registry } from 'prom-client';
 
@@ -36,8 +36,8 @@ export class MetricsService {
       labelNames: ['status'] as const,
       registers: [this.registry],
       async collect() {
-        const counts = await Promise.all(TASK_STATUSES.map((status) => workflows.count({ statuses: [status] }).catch(() => Number.NaN)));
-        TASK_STATUSES.forEach((status, i) => this.set({ status }, counts[i]!));
+        const counts = await Promise.all(ALL_TASK_STATUSES.map((status) => workflows.count({ statuses: [status] }).catch(() => Number.NaN)));
+        ALL_TASK_STATUSES.forEach((status, i) => this.set({ status }, counts[i]!));
       },
     });
     const deliveryGauge = (name: string, help: string, statuses: readonly string[]) =>
