@@ -1,6 +1,7 @@
 import { STATISTICS_CATEGORIES, STATISTICS_CATEGORY_LABELS } from '@dondoc/domain';
 import { z } from 'zod';
 
+import { DIGIT, LETTER } from '../common/text-patterns';
 import { idText, isoDate } from '../tasks/task.schemas';
 
 // GET /stats: validation and the OpenAPI document both come from here.
@@ -9,7 +10,7 @@ export const statsQuerySchema = z
   .object({
     plan: idText.optional().describe('Mã kế hoạch'),
     agency: idText.optional().describe('Mã cơ quan chủ trì'),
-    group: z.string().trim().min(1).max(20).regex(/^[\p{L}\p{N}.-]+$/u, 'Nhóm nhiệm vụ như trong kế hoạch, ví dụ II.').optional().describe('Nhóm nhiệm vụ của kế hoạch (I, II, …)'),
+    group: z.string().trim().min(1).max(20).regex(new RegExp(`^[${LETTER}${DIGIT}.-]+$`), 'Nhóm nhiệm vụ như trong kế hoạch, ví dụ II.').optional().describe('Nhóm nhiệm vụ của kế hoạch (I, II, …)'),
     from: isoDate.optional().describe('Chỉ các kỳ có hạn từ ngày này (YYYY-MM-DD)'),
     to: isoDate.optional().describe('Chỉ các kỳ có hạn đến ngày này (YYYY-MM-DD)'),
   })

@@ -37,3 +37,12 @@ describe('task action bodies', () => {
     expect(taskListQuerySchema.safeParse({ status: 'done' }).success).toBe(false);
   });
 });
+
+describe('dates', () => {
+  it('one reason per bad date: its form, or the day or year that is wrong', () => {
+    expect(fieldIssues(taskListQuerySchema.safeParse({ dueFrom: '04/12/2026', dueTo: '2026-02-30' }).error!)).toEqual([
+      { field: 'dueFrom', reason: 'Ngày phải có dạng YYYY-MM-DD.' },
+      { field: 'dueTo', reason: 'Ngày 2026-02-30 không tồn tại.' },
+    ]);
+  });
+});

@@ -3,19 +3,24 @@ import { freeText } from '@dondoc/contracts';
 import { ALL_TASK_STATUSES, COMPLETION_MODES, TASK_STATUS_LABELS, type TaskStatus } from '@dondoc/domain';
 import { z } from 'zod';
 
+import { DIGIT, LETTER } from '../common/text-patterns';
+
 // Requests and responses of /tasks: validation and the OpenAPI document both come from here.
 
 /** A real calendar day in a year the working-day calendar covers (a ladder cannot be built outside it). */
 export const isoDate = z
   .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD.')
   .superRefine((value, ctx) => {
-    const problem = calendarDateProblem(value);
+    // The form has its own message above; this says which day or year is wrong.
+    const problem = /^\d{4}-\d{2}-\d{2}$/.test(value) ? calendarDateProblem(value) : null;
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   })
-  .describe('Ngày YYYY-MM-DD');
+  // The document says what the checks allow: an RFC 3339 full-date, a day that exists.
+  .meta({ format: 'date' });
 
 /** Plan, task and agency ids: what the catalog allows, and nothing a visibility query could trip on. */
-export const idText = z.string().min(1).max(100).regex(/^[\p{L}\p{N}._-]+$/u, 'Chỉ gồm chữ, số, ".", "_" và "-".');
+export const idText = z.string().min(1).max(100).regex(new RegExp(`^[${LETTER}${DIGIT}._-]+$`), 'Chỉ gồm chữ, số, ".", "_" và "-".');
 
 export const workflowIdSchema = z
   .string()
