@@ -12,6 +12,7 @@ export {
   deadlineMonthAhead,
   eventually,
   HOUR,
+  ladderAfterCatchUp,
   ladderBetween,
   ladderOf,
   rejectionOf,

@@ -5,6 +5,7 @@
 import type { AgencyId } from './agency';
 import type { DayMonth, IsoDate } from './calendar-date';
 import type { Deadline } from './deadline';
+import type { CompletionMode } from './task-status';
 
 /** A table cell naming agencies: the text as printed and the agency or group ids it means. */
 export interface AgencyRef {
@@ -85,6 +86,11 @@ export interface Plan {
   readonly issuer: AgencyId;
   readonly issued: PlanIssued;
   readonly legalBasis: readonly string[];
+  /**
+   * `self`: an agency's word completes its task; absent or `confirmed`: Sở KH&CN
+   * confirms each proposed completion.
+   */
+  readonly completion?: CompletionMode;
   readonly reporting: PlanReporting;
   readonly indicators: readonly Indicator[];
   readonly groups: readonly TaskGroup[];

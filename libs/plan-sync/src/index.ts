@@ -28,3 +28,4 @@ export {
   upsertReportSchedule,
 } from './report-schedule';
 export { applyPlanRevision, type PlanRevisionInput, type PlanRevisionReport } from './apply-plan-revision';
+export { collectTaskStatistics, listTaskCycleRecords, type TaskGroupOf, taskGroupsOf } from './task-cycle-records';

@@ -1,3 +1,4 @@
+export { catchUpSpacingEnd, deferredSteps } from './catch-up-spacing';
 export { type Cycle, type CycleContext, cyclesOf, DEFAULT_REPORT_DAY } from './cycles';
 export { type DeadlineDistance, deadlineDistanceAt, signedDaysLeft } from './deadline-distance';
 export {

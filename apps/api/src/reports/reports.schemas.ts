@@ -1,4 +1,4 @@
-import { AGENCY_REPORT_STATUSES } from '@dondoc/contracts';
+import { AGENCY_REPORT_STATUSES, freeText } from '@dondoc/contracts';
 import { vietnamDate } from '@dondoc/policy';
 import { CYCLE_KEY_PATTERN } from '@dondoc/reports-service';
 import { z } from 'zod';
@@ -20,7 +20,7 @@ export const startCycleSchema = z
     adHoc: z
       .object({
         id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Mã yêu cầu chỉ gồm chữ thường không dấu, số và "-" (tối đa 40 ký tự).'),
-        title: z.string().trim().min(1, 'Cần tiêu đề báo cáo đột xuất.').max(300, 'Tối đa 300 ký tự.'),
+        title: freeText(300, 'Cần tiêu đề báo cáo đột xuất.'),
         unitDeadline: isoDate.refine((d) => d >= vietnamDate(Date.now()), 'Hạn báo cáo của các cơ quan không được trước hôm nay.'),
         aggregatorDeadline: isoDate,
       })
@@ -38,9 +38,8 @@ export const startCycleSchema = z
   .refine((body) => !(body.adHoc && body.deadlines), { error: 'Báo cáo đột xuất đặt hạn trong adHoc, không dùng deadlines.', path: ['deadlines'] });
 export type StartCycleBody = z.infer<typeof startCycleSchema>;
 
-const comment = z.string().trim().max(2000, 'Tối đa 2000 ký tự.');
-export const returnSchema = z.object({ comment: comment.min(1, 'Cần nêu nội dung yêu cầu bổ sung, chỉnh sửa.') }).strict();
-export const acceptSchema = z.object({ comment: comment.default('') }).strict();
+export const returnSchema = z.object({ comment: freeText(2000, 'Cần nêu nội dung yêu cầu bổ sung, chỉnh sửa.') }).strict();
+export const acceptSchema = z.object({ comment: freeText(2000).default('') }).strict();
 
 export const filesQuerySchema = z
   .object({

@@ -12,6 +12,7 @@ import path from 'node:path';
 
 import { recordOperatorAction } from '../operator-audit';
 import { databaseUrlFor } from '../runtime-connections';
+import { calendarDateOption } from '../options/date-options';
 
 /** Records a state change in the audit log, under the operator (or `by`), with the same action names as the API's. */
 type AuditRecorder = (action: string, target: string, payload: JsonObject, by?: string) => Promise<void>;
@@ -73,8 +74,8 @@ export function register(program: Command): void {
     .description('Bắt đầu một kỳ báo cáo ngay (kỳ hằng năm, hoặc đột xuất với --ad-hoc)')
     .argument('<plan>', 'mã kế hoạch')
     .argument('<year>', 'năm báo cáo')
-    .option('--unit-deadline <yyyy-mm-dd>', 'hạn các cơ quan gửi báo cáo (thay cho hạn của kế hoạch)')
-    .option('--aggregator-deadline <yyyy-mm-dd>', 'hạn Sở KH&CN gửi báo cáo tổng hợp')
+    .option('--unit-deadline <yyyy-mm-dd>', 'hạn các cơ quan gửi báo cáo (thay cho hạn của kế hoạch)', calendarDateOption)
+    .option('--aggregator-deadline <yyyy-mm-dd>', 'hạn Sở KH&CN gửi báo cáo tổng hợp', calendarDateOption)
     .option('--ad-hoc <id>', 'báo cáo đột xuất: mã yêu cầu (chữ thường, số, "-"); cần --title và cả hai hạn')
     .option('--title <text>', 'tiêu đề báo cáo đột xuất')
     .option('--by <name>', 'người yêu cầu', 'cli')
