@@ -76,6 +76,7 @@ export async function deliver(job: Job<DeliveryJob>, context: DeliverContext): P
       daysLeft: notification.data.daysLeft,
       deadlineText: notification.data.deadlineText,
       ...(notification.data.reviewComment ? { reviewComment: notification.data.reviewComment } : {}),
+      ...(notification.data.deadlineNote ? { deadlineNote: notification.data.deadlineNote } : {}),
       ...signedLink(delivery, context),
       reference: notification.idempotencyKey,
     });
@@ -131,9 +132,9 @@ function followUp(delivery: DeliveryJob, error: DeliveryError, context: Pick<Del
   return null;
 }
 
-/** Report requests and reminders link to the agency's report submission; every other reminder to a task's progress report. */
-const linkPurposeOf = (template: DeliveryJob['notification']['template']): LinkPurpose =>
-  template === 'report-request' || template === 'report-reminder' ? 'submit-report' : 'report-progress';
+/** Report requests, reminders and returns link to the agency's report submission; every other reminder to a task's progress report. */
+const REPORT_TEMPLATES: ReadonlySet<string> = new Set(['report-request', 'report-reminder', 'report-returned']);
+const linkPurposeOf = (template: DeliveryJob['notification']['template']): LinkPurpose => (REPORT_TEMPLATES.has(template) ? 'submit-report' : 'report-progress');
 
 function signedLink(delivery: DeliveryJob, context: DeliverContext): { link: string; linkExpiresAt: Date } {
   const expiresAt = context.now() + context.links.ttlDays * 86_400_000;

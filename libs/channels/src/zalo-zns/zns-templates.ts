@@ -22,6 +22,7 @@ export const DEFAULT_ZNS_TEMPLATE_IDS: Readonly<Record<NotificationTemplate, str
   'report-request': '410005',
   'report-reminder': '410006',
   'aggregate-report': '410007',
+  'report-returned': '410008',
 };
 
 /**
