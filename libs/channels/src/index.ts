@@ -6,7 +6,8 @@ export { domainOfAddress, isValidEmailAddress, messageIdFor } from './email/mess
 export { classifySmtpError } from './email/smtp-errors';
 export { type SmtpSettings, smtpSettingsFromConfig, smtpTransportOptions } from './email/smtp-transport';
 export { formatDaysLeft, formatDueDate } from './templates/format';
-export { type AggregateReportValues, renderAggregateReport, type RenderedAggregateReport } from './templates/aggregate-report';
+export { type AggregateReportValues, renderAggregateReport, type RenderedAggregateReport, reportSubjectTitle } from './templates/aggregate-report';
+export { type RenderedReportSignOff, renderReportSignOff, type ReportSignOffKind, type ReportSignOffValues } from './templates/report-sign-off';
 export { type RenderedNotification, renderNotification, type TemplateValues } from './templates/render';
 export { TEMPLATE_WORDING } from './templates/catalog';
 export { recordZnsDelivery, recordZnsSent, type ZnsDeliveryRecord, type ZnsSentRecord, type ZnsWebhookPayload, znsWebhookSchema } from './zalo-zns/delivery-webhook';

@@ -2,9 +2,13 @@ export { type Cycle, type CycleContext, cyclesOf, DEFAULT_REPORT_DAY } from './c
 export {
   type AfterStep,
   type BeforeStep,
+  DEFAULT_LATE_REQUEST_GRACE_WORKING_DAYS,
+  DEFAULT_SIGN_OFF_WORKING_DAYS,
   type EscalationPolicy,
+  lateRequestGraceWorkingDays,
   type PolicyRecipient,
   type RepeatRule,
+  type ReportPolicy,
   type StepPhase,
   templateOfPhase,
 } from './escalation-policy';

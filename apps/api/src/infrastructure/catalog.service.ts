@@ -16,8 +16,6 @@ export class CatalogService {
   /** For checking the agency ids of an uploaded plan. */
   readonly references: ReferenceIndex;
   readonly calendarOverrides: readonly CalendarOverrides[];
-  /** Plans in seeds/plans: report cycles resolve their plan there, so only these get a report Schedule. */
-  readonly seedPlanIds: ReadonlySet<string>;
   private readonly policies: (planId: string) => EscalationPolicy;
 
   constructor(seedsDir: string) {
@@ -30,7 +28,6 @@ export class CatalogService {
     this.directory = loaded.directory;
     this.references = loaded.references;
     this.calendarOverrides = catalog.calendarOverrides;
-    this.seedPlanIds = new Set(catalog.plans.keys());
     this.policies = catalog.policyFor;
   }
 
