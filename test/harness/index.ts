@@ -25,5 +25,5 @@ export {
   vnYear,
 } from './task-scenario';
 export { useTaskScenario } from './use-task-scenario';
-export { historyFromJson, historyToJson } from './histories';
+export { HISTORY_FIXTURES, historyFromJson, historyToJson, recordingHistories, saveHistoryFixture } from './histories';
 export { storePlans } from './stored-plans';

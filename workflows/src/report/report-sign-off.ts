@@ -74,13 +74,14 @@ export async function signOffAndSend(context: SignOffContext, finals: readonly A
   const generation = files[0]?.generation ?? 1;
   const dueAt = approvalDueAt(context);
   context.setPhase('awaiting-approval');
+  const requestedAt = Date.now();
   const requestedFrom = await tell(() => requestReportApproval({ cycle, files, standing, idempotencyKey: `${workflowId}|sign-off` }));
-  context.updateSignOff(() => ({ generation, requestedAt: Date.now(), requestedFrom, approvalDueAt: dueAt, escalatedAt: null, escalatedTo: [], approval: null }));
+  context.updateSignOff(() => ({ generation, requestedAt, requestedFrom, approvalDueAt: dueAt, escalatedAt: null, escalatedTo: [], approval: null }));
 
   const approvedIn = () => context.approved() !== null;
   if (!(await condition(approvedIn, Math.max(dueAt - Date.now(), 1)))) {
-    const escalatedTo = await tell(() => escalateReportApproval({ cycle, generation, standing, idempotencyKey: `${workflowId}|sign-off-escalation` }));
     const escalatedAt = Date.now();
+    const escalatedTo = await tell(() => escalateReportApproval({ cycle, generation, standing, idempotencyKey: `${workflowId}|sign-off-escalation` }));
     context.updateSignOff((current) => ({ ...current!, escalatedAt, escalatedTo }));
     await condition(approvedIn);
   }
