@@ -2,18 +2,21 @@
 // kh-ai-2025-2030, 19 agencies, 3 submitted, 2 accepted, 1 returned and not
 // sent again. The report regenerated before the deadline must say 2 accepted,
 // 1 returned, 16 not submitted, and that its figures are provisional, in the
-// DOCX, the XLSX and the JSON. And the sign-off's API: approving a cycle that
-// is still collecting is refused, by the API and the CLI alike.
+// DOCX, the XLSX and the JSON. The sign-off's API: approving a cycle that is
+// still collecting is refused, by the API and the CLI alike. And issue 13 §5:
+// a plan imported from a file outside seeds/ (POST /plans, dondoc plan
+// import) gets its yearly report Schedule.
 import { WorkingCalendar } from '@dondoc/calendar';
-import type { ReportAgencyAssignment } from '@dondoc/contracts';
+import { type ReportAgencyAssignment, reportScheduleId } from '@dondoc/contracts';
 import { loadSeedCatalog, resolveReportCycle } from '@dondoc/plan-sync';
 import { addCalendarDays, vietnamDate } from '@dondoc/policy';
 import { repoRoot } from '@dondoc/runtime';
 import { storePlans } from '@dondoc/test-harness';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse, stringify } from 'yaml';
 
 import { docxContent, xlsxRows } from '../../integration/reports/support/report-documents';
 import { type ApiStack, call, eventually, startApiStack } from './support/api-stack';
@@ -125,5 +128,30 @@ describe('consolidated report counts (API e2e)', () => {
     expect(await dondoc('report', 'approve', PLAN, String(YEAR), '--by', 'giamdoc')).toMatchObject({ code: 1, stderr: 'Kỳ báo cáo chưa khóa sổ: báo cáo tổng hợp được trình phê duyệt khi hết hạn nhận báo cáo.\n' });
     // Nothing was approved, so nothing was audited as such.
     expect((await api<{ items: unknown[] }>('GET', '/audit?action=report.approve')).body.items).toEqual([]);
+  });
+
+  it('gives a plan imported from a file outside seeds/ its yearly report Schedule, through the API and the CLI (issue 13 §5)', async () => {
+    // The AI plan under new ids, cut to its first task: nothing of it is in seeds/.
+    const planOf = (id: string) => {
+      const document = parse(readFileSync(path.join(repoRoot(), 'seeds', 'plans', `${PLAN}.yaml`), 'utf8')) as { id: string; groups: Array<{ tasks: unknown[] }> };
+      return stringify({ ...document, id, groups: [{ ...document.groups[0]!, tasks: document.groups[0]!.tasks.slice(0, 1) }] });
+    };
+    type Imported = { planId: string; reportSchedule: { scheduleId: string; created: boolean; nextRequestAt: string | null } | null };
+    const imported = await api<Imported>('POST', '/plans', { body: planOf('kh-ngoai-seeds-api'), contentType: 'application/yaml' });
+    expect(imported.status).toBe(200);
+    expect(imported.body.reportSchedule).toMatchObject({ scheduleId: reportScheduleId('kh-ngoai-seeds-api'), created: true });
+    const viaApi = await stack.temporal.client.schedule.getHandle(reportScheduleId('kh-ngoai-seeds-api')).describe();
+    expect(viaApi.action).toMatchObject({ type: 'startWorkflow', args: [{ planId: 'kh-ngoai-seeds-api' }] });
+    expect(imported.body.reportSchedule!.nextRequestAt).toBe(viaApi.info.nextActionTimes[0]?.toISOString() ?? null);
+
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-plan-'));
+    const file = path.join(dir, 'kh-ngoai-seeds-cli.yaml');
+    writeFileSync(file, planOf('kh-ngoai-seeds-cli'));
+    const cliImport = await dondoc('plan', 'import', file, '--by', 'e2e');
+    expect(cliImport).toMatchObject({ code: 0, stdout: expect.stringContaining('lịch báo cáo hằng năm: đã tạo') });
+    const viaCli = await stack.temporal.client.schedule.getHandle(reportScheduleId('kh-ngoai-seeds-cli')).describe();
+    expect(viaCli.spec.timezone).toBe('Asia/Ho_Chi_Minh');
+    expect(viaCli.action).toMatchObject({ type: 'startWorkflow', args: [{ planId: 'kh-ngoai-seeds-cli' }] });
+    rmSync(dir, { recursive: true, force: true });
   });
 });
