@@ -244,3 +244,22 @@ export const agencyReportScopeQuery = defineQuery<ReportAgencyAssignment>('agenc
 export const reportCyclePlanQuery = defineQuery<Omit<ReportCyclePlan, 'policy' | 'calendarOverrides'> | null>('reportCyclePlan');
 /** Children tell the cycle about every change, so one query shows every agency. */
 export const agencyReportChangedSignal = defineSignal<[AgencyReportState]>('agencyReportChanged');
+
+/**
+ * Why an approval is refused now, in Vietnamese; null when it may go ahead.
+ * The cycle's Update validator decides with it; the API and CLI ask it first
+ * too, for a cycle that has already completed (an Update cannot reach it).
+ */
+export function approvalRefusal(phase: ReportCyclePhase, signOff: ReportSignOff | null, busy: boolean, command: ReportApproveCommand): string | null {
+  if (!command?.by?.trim()) return 'Cần tên người phê duyệt.';
+  if (!Number.isInteger(command.generation) || command.generation < 1) return 'Lần tổng hợp cần phê duyệt phải là số nguyên dương.';
+  if (busy) return 'Đang xử lý một lần phê duyệt khác của kỳ báo cáo này; vui lòng thử lại sau giây lát.';
+  if (signOff?.approval) return `Báo cáo tổng hợp đã được phê duyệt (lần tổng hợp ${signOff.approval.generation}, bởi ${signOff.approval.by}).`;
+  if (phase === 'completed' || phase === 'approved') return 'Báo cáo tổng hợp của kỳ này đã được gửi (kỳ báo cáo kết thúc trước khi có bước phê duyệt).';
+  if (phase === 'not-requested') return 'Kỳ báo cáo đã khóa sổ mà chưa gửi đề nghị báo cáo đến cơ quan nào; không có báo cáo tổng hợp để phê duyệt.';
+  if (phase !== 'awaiting-approval' || !signOff) return 'Kỳ báo cáo chưa khóa sổ: báo cáo tổng hợp được trình phê duyệt khi hết hạn nhận báo cáo.';
+  if (command.generation < signOff.generation) {
+    return `Lần tổng hợp ${command.generation} được lập trước khi khóa sổ (số liệu tạm tính); chỉ phê duyệt được lần tổng hợp từ lần ${signOff.generation} trở đi.`;
+  }
+  return null;
+}

@@ -11,6 +11,7 @@ import {
   type AgencyReportState,
   type ReportAgencyAssignment,
   agencyReportWorkflowId,
+  approvalRefusal,
   approveReportUpdate,
   reportCycleKey,
   reportCyclePlanQuery,
@@ -149,11 +150,16 @@ export class ReportService {
    * before it closed.
    */
   async approve(planId: string, cycleKey: string, by: string, generation?: number): Promise<ReportCycleState> {
-    const chosen = generation ?? (await new ReportFileRepository(this.deps.db).nextGeneration(planId, cycleKey)) - 1;
-    if (chosen < 1) throw new ConflictError(`Kỳ báo cáo ${cycleKey} của kế hoạch ${planId} chưa có báo cáo tổng hợp để phê duyệt.`);
     const handle = this.deps.client.workflow.getHandle(reportCycleWorkflowId(planId, cycleKey));
+    const missing = `Chưa có kỳ báo cáo ${cycleKey} của kế hoạch ${planId}.`;
+    const state = await this.found(() => handle.query(reportCycleStateQuery), missing);
+    const chosen = generation ?? (await new ReportFileRepository(this.deps.db).nextGeneration(planId, cycleKey)) - 1;
+    // A completed cycle takes no Update: say why from its state (the same rule the workflow applies).
+    const refusal = approvalRefusal(state.phase, state.signOff ?? null, false, { generation: Math.max(chosen, 1), by });
+    if (refusal) throw new ConflictError(refusal);
+    if (chosen < 1) throw new ConflictError(`Kỳ báo cáo ${cycleKey} của kế hoạch ${planId} chưa có báo cáo tổng hợp để phê duyệt.`);
     try {
-      return await this.found(() => handle.executeUpdate(approveReportUpdate, { args: [{ generation: chosen, by }] }), `Chưa có kỳ báo cáo ${cycleKey} của kế hoạch ${planId}.`);
+      return await this.found(() => handle.executeUpdate(approveReportUpdate, { args: [{ generation: chosen, by }] }), missing);
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) throw new ConflictError(error.cause?.message ?? error.message);
       throw error;

@@ -130,7 +130,7 @@ describe('report sign-off (time-skipping)', () => {
 
       // The close: every agency's workflow ends, the consolidation is made and put to the active admin, with the files and a link.
       await env.sleep(dates.closesAt + 60_000 - (await env.currentTimeMs()));
-      const signing = await until(handle, (s) => s.phase === 'awaiting-approval' && s.signOff !== null);
+      const signing = await until(handle, (s) => s.phase === 'awaiting-approval' && (s.signOff?.requestedFrom.length ?? 0) > 0);
       expect(signing.signOff).toMatchObject({ generation: 2, requestedFrom: ['lanhdao@skhcn.example'], approvalDueAt: dates.approvalDueAt, escalatedAt: null, approval: null });
       // After the return the agency was chased from its new deadline, not the plan's (whose escalations would have gone on).
       const chased = queue.jobs.filter((j) => j.agencyId === returned!.agencyId && j.template === 'report-reminder' && j.scheduledFor > returnedAt);

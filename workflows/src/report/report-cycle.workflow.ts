@@ -1,6 +1,7 @@
 import {
   AGENCY_REPORT_WORKFLOW_TYPE,
   agencyReportChangedSignal,
+  approvalRefusal,
   approveReportUpdate,
   type ReportApproveCommand,
   type ReportSignOff,
@@ -21,7 +22,7 @@ import { ActivityFailure, ApplicationFailure, ParentClosePolicy, patched, proxyA
 import type { Activities } from '@dondoc/activities';
 
 import type { agencyReportWorkflow } from './agency-report.workflow';
-import { approvalRefusal, type SignOffContext, signOffAndSend } from './report-sign-off';
+import { type SignOffContext, signOffAndSend } from './report-sign-off';
 
 const { prepareReportCycle } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',

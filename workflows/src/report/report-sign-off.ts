@@ -1,5 +1,5 @@
 import type { CalendarOverrides } from '@dondoc/calendar';
-import type { AgencyReportState, ReportApproveCommand, ReportCyclePhase, ReportCyclePlan, ReportFileRef, ReportSignOff } from '@dondoc/contracts';
+import type { AgencyReportState, ReportCyclePhase, ReportCyclePlan, ReportFileRef, ReportSignOff } from '@dondoc/contracts';
 import { type EscalationPolicy, vietnamInstant } from '@dondoc/policy';
 import { ActivityFailure, condition, proxyActivities } from '@temporalio/workflow';
 
@@ -73,10 +73,11 @@ export async function signOffAndSend(context: SignOffContext, finals: readonly A
   context.setFiles(files);
   const generation = files[0]?.generation ?? 1;
   const dueAt = approvalDueAt(context);
+  // Open for approval at once (an admin may approve from the report page before the letter is out); who was asked follows.
+  context.updateSignOff(() => ({ generation, requestedAt: Date.now(), requestedFrom: [], approvalDueAt: dueAt, escalatedAt: null, escalatedTo: [], approval: null }));
   context.setPhase('awaiting-approval');
-  const requestedAt = Date.now();
   const requestedFrom = await tell(() => requestReportApproval({ cycle, files, standing, idempotencyKey: `${workflowId}|sign-off` }));
-  context.updateSignOff(() => ({ generation, requestedAt, requestedFrom, approvalDueAt: dueAt, escalatedAt: null, escalatedTo: [], approval: null }));
+  context.updateSignOff((current) => ({ ...current!, requestedFrom }));
 
   const approvedIn = () => context.approved() !== null;
   if (!(await condition(approvedIn, Math.max(dueAt - Date.now(), 1)))) {
@@ -90,18 +91,4 @@ export async function signOffAndSend(context: SignOffContext, finals: readonly A
   const sent = await emailConsolidatedReport({ cycle, files: approvedFiles, idempotencyKey: `${workflowId}|consolidated` });
   context.setEmailMessageId(sent.messageId);
   context.setPhase('completed');
-}
-
-/** Why an approval is refused now, in Vietnamese; null when it may go ahead. */
-export function approvalRefusal(phase: ReportCyclePhase, signOff: ReportSignOff | null, busy: boolean, command: ReportApproveCommand): string | null {
-  if (!command?.by?.trim()) return 'Cần tên người phê duyệt.';
-  if (!Number.isInteger(command.generation) || command.generation < 1) return 'Lần tổng hợp cần phê duyệt phải là số nguyên dương.';
-  if (busy) return 'Đang xử lý một lần phê duyệt khác của kỳ báo cáo này; vui lòng thử lại sau giây lát.';
-  if (signOff?.approval) return `Báo cáo tổng hợp đã được phê duyệt (lần tổng hợp ${signOff.approval.generation}, bởi ${signOff.approval.by}).`;
-  if (phase === 'not-requested') return 'Kỳ báo cáo đã khóa sổ mà chưa gửi đề nghị báo cáo đến cơ quan nào; không có báo cáo tổng hợp để phê duyệt.';
-  if (phase !== 'awaiting-approval' || !signOff) return 'Kỳ báo cáo chưa khóa sổ: báo cáo tổng hợp được trình phê duyệt khi hết hạn nhận báo cáo.';
-  if (command.generation < signOff.generation) {
-    return `Lần tổng hợp ${command.generation} được lập trước khi khóa sổ (số liệu tạm tính); chỉ phê duyệt được lần tổng hợp từ lần ${signOff.generation} trở đi.`;
-  }
-  return null;
 }
