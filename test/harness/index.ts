@@ -26,4 +26,5 @@ export {
 } from './task-scenario';
 export { useTaskScenario } from './use-task-scenario';
 export { HISTORY_FIXTURES, historyFromJson, historyToJson, recordingHistories, saveHistoryFixture } from './histories';
+export { testPython } from './python-tools';
 export { storePlans } from './stored-plans';
