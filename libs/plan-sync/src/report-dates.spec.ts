@@ -1,5 +1,7 @@
 import { WorkingCalendar } from '@dondoc/calendar';
 import type { Plan } from '@dondoc/domain';
+import { parsePlanSource } from '@dondoc/schemas';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { datesFor, reportDates, resolveReportCycle, signOffWorkingDays } from './report-cycle';
@@ -25,6 +27,15 @@ describe('report cycle dates with the sign-off', () => {
     expect(signOffWorkingDays(ai, strict)).toBe(2);
     expect(reportDates(ai, 2026, strict, calendar).closesAt).toBe(vn('2026-12-11T08:00'));
     expect(signOffWorkingDays(ai, policy)).toBe(3);
+  });
+
+  it('reads the plan’s own number of working days from its YAML, and places a bad one', () => {
+    const text = readFileSync(path.join(__dirname, '..', '..', '..', 'seeds', 'plans', 'kh-ai-2025-2030.yaml'), 'utf8');
+    const withDays = (days: number) => text.replace('  aggregatorDeadline: { day: 15, month: 12 }\n', `  aggregatorDeadline: { day: 15, month: 12 }\n  signOffWorkingDays: ${days}\n`);
+    expect(parsePlanSource({ file: 'kh.yaml', text: withDays(5) }).value?.reporting.signOffWorkingDays).toBe(5);
+    const bad = parsePlanSource({ file: 'kh.yaml', text: withDays(0) });
+    expect(bad.value).toBeUndefined();
+    expect(bad.diagnostics.map((d) => `${d.path}: ${d.message}`)).toEqual([expect.stringMatching(/^reporting\.signOffWorkingDays: .*cần ít nhất 1 ngày làm việc/)]);
   });
 
   it('never closes before offices close on the unit deadline (a deadline of today holds until 17:00)', () => {
