@@ -185,7 +185,7 @@ describe('report cycle (API e2e)', () => {
       createLinkToken({ purpose, subject: `report/${PLAN}/${CYCLE}/${subjectAgency}`, agencyId, exp: Math.floor(Date.now() / 1000) + 3600 }, stack.linkSecret);
     const token = link('submit-report', agencyB.agencyId);
     const preview = await api<{ cycleKey: string; used: boolean; report: { status: string; taskIds: string[] } }>('GET', `/links/submit-report?token=${token}`);
-    expect(preview.body).toMatchObject({ cycleKey: CYCLE, used: false, report: { status: 'requested', taskIds: [...agencyB.taskIds] } });
+    expect(preview.body).toMatchObject({ cycleKey: CYCLE, used: false, report: { status: 'requested', taskIds: [...agencyB.taskIds], dueDate: AD_HOC.unitDeadline } });
 
     expect((await api('POST', '/links/submit-report', { body: { token: link('report-progress', agencyB.agencyId), report: contentFor(agencyB) } })).status).toBe(403);
     expect((await api('POST', '/links/submit-report', { body: { token: link('submit-report', agencyA.agencyId, agencyB.agencyId), report: contentFor(agencyB) } })).status).toBe(403);
