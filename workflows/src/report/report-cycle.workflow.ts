@@ -17,7 +17,7 @@ import {
   type ReportFileRef,
   searchAttributes,
 } from '@dondoc/contracts';
-import { ActivityFailure, ApplicationFailure, ParentClosePolicy, patched, proxyActivities, setHandler, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, ParentClosePolicy, patched, proxyActivities, setHandler, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 
 import type { Activities } from '@dondoc/activities';
 
@@ -163,6 +163,8 @@ export async function reportCycleWorkflow(request: ReportCycleRequest): Promise<
       approved: () => approvedFiles,
     };
     await signOffAndSend(context, finals);
+    // The approval's Update returns its reply before the cycle ends.
+    await condition(allHandlersFinished);
     return state();
   }
 
