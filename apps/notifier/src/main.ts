@@ -52,7 +52,7 @@ function buildChannels(config: AppConfig, db: ReturnType<typeof createDatabase>)
       secretKey: config.ZALO_SECRET_KEY,
       initialRefreshToken: config.ZALO_REFRESH_TOKEN,
     });
-    channels.zalo = new ZnsChannel({ baseUrl: config.ZALO_ZNS_BASE_URL, templateIds: parseZnsTemplateIds(config.ZALO_TEMPLATE_IDS), mode: config.ZALO_MODE, tokens });
+    channels.zalo = new ZnsChannel({ baseUrl: config.ZALO_ZNS_BASE_URL, templateIds: parseZnsTemplateIds(config.ZALO_TEMPLATE_IDS, { requireAll: config.NODE_ENV === 'production' && !config.ZALO_ALLOW_DEVELOPMENT }), mode: config.ZALO_MODE, tokens });
   }
   return channels;
 }

@@ -26,10 +26,11 @@ export const DEFAULT_ZNS_TEMPLATE_IDS: Readonly<Record<NotificationTemplate, str
 };
 
 /**
- * Parses "reminder-before=123,reminder-due=124,…"; templates not named keep the default id.
+ * Parses "reminder-before=123,reminder-due=124,…"; templates not named keep the default id,
+ * unless `requireAll` (production with a real OA): then each must be named with Zalo's id.
  * Throws with every problem at once.
  */
-export function parseZnsTemplateIds(text: string | undefined): Record<NotificationTemplate, string> {
+export function parseZnsTemplateIds(text: string | undefined, options: { requireAll?: boolean } = {}): Record<NotificationTemplate, string> {
   const ids: Record<NotificationTemplate, string> = { ...DEFAULT_ZNS_TEMPLATE_IDS };
   if (!text) return ids;
   const problems: string[] = [];
@@ -38,6 +39,10 @@ export function parseZnsTemplateIds(text: string | undefined): Record<Notificati
     if (!name || !id || !/^\d+$/.test(id)) problems.push(`"${pair}" is not template=numeric-id`);
     else if (!(NOTIFICATION_TEMPLATES as readonly string[]).includes(name)) problems.push(`unknown template "${name}"`);
     else ids[name as NotificationTemplate] = id;
+  }
+  if (options.requireAll) {
+    const fake = NOTIFICATION_TEMPLATES.filter((name) => ids[name] === DEFAULT_ZNS_TEMPLATE_IDS[name]);
+    if (fake.length) problems.push(`no id Zalo approved for ${fake.join(', ')} (they would use the fake server's ids; set ZALO_ALLOW_DEVELOPMENT=true for a trial)`);
   }
   if (problems.length) throw new Error(`ZALO_TEMPLATE_IDS: ${problems.join('; ')}`);
   return ids;
