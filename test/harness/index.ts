@@ -26,5 +26,6 @@ export {
   vnYear,
 } from './task-scenario';
 export { useTaskScenario } from './use-task-scenario';
-export { historyFromJson, historyToJson } from './histories';
+export { HISTORY_FIXTURES, historyFromJson, historyToJson, recordingHistories, saveHistoryFixture } from './histories';
 export { testPython } from './python-tools';
+export { storePlans } from './stored-plans';

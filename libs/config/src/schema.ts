@@ -96,7 +96,7 @@ export const environmentSchema = z.object({
   ZALO_DAILY_QUOTA: positiveInt.default(1000),
   /**
    * ZNS template ids Zalo approved for this OA, as "reminder-before=123456,escalation=123457,…";
-   * templates not named keep the fake server's ids (410001–410007).
+   * templates not named keep the fake server's ids (410001–410009).
    */
   ZALO_TEMPLATE_IDS: z
     .string()

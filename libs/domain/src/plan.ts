@@ -34,6 +34,11 @@ export interface PlanReporting {
    * province moves them), keyed by the year ("2027"). Absent for most plans.
    */
   readonly overrides?: Readonly<Record<string, PlanReportingOverride>>;
+  /**
+   * Working days before Sở KH&CN's deadline at which its consolidation goes to
+   * its admins for approval; absent: the policy's (`reports.signOffWorkingDays`, default 3).
+   */
+  readonly signOffWorkingDays?: number;
 }
 
 export interface PlanReportingOverride {

@@ -15,7 +15,9 @@ export {
   reportRecipients,
   reportTitle,
   requestLeadDays,
+  type ReportCycleCatalog,
   resolveReportCycle,
+  signOffWorkingDays,
 } from './report-cycle';
 export { type ReportCatchUp, reportCatchUpAt } from './report-catch-up';
 export {

@@ -4,9 +4,13 @@ export { type DeadlineDistance, deadlineDistanceAt, signedDaysLeft } from './dea
 export {
   type AfterStep,
   type BeforeStep,
+  DEFAULT_LATE_REQUEST_GRACE_WORKING_DAYS,
+  DEFAULT_SIGN_OFF_WORKING_DAYS,
   type EscalationPolicy,
+  lateRequestGraceWorkingDays,
   type PolicyRecipient,
   type RepeatRule,
+  type ReportPolicy,
   type StepPhase,
   templateOfPhase,
 } from './escalation-policy';

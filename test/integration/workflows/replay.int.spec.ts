@@ -10,7 +10,11 @@
 // (proposed, confirmed) on the code after them, as running workflows move over.
 // report-*.json: a yearly report cycle and three of its agencies (late, missing,
 // returned and resubmitted), recorded from the report cycle acceptance test on
-// the code before the 'return-comment-own-field' patch.
+// the code before the 'return-comment-own-field' patch (so also before the
+// 'report-sign-off', 'late-request-grace' and 'report-returned-notice' patches);
+// report-cycle-sign-off, report-agency-returned-new-deadline and
+// report-agency-late-request-grace were recorded on those patches by
+//   DONDOC_RECORD_HISTORIES=1 npx jest --selectProjects integration --runInBand test/integration/reports/report-sign-off test/integration/reports/report-late-start
 import {
   acknowledgeUpdate,
   completeUpdate,

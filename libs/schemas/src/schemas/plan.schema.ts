@@ -44,6 +44,7 @@ const reportingSchema: z.ZodType<PlanReporting> = z
     aggregatorReportsTo: z.array(idSchema),
     aggregatorDeadline: dayMonthSchema.nullable(),
     overrides: z.record(z.string(), reportingOverrideSchema).optional(),
+    signOffWorkingDays: z.number().int().min(1, 'cần ít nhất 1 ngày làm việc').max(30, 'tối đa 30 ngày làm việc').optional(),
   })
   .superRefine((reporting, ctx) => {
     const problem = (code: CustomIssueParams['code'], message: string, path: PropertyKey[]) =>
