@@ -21,6 +21,7 @@ import { LinksModule } from './links/links.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PlansModule } from './plans/plans.module';
 import { ReportsModule } from './reports/reports.module';
+import { StatsModule } from './stats/stats.module';
 import { TasksModule } from './tasks/tasks.module';
 import { WebAppModule } from './web-app/web-app.module';
 
@@ -65,6 +66,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         TasksModule,
+        StatsModule,
         GuidanceModule,
         PlansModule,
         AgenciesModule,

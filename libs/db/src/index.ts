@@ -36,6 +36,7 @@ export { type Digest, type DigestEntry, DigestRepository, type DigestSlot, type 
 export { DIGEST_ENTRY_OUTCOMES, DIGEST_STATUSES, type DigestEntryOutcome, type DigestStatus } from './tables/digests.table';
 export { PlanVersionRepository, type PlanVersion, type SavedPlanVersion } from './repositories/plan-version.repository';
 export type { JsonObject, JsonValue } from './tables/column-types';
+export { AUDIT_OUTCOMES, type AuditOutcome } from './tables/audit-log.table';
 export { DELIVERY_STATUSES, type DeliveryStatus } from './tables/delivery-log.table';
 export { REPORT_FILE_KINDS, type ReportFileKind } from './tables/report-files.table';
 export { REPORT_SUBMISSION_STATUSES, type ReportSubmissionStatus } from './tables/report-submissions.table';
@@ -47,4 +48,5 @@ export { type ReportFile, ReportFileRepository } from './repositories/report-fil
 export { type ReportCycleRef, type ReportSubmission, ReportSubmissionRepository } from './repositories/report-submission.repository';
 export { type NewTaskEvidence, type TaskEvidence, TaskEvidenceRepository } from './repositories/task-evidence.repository';
 export { UsedLinkRepository } from './repositories/used-link.repository';
+export { type CalendarLink, type CalendarLinkCheck, CalendarLinkRepository } from './repositories/calendar-link.repository';
 export { DuplicateUserError, type NewUser, type User, UserRepository } from './repositories/user.repository';

@@ -52,7 +52,7 @@ describe('officer report form (browser e2e)', () => {
     admin = await stack.login(await stack.addUser('admin@skhcn.example', 'admin'));
     // Who reports on what, as the cycle resolves it: the agency with the fewest tasks, preferring one with an indicator.
     const catalog = loadSeedCatalog(seeds);
-    const assignments = resolveReportCycle(catalog, { planId: PLAN, year, adHoc: { ...AD_HOC, requestedBy: 'x' } }, new WorkingCalendar({ overrides: catalog.calendarOverrides })).agencies;
+    const assignments = resolveReportCycle(catalog, catalog.plans.get(PLAN)!, { planId: PLAN, year, adHoc: { ...AD_HOC, requestedBy: 'x' } }, new WorkingCalendar({ overrides: catalog.calendarOverrides })).agencies;
     const size = (a: ReportAgencyAssignment) => a.taskIds.length + a.indicatorIds.length - (a.indicatorIds.length ? 0.5 : 0);
     agency = [...assignments].filter((a) => a.taskIds.length > 0).sort((a, b) => size(a) - size(b))[0]!;
     const started = await api('POST', `/reports/${PLAN}/${year}/start`, { token: admin, body: { adHoc: AD_HOC } });

@@ -144,6 +144,16 @@ describe('officer task page (browser e2e)', () => {
     expect(await horizontalOverflow(phone)).toBe(0);
     expect(await unlabelledControls(phone)).toEqual([]);
     await phone.screenshot({ path: path.join(SCREENSHOTS, 'officer-task-phone.png'), fullPage: true });
+    // Without any evidence the API refuses, under the evidence field; with it, the proposal goes to Sở KH&CN.
+    await phone.getByLabel('Kết quả đã hoàn thành').fill('Đã ban hành quy trình nội bộ.');
+    await phone.getByRole('button', { name: 'Gửi đề nghị hoàn thành' }).click();
+    await phone.getByText('Cần minh chứng hoàn thành: số văn bản, đường dẫn hoặc tệp đính kèm.').waitFor();
+    await phone.getByLabel('Minh chứng (số văn bản, đường dẫn)').fill('Quyết định số 15/QĐ-SKHCN');
+    await phone.getByRole('button', { name: 'Gửi đề nghị hoàn thành' }).click();
+    await phone.getByText('Đã gửi đề nghị hoàn thành; Sở KH&CN sẽ xem xét và xác nhận.').waitFor();
+    const proposed = (await api<Detail>('GET', taskPath(link.claims.subject), { token: admin })).body;
+    expect(proposed.state.status).toBe('proposed');
+    expect(proposed.timeline.find((e) => e.type === 'completion-proposed')?.detail).toContain('Quyết định số 15/QĐ-SKHCN');
     await phone.close();
   });
 

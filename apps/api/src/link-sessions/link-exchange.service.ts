@@ -5,7 +5,7 @@
 import { ReportService } from '@dondoc/reports-service';
 import { DigestRepository, UsedLinkRepository } from '@dondoc/db';
 import { NotFoundError } from '@dondoc/domain';
-import { type LinkClaims, LINK_PURPOSES, type LinkPurpose, verifyLinkToken } from '@dondoc/links';
+import { type LinkClaims, type LinkKeyRing, LINK_PURPOSES, type LinkPurpose, verifyLinkToken } from '@dondoc/links';
 import { Injectable } from '@nestjs/common';
 
 import { AppConfigService } from '../app-config.service';
@@ -19,7 +19,7 @@ export type LinkOpening =
   | { readonly ok: true; readonly location: string; readonly cookie: string; readonly session: LinkSession }
   | { readonly ok: false; readonly status: number; readonly reason: LinkProblem; readonly page: MessagePage };
 
-export type LinkProblem = 'malformed' | 'bad-signature' | 'expired' | 'wrong-purpose' | 'used' | 'not-found' | 'reassigned';
+export type LinkProblem = 'malformed' | 'bad-signature' | 'expired' | 'unknown-key' | 'wrong-purpose' | 'used' | 'not-found' | 'reassigned';
 
 const PROBLEMS: Readonly<Record<LinkProblem, { status: number; title: string; message: string; details: readonly string[] }>> = {
   malformed: {
@@ -39,6 +39,12 @@ const PROBLEMS: Readonly<Record<LinkProblem, { status: number; title: string; me
     title: 'Đường dẫn đã hết hạn',
     message: 'Đường dẫn này đã quá thời hạn sử dụng.',
     details: ['Mỗi thư nhắc mới có một đường dẫn mới; vui lòng dùng đường dẫn trong thư nhắc gần nhất, hoặc liên hệ Sở KH&CN để được gửi lại.'],
+  },
+  'unknown-key': {
+    status: 410,
+    title: 'Đường dẫn không còn hiệu lực',
+    message: 'Đường dẫn này được ký bằng một khóa mà hệ thống đã thay, nên không còn mở được.',
+    details: ['Vui lòng dùng đường dẫn trong thư nhắc gần nhất, hoặc liên hệ Sở KH&CN để được gửi lại.'],
   },
   'wrong-purpose': {
     status: 403,
@@ -79,9 +85,7 @@ export class LinkExchangeService {
   ) {}
 
   async open(token: string, nowMs = Date.now()): Promise<LinkOpening> {
-    const secret = this.config.values.LINK_SIGNING_SECRET;
-    if (!secret) throw new Error('LINK_SIGNING_SECRET is not set');
-    const claims = this.verifyAnyPurpose(token, secret, nowMs);
+    const claims = this.verifyAnyPurpose(token, this.config.linkKeys(), nowMs);
     if (typeof claims === 'string') return this.problem(claims);
     const page = PAGE_OF_PURPOSE[claims.purpose];
     if (!page) return this.problem('wrong-purpose');
@@ -98,10 +102,10 @@ export class LinkExchangeService {
   }
 
   /** The token's claims whatever its purpose (the purpose decides the page), or why it is refused. */
-  private verifyAnyPurpose(token: string, secret: string, nowMs: number): LinkClaims | LinkProblem {
+  private verifyAnyPurpose(token: string, keys: LinkKeyRing, nowMs: number): LinkClaims | LinkProblem {
     let first: LinkProblem | null = null;
     for (const purpose of LINK_PURPOSES as readonly LinkPurpose[]) {
-      const result = verifyLinkToken(token, secret, purpose, nowMs);
+      const result = verifyLinkToken(token, keys, purpose, nowMs);
       if (result.ok) return result.claims;
       if (result.reason !== 'wrong-purpose') return result.reason;
       first ??= result.reason;

@@ -59,6 +59,7 @@ export const completionByLinkSchema = z
   .object({
     ...sessionTask,
     result: z.string().trim().min(1, 'Cần nêu kết quả đã hoàn thành.').max(2000, 'Tối đa 2000 ký tự.'),
+    evidence: z.string().trim().max(1500, 'Tối đa 1500 ký tự.').default('').describe('Số văn bản, đường dẫn… (cùng với các tệp, ít nhất một minh chứng)'),
     evidenceIds,
   })
   .strict();

@@ -38,11 +38,14 @@ export class LinkSessionTokens {
     private readonly config: AppConfigService,
   ) {}
 
-  /** A key of its own, derived from the link key: a session cookie is never a staff token nor a link. */
+  /**
+   * A key of its own, derived from the current link signing key: a session cookie is
+   * never a staff token nor a link. Rotating the link key ends open sessions (two hours at most).
+   */
   private key(): string {
-    const secret = this.config.values.LINK_SIGNING_SECRET;
-    if (!secret) throw new Error('LINK_SIGNING_SECRET is not set');
-    return Buffer.from(hkdfSync('sha256', secret, '', 'dondoc link session v1', 32)).toString('hex');
+    const ring = this.config.linkKeys();
+    const secret = ring.keys.get(ring.currentKid)!;
+    return Buffer.from(hkdfSync('sha256', secret, '', `dondoc link session v1 ${ring.currentKid}`, 32)).toString('hex');
   }
 
   async seal(claims: LinkClaims, nowMs = Date.now()): Promise<{ token: string; session: LinkSession }> {

@@ -2,7 +2,7 @@
 // actions the link allows (acknowledge, report progress, report completion),
 // each once per link, as an officer of the agency and named so in the audit log.
 import type { Principal } from '@dondoc/auth';
-import { type AgencyRef, ConflictError, ForbiddenError, planTasks, TASK_STATUS_LABELS, type TaskStatus } from '@dondoc/domain';
+import { type AgencyRef, ConflictError, ForbiddenError, InvalidInputError, isFinalStatus, planTasks, TASK_STATUS_LABELS, type TaskStatus } from '@dondoc/domain';
 import { calendarDaysBetween, vietnamDate } from '@dondoc/policy';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
@@ -52,7 +52,7 @@ export class OfficerTaskService {
     const plan = await this.plans.plan(state.planId);
     const task = plan ? planTasks(plan).find((t) => t.id === state.taskId) : undefined;
     const allowed = new Set(TASK_ACTIONS_OF_PURPOSE[session.purpose] ?? []);
-    const open = detail.running && state.status !== 'completed' && state.status !== 'cancelled';
+    const open = detail.running && !isFinalStatus(state.status as TaskStatus);
     const done = async (action: TaskLinkAction) => this.actions.done(session, action);
     const today = vietnamDate(nowMs);
     return {
@@ -86,7 +86,7 @@ export class OfficerTaskService {
       actions: {
         acknowledge: { allowed: allowed.has('acknowledge') && open && !state.acknowledged, done: await done('acknowledge') },
         progress: { allowed: allowed.has('progress') && open, done: await done('progress') },
-        completion: { allowed: allowed.has('completion') && open, done: await done('completion') },
+        completion: { allowed: allowed.has('completion') && open && state.status !== 'proposed', done: await done('completion') },
       },
       sessionExpiresAt: new Date(session.exp * 1000).toISOString(),
       contact: this.contacts.contact(plan?.reporting.unitsReportTo),
@@ -104,11 +104,13 @@ export class OfficerTaskService {
     });
   }
 
-  /** Reported completion, with its result and evidence; Sở KH&CN confirms it. */
+  /** A proposed completion, with its result and evidence (text and files); Sở KH&CN confirms or returns it. */
   completion(request: AuthenticatedRequest, session: LinkSession, body: z.infer<typeof completionByLinkSchema>) {
     return this.act(request, session, body.workflowId, 'completion', true, async (ctx) => {
       const files = await this.evidence.pick(session.subject, body.evidenceIds);
-      return this.tasks.act(ctx, session.subject, 'complete', { evidence: `${body.result}${fileList(files.map((f) => f.fileName))}` });
+      const evidence = `${body.evidence}${fileList(files.map((f) => f.fileName))}`.trim();
+      if (!evidence) throw new InvalidInputError('Cần minh chứng hoàn thành: số văn bản, đường dẫn hoặc tệp đính kèm.', { issues: [{ field: 'evidence', reason: 'Cần minh chứng hoàn thành: số văn bản, đường dẫn hoặc tệp đính kèm.' }] });
+      return this.tasks.act(ctx, session.subject, 'propose-completion', { result: body.result, evidence });
     });
   }
 

@@ -34,6 +34,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agencies/{agencyId}/calendar-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các đường dẫn đăng ký lịch đã cấp cho cơ quan (không kèm mã, chỉ lưu giá trị băm) */
+        get: operations["CalendarLinksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agencies/{agencyId}/calendar-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Thu hồi một đường dẫn lịch; các đường dẫn khác vẫn dùng được */
+        delete: operations["CalendarLinksController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/agencies/{agencyId}/deadlines.ics": {
         parameters: {
             query?: never;
@@ -650,6 +684,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/{plan}/{year}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Phê duyệt báo cáo tổng hợp (một lần tổng hợp lập khi khóa sổ hoặc sau đó): chỉ khi đó báo cáo mới được gửi Bộ KH&CN và UBND tỉnh */
+        post: operations["ReportsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/{plan}/{year}/files/{kind}": {
         parameters: {
             query?: never;
@@ -678,6 +729,23 @@ export interface paths {
         put?: never;
         /** Bắt đầu kỳ báo cáo hằng năm ngay, hoặc một yêu cầu báo cáo đột xuất với hạn riêng */
         post: operations["ReportsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thống kê nhiệm vụ: hoàn thành đúng hạn / quá hạn, chưa hoàn thành trong hạn / quá hạn, chưa đến hạn; tổng và theo kế hoạch, cơ quan, nhóm */
+        get: operations["StatsController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -761,8 +829,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Báo cáo hoàn thành kèm minh chứng */
+        /** Sở KH&CN ghi nhận hoàn thành trực tiếp, kèm minh chứng (ngày hoàn thành là hôm nay) */
         post: operations["TasksController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/{workflowId}/confirm-completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sở KH&CN xác nhận đề nghị hoàn thành (ngày hoàn thành là ngày đề nghị) */
+        post: operations["TasksController_confirmCompletion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -855,6 +940,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/{workflowId}/propose-completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cơ quan chủ trì đề nghị hoàn thành (kết quả và minh chứng); Sở KH&CN xác nhận, trừ khi kế hoạch có completion: self */
+        post: operations["TasksController_proposeCompletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks/{workflowId}/reassign": {
         parameters: {
             query?: never;
@@ -883,6 +985,23 @@ export interface paths {
         put?: never;
         /** Tiếp tục nhắc việc */
         post: operations["TasksController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/{workflowId}/return-completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sở KH&CN trả lại đề nghị hoàn thành kèm ý kiến; nhắc việc tiếp tục như trước */
+        post: operations["TasksController_returnCompletion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1010,10 +1129,244 @@ export interface operations {
                     "application/json": {
                         agencyId: string;
                         expiresAt: string;
+                        /** @description Mã đường dẫn, dùng để thu hồi */
+                        id: string;
                         /** @description Địa chỉ đăng ký lịch, dùng không cần đăng nhập */
                         url: string;
                     };
                 };
+            };
+            /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không có quyền (vai trò hoặc cơ quan khác) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarLinksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã cơ quan */
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            agencyId: string;
+                            createdAt: string;
+                            createdBy: string;
+                            expiresAt: string;
+                            id: string;
+                            /** @description Lần ứng dụng lịch tải gần nhất */
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                            revokedBy: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không có quyền (vai trò hoặc cơ quan khác) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarLinksController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã cơ quan */
+                agencyId: string;
+                /** @description Mã đường dẫn lịch */
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã thu hồi */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
             400: {
@@ -1391,6 +1744,7 @@ export interface operations {
                 actor?: string;
                 cursor?: string;
                 limit?: number;
+                outcome?: "pending" | "applied" | "refused" | "failed";
                 target?: string;
             };
             header?: never;
@@ -1412,6 +1766,13 @@ export interface operations {
                             at: string;
                             id: string;
                             ip: string | null;
+                            /**
+                             * @description Kết quả thao tác: applied (đã thực hiện), refused (bị từ chối), failed (lỗi), pending (đã ghi ý định, chưa ghi được kết quả); null: ghi trước khi có trường này (đã thực hiện)
+                             * @enum {string|null}
+                             */
+                            outcome: "pending" | "applied" | "refused" | "failed" | null;
+                            /** @description Lý do bị từ chối hoặc lỗi, như đã báo cho người dùng */
+                            outcomeDetail: string | null;
                             payload: {
                                 [key: string]: unknown;
                             };
@@ -1793,7 +2154,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: date */
+                    /** @description Ngày ban hành (YYYY-MM-DD): không sau hôm nay, không quá 5 năm trước */
                     date: string;
                     /** @description Số văn bản, ví dụ 05/2025/TT-BKHCN */
                     documentNumber: string;
@@ -3906,6 +4267,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description Số văn bản, đường dẫn… (cùng với các tệp, ít nhất một minh chứng)
+                     * @default
+                     */
+                    evidence?: string;
                     /** @default [] */
                     evidenceIds?: string[];
                     result: string;
@@ -4920,6 +5286,22 @@ export interface operations {
                     "application/json": {
                         acknowledged: boolean;
                         agencyId: string;
+                        /** @description Kết quả hoàn thành của kỳ (hoặc nhiệm vụ) */
+                        completion: {
+                            by: string;
+                            /** @description Người xác nhận; null khi không cần xác nhận */
+                            confirmedBy: string | null;
+                            /** @description Số ngày quá hạn (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            /** @description Ngày hoàn thành (YYYY-MM-DD) */
+                            on: string;
+                        } | null;
+                        /**
+                         * @description confirmed: Sở KH&CN xác nhận đề nghị hoàn thành; self: cơ quan tự xác nhận (kế hoạch có completion: self)
+                         * @enum {string}
+                         */
+                        completionMode: "confirmed" | "self";
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -4929,8 +5311,23 @@ export interface operations {
                         paused: boolean;
                         planId: string;
                         progressPercent: number | null;
+                        /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận */
+                        proposal: {
+                            /** @description Thời điểm đề nghị (epoch ms) */
+                            at: number;
+                            by: string;
+                            /** @description Số ngày quá hạn tại ngày đề nghị (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            evidence: string;
+                            /** @description Ngày đề nghị (YYYY-MM-DD): ngày hoàn thành khi được xác nhận */
+                            on: string;
+                            result: string;
+                        } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "active" | "due" | "overdue" | "completed" | "cancelled";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        /** @description Trạng thái bằng tiếng Việt */
+                        statusLabel: string;
                         taskId: string;
                         workflowId: string;
                     };
@@ -5129,6 +5526,8 @@ export interface operations {
                         planId: string;
                         purpose: string;
                         report: {
+                            /** @description Hạn gửi báo cáo của cơ quan (YYYY-MM-DD): hạn của kỳ, hoặc hạn gia hạn khi đề nghị gửi sau hạn hoặc báo cáo bị trả lại */
+                            dueDate: string | null;
                             indicatorIds: string[];
                             /** @description Khi báo cáo bị trả lại: ý kiến của Sở KH&CN cần bổ sung, chỉnh sửa */
                             reviewComment: string | null;
@@ -5300,12 +5699,16 @@ export interface operations {
                         agencyId: string;
                         agencyName: string;
                         closed: boolean;
+                        /** @description Hạn của cơ quan (YYYY-MM-DD): hạn của kỳ, hoặc hạn gia hạn khi đề nghị gửi sau hạn hoặc báo cáo bị trả lại */
+                        dueDate?: string;
                         firstSubmittedAt: number | null;
                         lastSubmittedAt: number | null;
-                        /** @description Báo cáo đầu tiên gửi sau hạn */
+                        /** @description Báo cáo đầu tiên gửi sau hạn của cơ quan */
                         late: boolean;
                         nextReminderAt: number | null;
                         remindersSent: number;
+                        /** @description Thời điểm gửi đề nghị báo cáo (epoch ms); null khi chưa gửi */
+                        requestedAt?: number | null;
                         returns: number;
                         revision: number | null;
                         /**
@@ -5624,12 +6027,13 @@ export interface operations {
                             taskId: string;
                         }[];
                         planId: string;
+                        /** @description The yearly report Schedule of the plan, created or updated by the import */
                         reportSchedule: {
                             created: boolean;
                             nextRequestAt: string | null;
                             scheduleId: string;
                             startedCycle: string | null;
-                        } | null;
+                        };
                         /** @enum {string} */
                         status: "new" | "changed" | "unchanged";
                         version: number;
@@ -6058,12 +6462,14 @@ export interface operations {
                                 revision: number;
                             } | null;
                             lastSubmittedAt: number | null;
-                            /** @description Báo cáo đầu tiên gửi sau hạn */
+                            /** @description Báo cáo đầu tiên gửi sau hạn của cơ quan */
                             late: boolean;
                             nextReminderAt: number | null;
                             /** @description Đã quá hạn mà chưa có báo cáo được chấp nhận hoặc đang chờ xem xét */
                             overdue: boolean;
                             remindersSent: number;
+                            /** @description Thời điểm gửi đề nghị báo cáo (epoch ms); null khi chưa gửi */
+                            requestedAt?: number | null;
                             returns: number;
                             revision: number | null;
                             /**
@@ -6104,9 +6510,31 @@ export interface operations {
                             /** @description Lần tổng hợp: 1, 2, … */
                             generation: number;
                         }[];
-                        /** @enum {string} */
-                        phase: "preparing" | "collecting" | "consolidating" | "completed";
+                        /**
+                         * @description preparing, collecting: đang nhận báo cáo; consolidating; awaiting-approval: chờ Sở KH&CN phê duyệt; approved: đang gửi; completed: đã gửi; not-requested: khóa sổ khi chưa gửi được đề nghị nào
+                         * @enum {string}
+                         */
+                        phase: "preparing" | "collecting" | "consolidating" | "awaiting-approval" | "approved" | "completed" | "not-requested";
                         planId: string;
+                        /** @description Phê duyệt báo cáo tổng hợp: có từ khi kỳ báo cáo khóa sổ */
+                        signOff?: {
+                            /** @description Ai phê duyệt lần tổng hợp nào */
+                            approval: {
+                                at: number;
+                                by: string;
+                                generation: number;
+                            } | null;
+                            /** @description Epoch ms: chưa phê duyệt đến lúc này thì báo lãnh đạo Sở KH&CN */
+                            approvalDueAt: number;
+                            escalatedAt: number | null;
+                            escalatedTo: string[];
+                            /** @description Lần tổng hợp lập khi khóa sổ, trình phê duyệt */
+                            generation: number;
+                            /** @description Epoch ms */
+                            requestedAt: number;
+                            /** @description Địa chỉ đã nhận thư đề nghị phê duyệt */
+                            requestedFrom: string[];
+                        } | null;
                         title: string | null;
                         unitDeadline: string | null;
                         workflowId: string;
@@ -6216,12 +6644,16 @@ export interface operations {
                         agencyId: string;
                         agencyName: string;
                         closed: boolean;
+                        /** @description Hạn của cơ quan (YYYY-MM-DD): hạn của kỳ, hoặc hạn gia hạn khi đề nghị gửi sau hạn hoặc báo cáo bị trả lại */
+                        dueDate?: string;
                         firstSubmittedAt: number | null;
                         lastSubmittedAt: number | null;
-                        /** @description Báo cáo đầu tiên gửi sau hạn */
+                        /** @description Báo cáo đầu tiên gửi sau hạn của cơ quan */
                         late: boolean;
                         nextReminderAt: number | null;
                         remindersSent: number;
+                        /** @description Thời điểm gửi đề nghị báo cáo (epoch ms); null khi chưa gửi */
+                        requestedAt?: number | null;
                         returns: number;
                         revision: number | null;
                         /**
@@ -6824,12 +7256,16 @@ export interface operations {
                         agencyId: string;
                         agencyName: string;
                         closed: boolean;
+                        /** @description Hạn của cơ quan (YYYY-MM-DD): hạn của kỳ, hoặc hạn gia hạn khi đề nghị gửi sau hạn hoặc báo cáo bị trả lại */
+                        dueDate?: string;
                         firstSubmittedAt: number | null;
                         lastSubmittedAt: number | null;
-                        /** @description Báo cáo đầu tiên gửi sau hạn */
+                        /** @description Báo cáo đầu tiên gửi sau hạn của cơ quan */
                         late: boolean;
                         nextReminderAt: number | null;
                         remindersSent: number;
+                        /** @description Thời điểm gửi đề nghị báo cáo (epoch ms); null khi chưa gửi */
+                        requestedAt?: number | null;
                         returns: number;
                         revision: number | null;
                         /**
@@ -7026,12 +7462,16 @@ export interface operations {
                         agencyId: string;
                         agencyName: string;
                         closed: boolean;
+                        /** @description Hạn của cơ quan (YYYY-MM-DD): hạn của kỳ, hoặc hạn gia hạn khi đề nghị gửi sau hạn hoặc báo cáo bị trả lại */
+                        dueDate?: string;
                         firstSubmittedAt: number | null;
                         lastSubmittedAt: number | null;
-                        /** @description Báo cáo đầu tiên gửi sau hạn */
+                        /** @description Báo cáo đầu tiên gửi sau hạn của cơ quan */
                         late: boolean;
                         nextReminderAt: number | null;
                         remindersSent: number;
+                        /** @description Thời điểm gửi đề nghị báo cáo (epoch ms); null khi chưa gửi */
+                        requestedAt?: number | null;
                         returns: number;
                         revision: number | null;
                         /**
@@ -7041,6 +7481,267 @@ export interface operations {
                         status: "requested" | "submitted" | "returned" | "accepted" | "missing";
                         submissionId: string | null;
                         workflowId: string;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không có quyền (vai trò hoặc cơ quan khác) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Xung đột với trạng thái hiện tại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã kế hoạch, ví dụ kh-nq03-2025 */
+                plan: string;
+                /** @description Năm (kỳ hằng năm) hoặc mã kỳ đột xuất 2026-dx-<mã> */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Lần tổng hợp được phê duyệt (xem generations); mặc định lần mới nhất. Chỉ lần lập khi khóa sổ hoặc sau đó. */
+                    generation?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Kỳ báo cáo sau khi phê duyệt (báo cáo được gửi ngay sau đó) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Cán bộ cơ quan chỉ thấy cơ quan của mình */
+                        agencies: {
+                            agencyId: string;
+                            agencyName: string;
+                            closed: boolean;
+                            /** @description Hạn gửi báo cáo (YYYY-MM-DD) */
+                            dueDate: string | null;
+                            firstSubmittedAt: number | null;
+                            /** @description Lần xem xét gần nhất; vẫn giữ sau khi cơ quan gửi lại */
+                            lastReview: {
+                                /** @description ISO 8601 */
+                                at: string;
+                                by: string | null;
+                                /** @description Ý kiến của Sở KH&CN (nội dung yêu cầu bổ sung, chỉnh sửa khi trả lại) */
+                                comment: string | null;
+                                /**
+                                 * @description accepted: tiếp nhận; returned: trả lại
+                                 * @enum {string}
+                                 */
+                                decision: "accepted" | "returned";
+                                /** @description Lần gửi được xem xét */
+                                revision: number;
+                            } | null;
+                            lastSubmittedAt: number | null;
+                            /** @description Báo cáo đầu tiên gửi sau hạn của cơ quan */
+                            late: boolean;
+                            nextReminderAt: number | null;
+                            /** @description Đã quá hạn mà chưa có báo cáo được chấp nhận hoặc đang chờ xem xét */
+                            overdue: boolean;
+                            remindersSent: number;
+                            /** @description Thời điểm gửi đề nghị báo cáo (epoch ms); null khi chưa gửi */
+                            requestedAt?: number | null;
+                            returns: number;
+                            revision: number | null;
+                            /**
+                             * @description requested: chưa gửi; submitted: chờ xem xét; returned: bị trả lại; accepted: đã tiếp nhận; missing: không gửi
+                             * @enum {string}
+                             */
+                            status: "requested" | "submitted" | "returned" | "accepted" | "missing";
+                            /** @description Tình trạng bằng tiếng Việt */
+                            statusLabel: string;
+                            submissionId: string | null;
+                            workflowId: string;
+                        }[];
+                        aggregatorDeadline: string | null;
+                        closesAt: number | null;
+                        cycleKey: string;
+                        emailMessageId: string | null;
+                        /** @description Các tệp kỳ báo cáo đã tổng hợp và gửi e-mail khi đến hạn */
+                        files: {
+                            generation?: number;
+                            /** @enum {string} */
+                            kind: "docx" | "xlsx" | "json";
+                            path: string;
+                            sha256: string;
+                        }[];
+                        /** @description Mọi lần tổng hợp, cũ trước mới sau */
+                        generations: {
+                            /** @description Epoch ms */
+                            createdAt: number;
+                            /** @description Bản đã gửi e-mail cho cơ quan nhận báo cáo */
+                            emailed: boolean;
+                            files: {
+                                generation?: number;
+                                /** @enum {string} */
+                                kind: "docx" | "xlsx" | "json";
+                                path: string;
+                                sha256: string;
+                            }[];
+                            /** @description Lần tổng hợp: 1, 2, … */
+                            generation: number;
+                        }[];
+                        /**
+                         * @description preparing, collecting: đang nhận báo cáo; consolidating; awaiting-approval: chờ Sở KH&CN phê duyệt; approved: đang gửi; completed: đã gửi; not-requested: khóa sổ khi chưa gửi được đề nghị nào
+                         * @enum {string}
+                         */
+                        phase: "preparing" | "collecting" | "consolidating" | "awaiting-approval" | "approved" | "completed" | "not-requested";
+                        planId: string;
+                        /** @description Phê duyệt báo cáo tổng hợp: có từ khi kỳ báo cáo khóa sổ */
+                        signOff?: {
+                            /** @description Ai phê duyệt lần tổng hợp nào */
+                            approval: {
+                                at: number;
+                                by: string;
+                                generation: number;
+                            } | null;
+                            /** @description Epoch ms: chưa phê duyệt đến lúc này thì báo lãnh đạo Sở KH&CN */
+                            approvalDueAt: number;
+                            escalatedAt: number | null;
+                            escalatedTo: string[];
+                            /** @description Lần tổng hợp lập khi khóa sổ, trình phê duyệt */
+                            generation: number;
+                            /** @description Epoch ms */
+                            requestedAt: number;
+                            /** @description Địa chỉ đã nhận thư đề nghị phê duyệt */
+                            requestedFrom: string[];
+                        } | null;
+                        title: string | null;
+                        unitDeadline: string | null;
+                        workflowId: string;
+                        year: number;
                     };
                 };
             };
@@ -7487,6 +8188,238 @@ export interface operations {
             };
         };
     };
+    StatsController_get: {
+        parameters: {
+            query?: {
+                agency?: string;
+                from?: string;
+                group?: string;
+                plan?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byAgency: {
+                            agencyId: string;
+                            counts: {
+                                categories: {
+                                    /** @description Đã hủy */
+                                    cancelled: number;
+                                    /** @description Hoàn thành quá hạn */
+                                    "completed-late": number;
+                                    /** @description Hoàn thành đúng hạn */
+                                    "completed-on-time": number;
+                                    /** @description Chưa đến hạn / chờ hướng dẫn */
+                                    "not-due": number;
+                                    /** @description Chưa hoàn thành, trong hạn */
+                                    "open-on-time": number;
+                                    /** @description Chưa hoàn thành, quá hạn */
+                                    "open-overdue": number;
+                                    /** @description Tạm dừng */
+                                    paused: number;
+                                };
+                                /** @description Tổng số ngày quá hạn của các kỳ hoàn thành quá hạn */
+                                daysLate: number;
+                                /** @description Chưa hoàn thành, quá hạn: theo số ngày quá hạn */
+                                overdueAge: {
+                                    from31To90: number;
+                                    over90: number;
+                                    upTo30: number;
+                                };
+                                /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận (đã tính trong chưa hoàn thành) */
+                                proposed: number;
+                                /** @description Số kỳ nhiệm vụ, không kể đã hủy */
+                                total: number;
+                            };
+                        }[];
+                        byGroup: {
+                            counts: {
+                                categories: {
+                                    /** @description Đã hủy */
+                                    cancelled: number;
+                                    /** @description Hoàn thành quá hạn */
+                                    "completed-late": number;
+                                    /** @description Hoàn thành đúng hạn */
+                                    "completed-on-time": number;
+                                    /** @description Chưa đến hạn / chờ hướng dẫn */
+                                    "not-due": number;
+                                    /** @description Chưa hoàn thành, trong hạn */
+                                    "open-on-time": number;
+                                    /** @description Chưa hoàn thành, quá hạn */
+                                    "open-overdue": number;
+                                    /** @description Tạm dừng */
+                                    paused: number;
+                                };
+                                /** @description Tổng số ngày quá hạn của các kỳ hoàn thành quá hạn */
+                                daysLate: number;
+                                /** @description Chưa hoàn thành, quá hạn: theo số ngày quá hạn */
+                                overdueAge: {
+                                    from31To90: number;
+                                    over90: number;
+                                    upTo30: number;
+                                };
+                                /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận (đã tính trong chưa hoàn thành) */
+                                proposed: number;
+                                /** @description Số kỳ nhiệm vụ, không kể đã hủy */
+                                total: number;
+                            };
+                            group: string | null;
+                            planId: string;
+                        }[];
+                        byPlan: {
+                            counts: {
+                                categories: {
+                                    /** @description Đã hủy */
+                                    cancelled: number;
+                                    /** @description Hoàn thành quá hạn */
+                                    "completed-late": number;
+                                    /** @description Hoàn thành đúng hạn */
+                                    "completed-on-time": number;
+                                    /** @description Chưa đến hạn / chờ hướng dẫn */
+                                    "not-due": number;
+                                    /** @description Chưa hoàn thành, trong hạn */
+                                    "open-on-time": number;
+                                    /** @description Chưa hoàn thành, quá hạn */
+                                    "open-overdue": number;
+                                    /** @description Tạm dừng */
+                                    paused: number;
+                                };
+                                /** @description Tổng số ngày quá hạn của các kỳ hoàn thành quá hạn */
+                                daysLate: number;
+                                /** @description Chưa hoàn thành, quá hạn: theo số ngày quá hạn */
+                                overdueAge: {
+                                    from31To90: number;
+                                    over90: number;
+                                    upTo30: number;
+                                };
+                                /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận (đã tính trong chưa hoàn thành) */
+                                proposed: number;
+                                /** @description Số kỳ nhiệm vụ, không kể đã hủy */
+                                total: number;
+                            };
+                            planId: string;
+                        }[];
+                        /** @description Các nhóm thống kê và tên tiếng Việt */
+                        categories: {
+                            /** @enum {string} */
+                            id: "completed-on-time" | "completed-late" | "open-on-time" | "open-overdue" | "not-due" | "paused" | "cancelled";
+                            label: string;
+                        }[];
+                        overall: {
+                            categories: {
+                                /** @description Đã hủy */
+                                cancelled: number;
+                                /** @description Hoàn thành quá hạn */
+                                "completed-late": number;
+                                /** @description Hoàn thành đúng hạn */
+                                "completed-on-time": number;
+                                /** @description Chưa đến hạn / chờ hướng dẫn */
+                                "not-due": number;
+                                /** @description Chưa hoàn thành, trong hạn */
+                                "open-on-time": number;
+                                /** @description Chưa hoàn thành, quá hạn */
+                                "open-overdue": number;
+                                /** @description Tạm dừng */
+                                paused: number;
+                            };
+                            /** @description Tổng số ngày quá hạn của các kỳ hoàn thành quá hạn */
+                            daysLate: number;
+                            /** @description Chưa hoàn thành, quá hạn: theo số ngày quá hạn */
+                            overdueAge: {
+                                from31To90: number;
+                                over90: number;
+                                upTo30: number;
+                            };
+                            /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận (đã tính trong chưa hoàn thành) */
+                            proposed: number;
+                            /** @description Số kỳ nhiệm vụ, không kể đã hủy */
+                            total: number;
+                        };
+                        /** @description Ngày tính (giờ Việt Nam): nhiệm vụ chưa xong có hạn trước ngày này là quá hạn */
+                        today: string;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không có quyền (vai trò hoặc cơ quan khác) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     TasksController_list: {
         parameters: {
             query?: {
@@ -7514,6 +8447,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             agencyId: string | null;
+                            /** @description Số ngày quá hạn: hôm nay với nhiệm vụ chưa xong, khi hoàn thành với nhiệm vụ hoàn thành quá hạn */
                             daysOverdue: number | null;
                             /** @description Ngày đến hạn (YYYY-MM-DD, giờ Việt Nam) */
                             dueDate: string | null;
@@ -7521,6 +8455,8 @@ export interface operations {
                             running: boolean;
                             startedAt: string | null;
                             status: string | null;
+                            /** @description Trạng thái bằng tiếng Việt */
+                            statusLabel: string | null;
                             taskId: string | null;
                             workflowId: string;
                         }[];
@@ -7620,6 +8556,22 @@ export interface operations {
                         state: {
                             acknowledged: boolean;
                             agencyId: string;
+                            /** @description Kết quả hoàn thành của kỳ (hoặc nhiệm vụ) */
+                            completion: {
+                                by: string;
+                                /** @description Người xác nhận; null khi không cần xác nhận */
+                                confirmedBy: string | null;
+                                /** @description Số ngày quá hạn (0: đúng hạn) */
+                                daysLate: number;
+                                dueDate: string;
+                                /** @description Ngày hoàn thành (YYYY-MM-DD) */
+                                on: string;
+                            } | null;
+                            /**
+                             * @description confirmed: Sở KH&CN xác nhận đề nghị hoàn thành; self: cơ quan tự xác nhận (kế hoạch có completion: self)
+                             * @enum {string}
+                             */
+                            completionMode: "confirmed" | "self";
                             cycle: number;
                             /** @enum {string|null} */
                             cycleKind: "deadline" | "progress" | null;
@@ -7629,8 +8581,23 @@ export interface operations {
                             paused: boolean;
                             planId: string;
                             progressPercent: number | null;
+                            /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận */
+                            proposal: {
+                                /** @description Thời điểm đề nghị (epoch ms) */
+                                at: number;
+                                by: string;
+                                /** @description Số ngày quá hạn tại ngày đề nghị (0: đúng hạn) */
+                                daysLate: number;
+                                dueDate: string;
+                                evidence: string;
+                                /** @description Ngày đề nghị (YYYY-MM-DD): ngày hoàn thành khi được xác nhận */
+                                on: string;
+                                result: string;
+                            } | null;
                             /** @enum {string} */
-                            status: "waiting-trigger" | "active" | "due" | "overdue" | "completed" | "cancelled";
+                            status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                            /** @description Trạng thái bằng tiếng Việt */
+                            statusLabel: string;
                             taskId: string;
                             workflowId: string;
                         };
@@ -7759,6 +8726,22 @@ export interface operations {
                     "application/json": {
                         acknowledged: boolean;
                         agencyId: string;
+                        /** @description Kết quả hoàn thành của kỳ (hoặc nhiệm vụ) */
+                        completion: {
+                            by: string;
+                            /** @description Người xác nhận; null khi không cần xác nhận */
+                            confirmedBy: string | null;
+                            /** @description Số ngày quá hạn (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            /** @description Ngày hoàn thành (YYYY-MM-DD) */
+                            on: string;
+                        } | null;
+                        /**
+                         * @description confirmed: Sở KH&CN xác nhận đề nghị hoàn thành; self: cơ quan tự xác nhận (kế hoạch có completion: self)
+                         * @enum {string}
+                         */
+                        completionMode: "confirmed" | "self";
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -7768,8 +8751,23 @@ export interface operations {
                         paused: boolean;
                         planId: string;
                         progressPercent: number | null;
+                        /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận */
+                        proposal: {
+                            /** @description Thời điểm đề nghị (epoch ms) */
+                            at: number;
+                            by: string;
+                            /** @description Số ngày quá hạn tại ngày đề nghị (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            evidence: string;
+                            /** @description Ngày đề nghị (YYYY-MM-DD): ngày hoàn thành khi được xác nhận */
+                            on: string;
+                            result: string;
+                        } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "active" | "due" | "overdue" | "completed" | "cancelled";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        /** @description Trạng thái bằng tiếng Việt */
+                        statusLabel: string;
                         taskId: string;
                         workflowId: string;
                     };
@@ -7931,6 +8929,22 @@ export interface operations {
                     "application/json": {
                         acknowledged: boolean;
                         agencyId: string;
+                        /** @description Kết quả hoàn thành của kỳ (hoặc nhiệm vụ) */
+                        completion: {
+                            by: string;
+                            /** @description Người xác nhận; null khi không cần xác nhận */
+                            confirmedBy: string | null;
+                            /** @description Số ngày quá hạn (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            /** @description Ngày hoàn thành (YYYY-MM-DD) */
+                            on: string;
+                        } | null;
+                        /**
+                         * @description confirmed: Sở KH&CN xác nhận đề nghị hoàn thành; self: cơ quan tự xác nhận (kế hoạch có completion: self)
+                         * @enum {string}
+                         */
+                        completionMode: "confirmed" | "self";
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -7940,8 +8954,23 @@ export interface operations {
                         paused: boolean;
                         planId: string;
                         progressPercent: number | null;
+                        /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận */
+                        proposal: {
+                            /** @description Thời điểm đề nghị (epoch ms) */
+                            at: number;
+                            by: string;
+                            /** @description Số ngày quá hạn tại ngày đề nghị (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            evidence: string;
+                            /** @description Ngày đề nghị (YYYY-MM-DD): ngày hoàn thành khi được xác nhận */
+                            on: string;
+                            result: string;
+                        } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "active" | "due" | "overdue" | "completed" | "cancelled";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        /** @description Trạng thái bằng tiếng Việt */
+                        statusLabel: string;
                         taskId: string;
                         workflowId: string;
                     };
@@ -8103,6 +9132,22 @@ export interface operations {
                     "application/json": {
                         acknowledged: boolean;
                         agencyId: string;
+                        /** @description Kết quả hoàn thành của kỳ (hoặc nhiệm vụ) */
+                        completion: {
+                            by: string;
+                            /** @description Người xác nhận; null khi không cần xác nhận */
+                            confirmedBy: string | null;
+                            /** @description Số ngày quá hạn (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            /** @description Ngày hoàn thành (YYYY-MM-DD) */
+                            on: string;
+                        } | null;
+                        /**
+                         * @description confirmed: Sở KH&CN xác nhận đề nghị hoàn thành; self: cơ quan tự xác nhận (kế hoạch có completion: self)
+                         * @enum {string}
+                         */
+                        completionMode: "confirmed" | "self";
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -8112,8 +9157,230 @@ export interface operations {
                         paused: boolean;
                         planId: string;
                         progressPercent: number | null;
+                        /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận */
+                        proposal: {
+                            /** @description Thời điểm đề nghị (epoch ms) */
+                            at: number;
+                            by: string;
+                            /** @description Số ngày quá hạn tại ngày đề nghị (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            evidence: string;
+                            /** @description Ngày đề nghị (YYYY-MM-DD): ngày hoàn thành khi được xác nhận */
+                            on: string;
+                            result: string;
+                        } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "active" | "due" | "overdue" | "completed" | "cancelled";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        /** @description Trạng thái bằng tiếng Việt */
+                        statusLabel: string;
+                        taskId: string;
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không có quyền (vai trò hoặc cơ quan khác) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Xung đột với trạng thái hiện tại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TasksController_confirmCompletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description task/<kế hoạch>/<nhiệm vụ>/<cơ quan>, mã hóa URL (/ thành %2F) */
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Nhận xét (không bắt buộc)
+                     * @default
+                     */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Trạng thái nhiệm vụ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acknowledged: boolean;
+                        agencyId: string;
+                        /** @description Kết quả hoàn thành của kỳ (hoặc nhiệm vụ) */
+                        completion: {
+                            by: string;
+                            /** @description Người xác nhận; null khi không cần xác nhận */
+                            confirmedBy: string | null;
+                            /** @description Số ngày quá hạn (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            /** @description Ngày hoàn thành (YYYY-MM-DD) */
+                            on: string;
+                        } | null;
+                        /**
+                         * @description confirmed: Sở KH&CN xác nhận đề nghị hoàn thành; self: cơ quan tự xác nhận (kế hoạch có completion: self)
+                         * @enum {string}
+                         */
+                        completionMode: "confirmed" | "self";
+                        cycle: number;
+                        /** @enum {string|null} */
+                        cycleKind: "deadline" | "progress" | null;
+                        dueDate: string | null;
+                        nextReminderAt: number | null;
+                        nextReminderStep: string | null;
+                        paused: boolean;
+                        planId: string;
+                        progressPercent: number | null;
+                        /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận */
+                        proposal: {
+                            /** @description Thời điểm đề nghị (epoch ms) */
+                            at: number;
+                            by: string;
+                            /** @description Số ngày quá hạn tại ngày đề nghị (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            evidence: string;
+                            /** @description Ngày đề nghị (YYYY-MM-DD): ngày hoàn thành khi được xác nhận */
+                            on: string;
+                            result: string;
+                        } | null;
+                        /** @enum {string} */
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        /** @description Trạng thái bằng tiếng Việt */
+                        statusLabel: string;
                         taskId: string;
                         workflowId: string;
                     };
@@ -8714,6 +9981,22 @@ export interface operations {
                     "application/json": {
                         acknowledged: boolean;
                         agencyId: string;
+                        /** @description Kết quả hoàn thành của kỳ (hoặc nhiệm vụ) */
+                        completion: {
+                            by: string;
+                            /** @description Người xác nhận; null khi không cần xác nhận */
+                            confirmedBy: string | null;
+                            /** @description Số ngày quá hạn (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            /** @description Ngày hoàn thành (YYYY-MM-DD) */
+                            on: string;
+                        } | null;
+                        /**
+                         * @description confirmed: Sở KH&CN xác nhận đề nghị hoàn thành; self: cơ quan tự xác nhận (kế hoạch có completion: self)
+                         * @enum {string}
+                         */
+                        completionMode: "confirmed" | "self";
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -8723,8 +10006,23 @@ export interface operations {
                         paused: boolean;
                         planId: string;
                         progressPercent: number | null;
+                        /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận */
+                        proposal: {
+                            /** @description Thời điểm đề nghị (epoch ms) */
+                            at: number;
+                            by: string;
+                            /** @description Số ngày quá hạn tại ngày đề nghị (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            evidence: string;
+                            /** @description Ngày đề nghị (YYYY-MM-DD): ngày hoàn thành khi được xác nhận */
+                            on: string;
+                            result: string;
+                        } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "active" | "due" | "overdue" | "completed" | "cancelled";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        /** @description Trạng thái bằng tiếng Việt */
+                        statusLabel: string;
                         taskId: string;
                         workflowId: string;
                     };
@@ -8886,6 +10184,22 @@ export interface operations {
                     "application/json": {
                         acknowledged: boolean;
                         agencyId: string;
+                        /** @description Kết quả hoàn thành của kỳ (hoặc nhiệm vụ) */
+                        completion: {
+                            by: string;
+                            /** @description Người xác nhận; null khi không cần xác nhận */
+                            confirmedBy: string | null;
+                            /** @description Số ngày quá hạn (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            /** @description Ngày hoàn thành (YYYY-MM-DD) */
+                            on: string;
+                        } | null;
+                        /**
+                         * @description confirmed: Sở KH&CN xác nhận đề nghị hoàn thành; self: cơ quan tự xác nhận (kế hoạch có completion: self)
+                         * @enum {string}
+                         */
+                        completionMode: "confirmed" | "self";
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -8895,8 +10209,23 @@ export interface operations {
                         paused: boolean;
                         planId: string;
                         progressPercent: number | null;
+                        /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận */
+                        proposal: {
+                            /** @description Thời điểm đề nghị (epoch ms) */
+                            at: number;
+                            by: string;
+                            /** @description Số ngày quá hạn tại ngày đề nghị (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            evidence: string;
+                            /** @description Ngày đề nghị (YYYY-MM-DD): ngày hoàn thành khi được xác nhận */
+                            on: string;
+                            result: string;
+                        } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "active" | "due" | "overdue" | "completed" | "cancelled";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        /** @description Trạng thái bằng tiếng Việt */
+                        statusLabel: string;
                         taskId: string;
                         workflowId: string;
                     };
@@ -9059,6 +10388,22 @@ export interface operations {
                     "application/json": {
                         acknowledged: boolean;
                         agencyId: string;
+                        /** @description Kết quả hoàn thành của kỳ (hoặc nhiệm vụ) */
+                        completion: {
+                            by: string;
+                            /** @description Người xác nhận; null khi không cần xác nhận */
+                            confirmedBy: string | null;
+                            /** @description Số ngày quá hạn (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            /** @description Ngày hoàn thành (YYYY-MM-DD) */
+                            on: string;
+                        } | null;
+                        /**
+                         * @description confirmed: Sở KH&CN xác nhận đề nghị hoàn thành; self: cơ quan tự xác nhận (kế hoạch có completion: self)
+                         * @enum {string}
+                         */
+                        completionMode: "confirmed" | "self";
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -9068,8 +10413,229 @@ export interface operations {
                         paused: boolean;
                         planId: string;
                         progressPercent: number | null;
+                        /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận */
+                        proposal: {
+                            /** @description Thời điểm đề nghị (epoch ms) */
+                            at: number;
+                            by: string;
+                            /** @description Số ngày quá hạn tại ngày đề nghị (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            evidence: string;
+                            /** @description Ngày đề nghị (YYYY-MM-DD): ngày hoàn thành khi được xác nhận */
+                            on: string;
+                            result: string;
+                        } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "active" | "due" | "overdue" | "completed" | "cancelled";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        /** @description Trạng thái bằng tiếng Việt */
+                        statusLabel: string;
+                        taskId: string;
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không có quyền (vai trò hoặc cơ quan khác) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Xung đột với trạng thái hiện tại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TasksController_proposeCompletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description task/<kế hoạch>/<nhiệm vụ>/<cơ quan>, mã hóa URL (/ thành %2F) */
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Số văn bản, đường dẫn… */
+                    evidence: string;
+                    /** @description Kết quả đạt được, ví dụ "Đã ban hành Kế hoạch số 12/KH-UBND" */
+                    result: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Trạng thái nhiệm vụ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acknowledged: boolean;
+                        agencyId: string;
+                        /** @description Kết quả hoàn thành của kỳ (hoặc nhiệm vụ) */
+                        completion: {
+                            by: string;
+                            /** @description Người xác nhận; null khi không cần xác nhận */
+                            confirmedBy: string | null;
+                            /** @description Số ngày quá hạn (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            /** @description Ngày hoàn thành (YYYY-MM-DD) */
+                            on: string;
+                        } | null;
+                        /**
+                         * @description confirmed: Sở KH&CN xác nhận đề nghị hoàn thành; self: cơ quan tự xác nhận (kế hoạch có completion: self)
+                         * @enum {string}
+                         */
+                        completionMode: "confirmed" | "self";
+                        cycle: number;
+                        /** @enum {string|null} */
+                        cycleKind: "deadline" | "progress" | null;
+                        dueDate: string | null;
+                        nextReminderAt: number | null;
+                        nextReminderStep: string | null;
+                        paused: boolean;
+                        planId: string;
+                        progressPercent: number | null;
+                        /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận */
+                        proposal: {
+                            /** @description Thời điểm đề nghị (epoch ms) */
+                            at: number;
+                            by: string;
+                            /** @description Số ngày quá hạn tại ngày đề nghị (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            evidence: string;
+                            /** @description Ngày đề nghị (YYYY-MM-DD): ngày hoàn thành khi được xác nhận */
+                            on: string;
+                            result: string;
+                        } | null;
+                        /** @enum {string} */
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        /** @description Trạng thái bằng tiếng Việt */
+                        statusLabel: string;
                         taskId: string;
                         workflowId: string;
                     };
@@ -9232,6 +10798,22 @@ export interface operations {
                     "application/json": {
                         acknowledged: boolean;
                         agencyId: string;
+                        /** @description Kết quả hoàn thành của kỳ (hoặc nhiệm vụ) */
+                        completion: {
+                            by: string;
+                            /** @description Người xác nhận; null khi không cần xác nhận */
+                            confirmedBy: string | null;
+                            /** @description Số ngày quá hạn (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            /** @description Ngày hoàn thành (YYYY-MM-DD) */
+                            on: string;
+                        } | null;
+                        /**
+                         * @description confirmed: Sở KH&CN xác nhận đề nghị hoàn thành; self: cơ quan tự xác nhận (kế hoạch có completion: self)
+                         * @enum {string}
+                         */
+                        completionMode: "confirmed" | "self";
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -9241,8 +10823,23 @@ export interface operations {
                         paused: boolean;
                         planId: string;
                         progressPercent: number | null;
+                        /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận */
+                        proposal: {
+                            /** @description Thời điểm đề nghị (epoch ms) */
+                            at: number;
+                            by: string;
+                            /** @description Số ngày quá hạn tại ngày đề nghị (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            evidence: string;
+                            /** @description Ngày đề nghị (YYYY-MM-DD): ngày hoàn thành khi được xác nhận */
+                            on: string;
+                            result: string;
+                        } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "active" | "due" | "overdue" | "completed" | "cancelled";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        /** @description Trạng thái bằng tiếng Việt */
+                        statusLabel: string;
                         taskId: string;
                         workflowId: string;
                     };
@@ -9402,6 +10999,22 @@ export interface operations {
                     "application/json": {
                         acknowledged: boolean;
                         agencyId: string;
+                        /** @description Kết quả hoàn thành của kỳ (hoặc nhiệm vụ) */
+                        completion: {
+                            by: string;
+                            /** @description Người xác nhận; null khi không cần xác nhận */
+                            confirmedBy: string | null;
+                            /** @description Số ngày quá hạn (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            /** @description Ngày hoàn thành (YYYY-MM-DD) */
+                            on: string;
+                        } | null;
+                        /**
+                         * @description confirmed: Sở KH&CN xác nhận đề nghị hoàn thành; self: cơ quan tự xác nhận (kế hoạch có completion: self)
+                         * @enum {string}
+                         */
+                        completionMode: "confirmed" | "self";
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -9411,8 +11024,226 @@ export interface operations {
                         paused: boolean;
                         planId: string;
                         progressPercent: number | null;
+                        /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận */
+                        proposal: {
+                            /** @description Thời điểm đề nghị (epoch ms) */
+                            at: number;
+                            by: string;
+                            /** @description Số ngày quá hạn tại ngày đề nghị (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            evidence: string;
+                            /** @description Ngày đề nghị (YYYY-MM-DD): ngày hoàn thành khi được xác nhận */
+                            on: string;
+                            result: string;
+                        } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "active" | "due" | "overdue" | "completed" | "cancelled";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        /** @description Trạng thái bằng tiếng Việt */
+                        statusLabel: string;
+                        taskId: string;
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không có quyền (vai trò hoặc cơ quan khác) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Xung đột với trạng thái hiện tại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TasksController_returnCompletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description task/<kế hoạch>/<nhiệm vụ>/<cơ quan>, mã hóa URL (/ thành %2F) */
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Trạng thái nhiệm vụ sau thao tác */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acknowledged: boolean;
+                        agencyId: string;
+                        /** @description Kết quả hoàn thành của kỳ (hoặc nhiệm vụ) */
+                        completion: {
+                            by: string;
+                            /** @description Người xác nhận; null khi không cần xác nhận */
+                            confirmedBy: string | null;
+                            /** @description Số ngày quá hạn (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            /** @description Ngày hoàn thành (YYYY-MM-DD) */
+                            on: string;
+                        } | null;
+                        /**
+                         * @description confirmed: Sở KH&CN xác nhận đề nghị hoàn thành; self: cơ quan tự xác nhận (kế hoạch có completion: self)
+                         * @enum {string}
+                         */
+                        completionMode: "confirmed" | "self";
+                        cycle: number;
+                        /** @enum {string|null} */
+                        cycleKind: "deadline" | "progress" | null;
+                        dueDate: string | null;
+                        nextReminderAt: number | null;
+                        nextReminderStep: string | null;
+                        paused: boolean;
+                        planId: string;
+                        progressPercent: number | null;
+                        /** @description Đề nghị hoàn thành đang chờ Sở KH&CN xác nhận */
+                        proposal: {
+                            /** @description Thời điểm đề nghị (epoch ms) */
+                            at: number;
+                            by: string;
+                            /** @description Số ngày quá hạn tại ngày đề nghị (0: đúng hạn) */
+                            daysLate: number;
+                            dueDate: string;
+                            evidence: string;
+                            /** @description Ngày đề nghị (YYYY-MM-DD): ngày hoàn thành khi được xác nhận */
+                            on: string;
+                            result: string;
+                        } | null;
+                        /** @enum {string} */
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        /** @description Trạng thái bằng tiếng Việt */
+                        statusLabel: string;
                         taskId: string;
                         workflowId: string;
                     };

@@ -13,6 +13,10 @@ export const TIMELINE_LABELS: Readonly<Record<string, string>> = {
   acknowledged: 'Tiếp nhận nhiệm vụ',
   progress: 'Báo cáo tiến độ',
   completed: 'Hoàn thành',
+  'completion-proposed': 'Đề nghị hoàn thành',
+  'completion-confirmed': 'Sở KH&CN xác nhận hoàn thành',
+  'completion-returned': 'Sở KH&CN trả lại đề nghị hoàn thành',
+  'input-refused': 'Không nhận dữ liệu không hợp lệ',
   'deadline-extended': 'Gia hạn',
   reassigned: 'Chuyển cơ quan thực hiện',
   paused: 'Tạm dừng nhắc việc',
@@ -23,8 +27,8 @@ export const TIMELINE_LABELS: Readonly<Record<string, string>> = {
 
 /** Timeline dot colours: what the agency did in green, failures in red, reminders in blue. */
 export function timelineColour(type: string): string {
-  if (type === 'delivery-failed' || type === 'cancelled') return 'red';
-  if (type === 'acknowledged' || type === 'progress' || type === 'completed') return 'green';
-  if (type === 'paused' || type === 'deadline-extended' || type === 'reassigned') return 'orange';
+  if (type === 'delivery-failed' || type === 'cancelled' || type === 'input-refused') return 'red';
+  if (['acknowledged', 'progress', 'completed', 'completion-proposed', 'completion-confirmed'].includes(type)) return 'green';
+  if (['paused', 'deadline-extended', 'reassigned', 'completion-returned'].includes(type)) return 'orange';
   return 'blue';
 }

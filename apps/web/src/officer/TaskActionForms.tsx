@@ -62,6 +62,7 @@ export function ProgressForm({ view, onClose }: FormProps) {
 
 interface CompletionValues {
   result: string;
+  evidence: string;
   evidenceIds: string[];
 }
 
@@ -74,19 +75,22 @@ export function CompletionForm({ view, onClose }: FormProps) {
     mutationFn: async (values: CompletionValues) => unwrap(await api.POST('/link-session/task/completion', { body: { workflowId: view.workflowId, ...values } })),
     onSuccess: (next) => {
       queryClient.setQueryData(TASK_VIEW_KEY, next);
-      void message.success('Đã gửi đề nghị hoàn thành tới Sở KH&CN.');
+      void message.success('Đã gửi đề nghị hoàn thành; Sở KH&CN sẽ xem xét và xác nhận.');
       onClose();
     },
     onError: (error) => setUnplaced(showFieldErrors(form, error)),
   });
   return (
     <Card title="Đề nghị hoàn thành" className="officer-section">
-      <Form form={form} name="completion" layout="vertical" initialValues={{ result: '', evidenceIds: [] }} onFinish={(values) => send.mutate(values)}>
+      <Form form={form} name="completion" layout="vertical" initialValues={{ result: '', evidence: '', evidenceIds: [] }} onFinish={(values) => send.mutate(values)}>
         {view.task.expectedResult ? <Typography.Paragraph type="secondary">Kết quả dự kiến theo kế hoạch: {view.task.expectedResult}</Typography.Paragraph> : null}
         <Form.Item label="Kết quả đã hoàn thành" name="result" rules={[{ required: true, whitespace: true, message: 'Cần nêu kết quả đã hoàn thành.' }]}>
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>
-        <Form.Item label="Tệp minh chứng" name="evidenceIds" extra="Văn bản, báo cáo, hình ảnh chứng minh kết quả (PDF, DOCX, XLSX, JPEG, PNG; tối đa 10 MB một tệp).">
+        <Form.Item label="Minh chứng (số văn bản, đường dẫn)" name="evidence">
+          <Input.TextArea rows={2} maxLength={1500} />
+        </Form.Item>
+        <Form.Item label="Tệp minh chứng" name="evidenceIds" extra="Văn bản, báo cáo, hình ảnh chứng minh kết quả (PDF, DOCX, XLSX, JPEG, PNG; tối đa 10 MB một tệp). Cần ít nhất một minh chứng: số văn bản, đường dẫn hoặc tệp.">
           <EvidenceUpload uploadUrl="/link-session/task/evidence" fileLimitBytes={FILE_LIMIT} onStored={() => void queryClient.invalidateQueries({ queryKey: TASK_VIEW_KEY })} />
         </Form.Item>
         {unplaced.length ? <Alert type="error" showIcon title={unplaced.join(' ')} className="form-alert" /> : null}

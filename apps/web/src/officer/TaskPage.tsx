@@ -2,12 +2,14 @@
 // deadline and days left, what was sent to the agency, its evidence, and the
 // buttons the link allows: Tiếp nhận, Báo cáo tiến độ, Đề nghị hoàn thành.
 import { CheckOutlined, FileDoneOutlined, LineChartOutlined } from '@ant-design/icons';
+import { isFinalStatus, type TaskStatus } from '@dondoc/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Progress, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 
 import { api, unwrap } from '../common/api-client';
 import { daysLeftText, formatDay, formatInstant } from '../common/dates';
+import { statusColourOf } from '../common/TaskStatusTag';
 import { STATUS_COLOURS } from '../common/theme';
 import { FileLinks } from '../common/FileLinks';
 import { TaskTimeline } from '../common/TaskTimeline';
@@ -15,9 +17,6 @@ import { OfficerLayout } from './OfficerLayout';
 import { TASK_VIEW_KEY, type TaskLinkView, useTaskLinkView } from './officer-api';
 import { PageLoading, SessionProblem } from './SessionProblem';
 import { CompletionForm, ProgressForm } from './TaskActionForms';
-
-const statusColour = (view: TaskLinkView) =>
-  view.state.status === 'completed' ? STATUS_COLOURS.onTime : view.state.status === 'overdue' ? STATUS_COLOURS.overdue : view.state.status === 'waiting-trigger' ? STATUS_COLOURS.notStarted : STATUS_COLOURS.inProgress;
 
 function agencyText(ref: TaskLinkView['task']['lead']): string {
   return ref.text || ref.agencies.map((a) => a.name).join(', ') || '—';
@@ -43,7 +42,8 @@ export function TaskDetails({ view, evidenceHref = (id) => `/link-session/task/e
     },
   });
   const { state, task, actions } = view;
-  const overdue = state.daysLeft !== null && state.daysLeft < 0 && state.status !== 'completed';
+  const finished = isFinalStatus(state.status as TaskStatus);
+  const overdue = state.daysLeft !== null && state.daysLeft < 0 && !finished;
 
   return (
     <OfficerLayout title="Nhiệm vụ được giao" contact={view.contact}>
@@ -53,8 +53,8 @@ export function TaskDetails({ view, evidenceHref = (id) => `/link-session/task/e
           {task.name}
         </Typography.Title>
         <Space wrap className="officer-section">
-          {state.status === 'overdue' ? null : <Tag color={statusColour(view)}>{state.statusLabel}</Tag>}
-          {state.status === 'completed' || state.status === 'cancelled' ? null : <Tag color={overdue ? STATUS_COLOURS.overdue : undefined}>{daysLeftText(state.daysLeft)}</Tag>}
+          {state.status === 'overdue' ? null : <Tag color={statusColourOf(state.status)}>{state.statusLabel}</Tag>}
+          {finished ? null : <Tag color={overdue ? STATUS_COLOURS.overdue : undefined}>{daysLeftText(state.daysLeft)}</Tag>}
           {state.acknowledged ? <Tag icon={<CheckOutlined />} color="green">Đã tiếp nhận</Tag> : <Tag>Chưa tiếp nhận</Tag>}
           {state.paused ? <Tag color="orange">Tạm dừng nhắc việc</Tag> : null}
         </Space>
@@ -86,7 +86,7 @@ export function TaskDetails({ view, evidenceHref = (id) => `/link-session/task/e
               {actions.progress.done ? 'Đã báo cáo tiến độ' : 'Báo cáo tiến độ'}
             </Button>
             <Button icon={<FileDoneOutlined />} disabled={!actions.completion.allowed || actions.completion.done} onClick={() => setOpen('completion')}>
-              {actions.completion.done ? 'Đã đề nghị hoàn thành' : 'Đề nghị hoàn thành'}
+              {actions.completion.done || state.status === 'proposed' ? 'Đã đề nghị hoàn thành' : 'Đề nghị hoàn thành'}
             </Button>
           </div>
         )}

@@ -9,8 +9,10 @@ import * as m0003 from './0003_report_cycles';
 import * as m0004 from './0004_report_evidence';
 import * as m0005 from './0005_report_file_generations';
 import * as m0006 from './0006_daily_digests';
-import * as m0007 from './0007_task_evidence';
-import * as m0008 from './0008_report_drafts';
+import * as m0007 from './0007_audit_outcomes';
+import * as m0008 from './0008_calendar_links';
+import * as m0009 from './0009_task_evidence';
+import * as m0010 from './0010_report_drafts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
@@ -19,8 +21,10 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004_report_evidence': m0004,
   '0005_report_file_generations': m0005,
   '0006_daily_digests': m0006,
-  '0007_task_evidence': m0007,
-  '0008_report_drafts': m0008,
+  '0007_audit_outcomes': m0007,
+  '0008_calendar_links': m0008,
+  '0009_task_evidence': m0009,
+  '0010_report_drafts': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

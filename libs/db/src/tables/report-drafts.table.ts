@@ -1,4 +1,4 @@
-// An agency's report being filled in, not yet submitted (migration 0008).
+// An agency's report being filled in, not yet submitted (migration 0010).
 import type { ColumnType } from 'kysely';
 
 import type { JsonObject, Jsonb } from './column-types';

@@ -1,4 +1,4 @@
-// Evidence files attached to a task by its agency (migration 0007).
+// Evidence files attached to a task by its agency (migration 0009).
 import type { ColumnType } from 'kysely';
 
 import type { CreatedAt, IdentityId } from './column-types';

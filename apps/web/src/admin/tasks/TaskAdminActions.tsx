@@ -11,7 +11,7 @@ import { showFieldErrors } from '../../common/form-errors';
 import { matchesSearch } from '../../common/vietnamese-search';
 import { useAgencyDirectory } from '../reference-data';
 
-type Action = 'extend' | 'reassign' | 'pause' | 'resume' | 'cancel' | 'complete';
+type Action = 'extend' | 'reassign' | 'pause' | 'resume' | 'cancel' | 'complete' | 'confirm-completion' | 'return-completion';
 
 const LABELS: Readonly<Record<Action, string>> = {
   extend: 'Gia hạn',
@@ -19,7 +19,9 @@ const LABELS: Readonly<Record<Action, string>> = {
   pause: 'Tạm dừng nhắc việc',
   resume: 'Tiếp tục nhắc việc',
   cancel: 'Hủy nhiệm vụ',
-  complete: 'Xác nhận hoàn thành',
+  complete: 'Ghi nhận hoàn thành',
+  'confirm-completion': 'Xác nhận hoàn thành',
+  'return-completion': 'Trả lại đề nghị',
 };
 
 interface Values {
@@ -27,6 +29,7 @@ interface Values {
   reason?: string;
   toAgency?: string;
   evidence?: string;
+  comment?: string;
 }
 
 function bodyOf(action: Action, values: Values) {
@@ -40,12 +43,15 @@ function bodyOf(action: Action, values: Values) {
       return { reason: values.reason ?? '' };
     case 'complete':
       return { evidence: values.evidence ?? '' };
+    case 'confirm-completion':
+    case 'return-completion':
+      return { comment: values.comment ?? '' };
     case 'resume':
       return {};
   }
 }
 
-export function TaskAdminActions({ workflowId, paused, open }: { workflowId: string; paused: boolean; open: boolean }) {
+export function TaskAdminActions({ workflowId, paused, proposed, open }: { workflowId: string; paused: boolean; proposed: boolean; open: boolean }) {
   const [action, setAction] = useState<Action | null>(null);
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<string[]>([]);
@@ -67,7 +73,7 @@ export function TaskAdminActions({ workflowId, paused, open }: { workflowId: str
     onError: (error) => setProblem(showFieldErrors(form, error)),
   });
   if (!open) return null;
-  const available: Action[] = ['extend', 'reassign', paused ? 'resume' : 'pause', 'complete', 'cancel'];
+  const available: Action[] = [...(proposed ? (['confirm-completion', 'return-completion'] as const) : []), 'extend', 'reassign', paused ? 'resume' : 'pause', 'complete', 'cancel'];
 
   return (
     <Card title="Thao tác của Sở KH&CN" className="officer-section">
@@ -84,7 +90,7 @@ export function TaskAdminActions({ workflowId, paused, open }: { workflowId: str
       </Space>
       {problem.length ? <Alert type="error" showIcon title={problem.join(' ')} style={{ marginTop: 12 }} /> : null}
       {action && action !== 'resume' ? (
-        <Form form={form} name={`action-${action}`} layout="vertical" style={{ marginTop: 16, maxWidth: 560 }} initialValues={{ reason: '', evidence: '' }} onFinish={(values) => run.mutate({ name: action, values })}>
+        <Form form={form} name={`action-${action}`} layout="vertical" style={{ marginTop: 16, maxWidth: 560 }} initialValues={{ reason: '', evidence: '', comment: '' }} onFinish={(values) => run.mutate({ name: action, values })}>
           {action === 'extend' ? (
             <Form.Item label="Thời hạn mới" name="newDue" rules={[{ required: true, message: 'Cần thời hạn mới.' }]}>
               <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
@@ -95,7 +101,11 @@ export function TaskAdminActions({ workflowId, paused, open }: { workflowId: str
               <Select showSearch filterOption={(input, option) => matchesSearch(String(option?.label ?? ''), input)} options={(directory.data?.agencies ?? []).map((a) => ({ value: a.id, label: a.name }))} />
             </Form.Item>
           ) : null}
-          {action === 'complete' ? (
+          {action === 'confirm-completion' || action === 'return-completion' ? (
+            <Form.Item label={action === 'confirm-completion' ? 'Nhận xét (không bắt buộc)' : 'Nội dung cần bổ sung, chỉnh sửa'} name="comment" rules={action === 'return-completion' ? [{ required: true, whitespace: true, message: 'Cần nêu nội dung cần bổ sung.' }] : []}>
+              <Input.TextArea rows={2} maxLength={1000} />
+            </Form.Item>
+          ) : action === 'complete' ? (
             <Form.Item label="Minh chứng hoàn thành" name="evidence" rules={[{ required: true, whitespace: true, message: 'Cần minh chứng hoàn thành.' }]}>
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>

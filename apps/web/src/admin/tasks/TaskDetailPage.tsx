@@ -1,7 +1,7 @@
 // Task detail: every field, the timeline, the evidence files and, for admins,
 // the actions on the task.
 import type { Plan } from '@dondoc/domain';
-import { planTasks } from '@dondoc/domain';
+import { isFinalStatus, planTasks, type TaskStatus } from '@dondoc/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Progress, Skeleton, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
@@ -13,7 +13,7 @@ import { formatBytes } from '../../common/upload';
 import { useAgencyNames, usePlanDocuments } from '../reference-data';
 import { useStaffSession } from '../staff-session';
 import { TaskAdminActions } from './TaskAdminActions';
-import { TaskStatusTag } from './task-status-tag';
+import { TaskStatusTag } from '../../common/TaskStatusTag';
 
 /** Downloads a file the API serves to signed-in staff only (a plain link would not carry the token). */
 async function download(workflowId: string, id: string, fileName: string): Promise<void> {
@@ -37,7 +37,7 @@ export function TaskDetailPage() {
   const { state, timeline, running } = detail.data;
   const plan: Plan | undefined = plans.get(state.planId);
   const task = plan ? planTasks(plan).find((t) => t.id === state.taskId) : undefined;
-  const open = running && state.status !== 'completed' && state.status !== 'cancelled';
+  const open = running && !isFinalStatus(state.status as TaskStatus);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -69,7 +69,7 @@ export function TaskDetailPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <TaskAdminActions workflowId={workflowId} paused={state.paused} open={open && session?.user.role === 'admin'} />
+      <TaskAdminActions workflowId={workflowId} paused={state.paused} proposed={state.status === 'proposed'} open={open && session?.user.role === 'admin'} />
       <Card title="Minh chứng">
         {(evidence.data?.items ?? []).length === 0 ? (
           <Typography.Text type="secondary">Chưa có tệp minh chứng.</Typography.Text>

@@ -12,7 +12,7 @@ import { api, unwrap } from '../../common/api-client';
 import { dayjs, formatDay, formatInstant } from '../../common/dates';
 import { matchesSearch } from '../../common/vietnamese-search';
 import { taskNamesOf, useAgencyDirectory, useAgencyNames, usePlanDocuments, usePlans } from '../reference-data';
-import { TaskStatusTag } from './task-status-tag';
+import { TaskStatusTag } from '../../common/TaskStatusTag';
 
 const PAGE_SIZE = 25;
 export const taskDetailPath = (workflowId: string) => `/nhiem-vu/${encodeURIComponent(workflowId)}`;
