@@ -10,6 +10,7 @@ import { ReportSubmissionRepository } from '@dondoc/db';
 import { createLinkToken, linkUrl } from '@dondoc/links';
 import { loadSeedCatalog, resolveReportCycle } from '@dondoc/plan-sync';
 import { addCalendarDays, vietnamDate } from '@dondoc/policy';
+import { storePlans } from '@dondoc/test-harness';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +53,8 @@ describe('officer report form (browser e2e)', () => {
     admin = await stack.login(await stack.addUser('admin@skhcn.example', 'admin'));
     // Who reports on what, as the cycle resolves it: the agency with the fewest tasks, preferring one with an indicator.
     const catalog = loadSeedCatalog(seeds);
+    // Cycles read their plan from the stored versions, as `dondoc up` leaves them.
+    await storePlans(stack.database.db, [catalog.plans.get(PLAN)!]);
     const assignments = resolveReportCycle(catalog, catalog.plans.get(PLAN)!, { planId: PLAN, year, adHoc: { ...AD_HOC, requestedBy: 'x' } }, new WorkingCalendar({ overrides: catalog.calendarOverrides })).agencies;
     const size = (a: ReportAgencyAssignment) => a.taskIds.length + a.indicatorIds.length - (a.indicatorIds.length ? 0.5 : 0);
     agency = [...assignments].filter((a) => a.taskIds.length > 0).sort((a, b) => size(a) - size(b))[0]!;
@@ -76,7 +79,7 @@ describe('officer report form (browser e2e)', () => {
     for (const indicatorId of agency.indicatorIds) await card(page, `Chỉ tiêu ${indicatorId}:`).waitFor();
     const main = await page.locator('main').innerText();
     expect(main).toContain(AD_HOC.unitDeadline.split('-').reverse().join('/'));
-    // Tasks and indicators are named as the plan names them (the cycle resolves the seed plan; no version was imported here).
+    // Tasks and indicators are named as the plan names them.
     const plan = loadSeedCatalog(stack.env.DONDOC_SEEDS_DIR!).plans.get(PLAN)!;
     expect(main).toContain(plan.title);
     const firstTask = plan.groups.flatMap((g) => g.tasks).find((t) => t.id === agency.taskIds[0])!;
