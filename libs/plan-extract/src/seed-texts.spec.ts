@@ -11,12 +11,13 @@ import { REVIEW_BELOW } from './draft/build-draft';
 import { extractPlan, type ExtractionResult } from './extract-plan';
 import { seedDirectory } from './testing/seed-directory';
 
-// kh-nq03-2025 does not reach the issue's 95 % yet (200/215 on 2026-12-04): the
-// fields it misses are in rows a page break splits, where the text keeps no
-// column positions; every one of them is flagged. The floor keeps it from regressing.
+// The issue asks for 95 %; each floor is what the extractor reaches, so a change that
+// loses fields fails here. kh-nq03-2025: 211/215 (98.1 %); the four misses are in two
+// rows whose column boundaries the text does not show (a lead list without a separate
+// coordinator cell, a deadline phrase printed in the coordinating column), all flagged.
 const SEEDS = [
-  { plan: 'kh-nq03-2025', source: '000_22cd2849f6c7996c.txt', minimumEqual: 0.93 },
-  { plan: 'kh-ai-2025-2030', source: '004_a06170cb37b4dedd.txt', minimumEqual: 0.95 },
+  { plan: 'kh-nq03-2025', source: '000_22cd2849f6c7996c.txt', minimumEqual: 0.98 },
+  { plan: 'kh-ai-2025-2030', source: '004_a06170cb37b4dedd.txt', minimumEqual: 1 },
 ];
 const FIELDS = ['name', 'lead', 'coordinators', 'result', 'deadline'] as const;
 
@@ -57,7 +58,7 @@ describe('extraction of the seed texts', () => {
       expect(rows).toEqual(expected.map((t) => t.id.split('.').pop()));
     });
 
-    it('reproduces the task fields (at least the floor), and flags every one that differs', () => {
+    it('reproduces at least 95 % of the task fields (and the floor reached), and flags every one that differs', () => {
       const extracted = extractedById();
       const differences: Array<{ task: string; field: string; expected: string; extracted: string; flagged: boolean }> = [];
       for (const task of expected) {

@@ -59,7 +59,8 @@ function readRow(item: Item, roles: readonly FieldRole[], context: Parameters<ty
   for (let p = 0; p < parts; p += 1) {
     const part = item.tokens.slice(bounds[p], bounds[p + 1]);
     const position: PartPosition = parts === 1 ? 'whole' : p === 0 ? 'first' : 'continuation';
-    const segments = assignColumns(part, roles, position, context, words);
+    const following = p + 1 < parts ? item.tokens.slice(bounds[p + 1], bounds[p + 2]) : [];
+    const segments = assignColumns(part, roles, position, context, words, following);
     segments.forEach((segment, s) => {
       if (segment.end === segment.start) return;
       (words[segment.role] ??= []).push(...part.slice(segment.start, segment.end));
