@@ -12,6 +12,8 @@ import { seedDirectory } from './testing/seed-directory';
 
 const FIXTURES = path.join('test', 'fixtures', 'plan-extract');
 const directory = seedDirectory();
+// The first PDF loads pdf.js (and Jest compiles its 2 MB worker): seconds on a busy machine. Speed is the benchmark's business.
+jest.setTimeout(60_000);
 
 async function extract(name: string, bytes: Uint8Array): Promise<ExtractionResult> {
   const result = await extractPlan({ bytes, fileName: name }, { directory, currentYear: 2026 });

@@ -7,6 +7,8 @@ import { otherIssuerPdf, pdfBytes } from './testing/plan-documents';
 import { seedDirectory } from './testing/seed-directory';
 
 const directory = seedDirectory();
+// The first PDF loads pdf.js (and Jest compiles its 2 MB worker): seconds on a busy machine. Speed is the benchmark's business.
+jest.setTimeout(60_000);
 const PIXEL_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 async function failure(bytes: Uint8Array, fileName: string, limits?: { maxBytes: number; maxPages: number }): Promise<ExtractionError> {
