@@ -12,40 +12,17 @@ type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loaded: Promise<Pdfjs> | null = null;
 
 /** pdfjs-dist is large: loaded on the first PDF, with its worker in this thread (Node has no web worker). */
-function pdfjs(): Promise<Pdfjs> {
-  loaded ??= keepingBuiltIns(async () => {
+export function loadPdfjs(): Promise<Pdfjs> {
+  loaded ??= (async () => {
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return import('pdfjs-dist/legacy/build/pdf.mjs');
-  });
+  })();
   return loaded;
 }
 
-/**
- * The legacy build's core-js polyfills replace built-ins Node 20 already has
- * whenever a spec edge case fails their check (Array.prototype.push, JSON.parse
- * and JSON.stringify), for the whole process: push becomes five times slower,
- * in pdf.js and in everything that runs after it (the API serves every later
- * request with them). Those replaced are put back; what the build adds (such
- * as Promise.withResolvers, missing from Node 20) stays, pdf.js needs it.
- */
-async function keepingBuiltIns<T>(load: () => Promise<T>): Promise<T> {
-  const owners: object[] = [Object, Array, Array.prototype, JSON, Promise, Promise.prototype, Map.prototype, Set.prototype, String.prototype, Math, ArrayBuffer.prototype, Uint8Array, Uint8Array.prototype, Object.getPrototypeOf(Uint8Array.prototype) as object];
-  const before = owners.map((owner) => new Map(Reflect.ownKeys(owner).map((key) => [key, Object.getOwnPropertyDescriptor(owner, key)!])));
-  try {
-    return await load();
-  } finally {
-    owners.forEach((owner, i) => {
-      for (const [key, descriptor] of before[i]!) {
-        const now = Object.getOwnPropertyDescriptor(owner, key);
-        if (now && (now.value !== descriptor.value || now.get !== descriptor.get) && descriptor.configurable) Object.defineProperty(owner, key, descriptor);
-      }
-    });
-  }
-}
-
 export async function readPdf(bytes: Uint8Array, limits: ExtractionLimits): Promise<SourceDocument> {
-  const lib = await pdfjs();
+  const lib = await loadPdfjs();
   const task = lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false });
   let document: Awaited<typeof task.promise>;
   try {
