@@ -15,10 +15,12 @@ import { GuidanceModule } from './guidance/guidance.module';
 import { DependencyChecks } from './health/dependency-checks';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { RedisThrottlerStorage } from './infrastructure/redis-throttler-storage';
 import { LinksModule } from './links/links.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PlansModule } from './plans/plans.module';
 import { ReportsModule } from './reports/reports.module';
+import { StatsModule } from './stats/stats.module';
 import { TasksModule } from './tasks/tasks.module';
 
 /** Provides the validated configuration to every module (InfrastructureModule builds connections from it). */
@@ -52,12 +54,17 @@ export class AppModule {
             serializers: { req: (req: { url?: string }) => ({ ...req, url: redactUrl(req.url) }) },
           },
         }),
-        // Limits are set per endpoint (@Throttle); only the public ones (login, links) use the guard.
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 60 }]),
+        // Limits are set per endpoint (@Throttle); only the public ones (login, links, feeds) use the guard. Counters live in
+        // Redis, shared by every API replica, keyed on the client address (TRUST_PROXY decides which address that is).
+        ThrottlerModule.forRootAsync({
+          inject: [RedisThrottlerStorage],
+          useFactory: (storage: RedisThrottlerStorage) => ({ throttlers: [{ name: 'default', ttl: 60_000, limit: 60 }], storage }),
+        }),
         InfrastructureModule,
         AuditModule,
         AuthModule,
         TasksModule,
+        StatsModule,
         GuidanceModule,
         PlansModule,
         AgenciesModule,

@@ -1,6 +1,7 @@
 // Notifier: delivers reminders from the BullMQ queues by e-mail and Zalo ZNS.
 import { type AppConfig, configOrExit } from '@dondoc/config';
 import { type Channel, EmailChannel, parseZnsTemplateIds, smtpSettingsFromConfig, ZaloTokenStore, ZnsChannel } from '@dondoc/channels';
+import { WorkingCalendar } from '@dondoc/calendar';
 import { createDatabase } from '@dondoc/db';
 import { loadSeedCatalog } from '@dondoc/plan-sync';
 import { createProcessLogger } from '@dondoc/logging';
@@ -22,9 +23,10 @@ async function main(): Promise<void> {
   const db = createDatabase(config.DATABASE_URL, { maxConnections: 20, applicationName: 'dondoc-notifier' });
   // BullMQ needs maxRetriesPerRequest: null for its blocking commands.
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  const { index } = loadSeedCatalog(path.resolve(config.DONDOC_SEEDS_DIR));
+  const { index, calendarOverrides } = loadSeedCatalog(path.resolve(config.DONDOC_SEEDS_DIR));
+  const calendar = new WorkingCalendar({ overrides: calendarOverrides });
   const channels = buildChannels(config, db);
-  const notifier = startNotifier({ redis, db, index, channels, outcomes: new TemporalOutcomeReporter(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, log), log }, settings);
+  const notifier = startNotifier({ redis, db, index, calendar, channels, outcomes: new TemporalOutcomeReporter(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, log), log }, settings);
   log(`delivering by ${Object.keys(channels).join(' and ')} (redis ${new URL(config.REDIS_URL).host}, pid ${process.pid})`);
 
   await new Promise<void>((resolve) => {
@@ -52,7 +54,7 @@ function buildChannels(config: AppConfig, db: ReturnType<typeof createDatabase>)
       secretKey: config.ZALO_SECRET_KEY,
       initialRefreshToken: config.ZALO_REFRESH_TOKEN,
     });
-    channels.zalo = new ZnsChannel({ baseUrl: config.ZALO_ZNS_BASE_URL, templateIds: parseZnsTemplateIds(config.ZALO_TEMPLATE_IDS), mode: config.ZALO_MODE, tokens });
+    channels.zalo = new ZnsChannel({ baseUrl: config.ZALO_ZNS_BASE_URL, templateIds: parseZnsTemplateIds(config.ZALO_TEMPLATE_IDS, { requireAll: config.NODE_ENV === 'production' && !config.ZALO_ALLOW_DEVELOPMENT }), mode: config.ZALO_MODE, tokens });
   }
   return channels;
 }

@@ -38,3 +38,28 @@ export function channelsFor(requested: readonly Channel[], agency: Agency, enabl
   const chosen = preferred.filter((c) => requested.includes(c) && enabled.has(c));
   return chosen.length > 0 ? chosen : ['email'];
 }
+
+/**
+ * Who receives what, as the notifier asks it. Behind an interface so the directory can
+ * live elsewhere (the database) without the dispatcher changing; every call may do I/O.
+ */
+export interface RecipientDirectory {
+  /** The contacts a role of a task's reminder reaches, on a Vietnamese civil date. */
+  resolve(taskAgencyId: string, role: RecipientRole, onDate: string): Promise<ResolvedRecipient>;
+  /** The task's agency as it is called on that date (its successor after a merger). */
+  leadAgencyName(agencyId: string, onDate: string): Promise<string>;
+}
+
+/** The directory of seeds/agencies.yaml, loaded at start; the resolved agency carries its preferences (channels, quiet hours, delivery). */
+export class CatalogRecipientDirectory implements RecipientDirectory {
+  constructor(private readonly index: AgencyIndex) {}
+
+  async resolve(taskAgencyId: string, role: RecipientRole, onDate: string): Promise<ResolvedRecipient> {
+    return resolveRecipient(this.index, taskAgencyId, role, onDate);
+  }
+
+  async leadAgencyName(agencyId: string, onDate: string): Promise<string> {
+    if (!this.index.agency(agencyId)) return this.index.nameOf(agencyId);
+    return resolveSuccessor(this.index, agencyId, onDate).agency?.name ?? this.index.nameOf(agencyId);
+  }
+}

@@ -7,6 +7,9 @@ export {
   deliveryContactSchema,
   deliveryJobId,
   deliveryJobSchema,
+  DIGEST_JOB,
+  type DigestJob,
+  digestJobSchema,
   EMAIL_QUEUE,
   ZALO_QUEUE,
   NOTIFICATION_QUEUE,
@@ -25,3 +28,4 @@ export * from './guidance-workflow';
 export * from './task-visibility';
 export * from './report-workflow';
 export * from './report-submission';
+export { freeText, freeTextProblem, plainText } from './free-text';

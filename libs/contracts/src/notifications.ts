@@ -8,7 +8,7 @@ export const NOTIFICATION_QUEUE = 'dondoc-notifications';
 
 export const RECIPIENT_ROLES = ['focal', 'head', 'department', 'provincial-office'] as const;
 export const CHANNELS = ['email', 'zalo'] as const;
-export const NOTIFICATION_TEMPLATES = ['reminder-before', 'reminder-due', 'escalation', 'catch-up', 'report-request', 'report-reminder', 'aggregate-report'] as const;
+export const NOTIFICATION_TEMPLATES = ['reminder-before', 'reminder-due', 'escalation', 'catch-up', 'report-request', 'report-reminder', 'report-returned', 'aggregate-report'] as const;
 
 export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
 export type Channel = (typeof CHANNELS)[number];
@@ -37,6 +37,8 @@ export const notificationJobSchema = z.object({
     deadlineText: z.string(),
     /** Sở KH&CN's comment when it returns a report: what the agency must correct (shown in full in e-mail). */
     reviewComment: z.string().optional(),
+    /** Why the due date differs from the plan's (a grace period after a late request, or after a return), shown beside it. */
+    deadlineNote: z.string().optional(),
   }),
   /** Epoch ms of the moment the ladder meant this reminder for. */
   scheduledFor: z.number().int(),
@@ -90,3 +92,12 @@ export function deliveryJobId(idempotencyKey: string, role: RecipientRole, chann
   const base = `${idempotencyKey}|${role}|${channel}`;
   return contactIndex === 0 ? base : `${base}|${contactIndex}`;
 }
+
+/**
+ * The job that sends one person's daily digest, on the channel queue of its channel.
+ * Its job id is the digest id (`digest|<day>|<channel>|<person>`), so each digest has
+ * one job however many entries join it. DO NOT RENAME: jobs in Redis refer to it.
+ */
+export const DIGEST_JOB = 'daily-digest';
+export const digestJobSchema = z.object({ digestId: z.string().regex(/^digest\|\d{4}-\d{2}-\d{2}\|(email|zalo)\|[0-9a-f]+$/) });
+export type DigestJob = z.infer<typeof digestJobSchema>;

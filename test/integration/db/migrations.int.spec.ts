@@ -22,6 +22,8 @@ describe(migrateToLatest.name, () => {
     expect(rows.map((r) => r.table_name)).toEqual([
       'audit_log',
       'delivery_log',
+      'digest_entries',
+      'digests',
       'kysely_migration',
       'kysely_migration_lock',
       'plan_versions',

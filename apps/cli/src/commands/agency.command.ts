@@ -2,6 +2,7 @@ import { configOrExit } from '@dondoc/config';
 import type { Command } from 'commander';
 
 import { ApiClient, runApiCommand } from '../api/api-client';
+import { calendarDateOption } from '../options/date-options';
 
 interface MergeOptions {
   from: string;
@@ -20,7 +21,7 @@ export function register(program: Command): void {
     .description('Sáp nhập: chuyển mọi nhiệm vụ đang mở của cơ quan --from sang cơ quan --into')
     .requiredOption('--from <id>', 'cơ quan bị sáp nhập')
     .requiredOption('--into <id>', 'cơ quan tiếp nhận')
-    .option('--effective <yyyy-mm-dd>', 'ngày hiệu lực (mặc định: hôm nay)')
+    .option('--effective <yyyy-mm-dd>', 'ngày hiệu lực (mặc định: hôm nay)', calendarDateOption)
     .option('--api <url>', 'địa chỉ API')
     .action((options: MergeOptions) =>
       runApiCommand(async () => {

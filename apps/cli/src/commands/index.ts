@@ -26,6 +26,7 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<CommandModul
   deliveries: () => import('./deliveries.command.js'),
   templates: () => import('./templates.command.js'),
   report: () => import('./report.command.js'),
+  stats: () => import('./stats.command.js'),
 };
 
 /**

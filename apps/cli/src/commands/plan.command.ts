@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 
 import { DEFAULT_AGENCIES_FILE, type AgenciesOption } from '../plan/load-directory';
+import { calendarDateOption } from '../options/date-options';
 
 // Each action loads what it needs when it runs: the database and Temporal
 // clients (import) are not loaded to validate or extract a file.
@@ -38,7 +39,7 @@ export function register(program: Command): void {
     .argument('<plan>', 'tệp kế hoạch, hoặc mã như kh-nq03-2025')
     .option('--task <id>', 'xem đầy đủ một nhiệm vụ, ví dụ I.1')
     .option('--agency <id>', 'chỉ các nhiệm vụ cơ quan này chủ trì hoặc phối hợp (kể cả qua nhóm và cơ quan tiền thân)')
-    .option('--date <yyyy-mm-dd>', 'ngày xét cơ quan kế thừa (mặc định: hôm nay)')
+    .option('--date <yyyy-mm-dd>', 'ngày xét cơ quan kế thừa (mặc định: hôm nay)', calendarDateOption)
     .option('--agencies <file>', 'danh mục cơ quan', DEFAULT_AGENCIES_FILE)
     .option('--no-agencies', 'không dùng danh mục cơ quan')
     .action(async (planArg: string, options: { agencies: AgenciesOption; task?: string; agency?: string; date?: string }) => {

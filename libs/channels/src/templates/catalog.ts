@@ -37,7 +37,7 @@ export const TEMPLATE_WORDING: Readonly<Record<NotificationTemplate, TemplateWor
   'catch-up': {
     subject: '[Đôn Đốc] Tình hình thực hiện nhiệm vụ: {{taskName}}',
     heading: 'Tình hình thực hiện nhiệm vụ',
-    intro: 'Hệ thống Đôn Đốc bắt đầu theo dõi nhiệm vụ dưới đây; tình trạng hiện tại: {{daysText}}.',
+    intro: 'Hệ thống Đôn Đốc bắt đầu theo dõi nhiệm vụ dưới đây; tình trạng hiện tại: {{daysText}}{{sinceText}}.',
     action: 'Đề nghị cập nhật tiến độ thực hiện để hệ thống ghi nhận đúng tình hình.',
     linkLabel: 'Cập nhật tiến độ',
   },
@@ -54,6 +54,13 @@ export const TEMPLATE_WORDING: Readonly<Record<NotificationTemplate, TemplateWor
     intro: 'Hệ thống chưa nhận được báo cáo kết quả thực hiện kế hoạch dưới đây ({{daysText}}).',
     action: 'Đề nghị quý cơ quan khẩn trương gửi báo cáo.',
     linkLabel: 'Gửi báo cáo',
+  },
+  'report-returned': {
+    subject: '[Đôn Đốc] Báo cáo đã được trả lại để chỉnh sửa: {{planTitle}}',
+    heading: 'Báo cáo đã được trả lại để chỉnh sửa',
+    intro: 'Sở Khoa học và Công nghệ đã nhận và xem xét báo cáo của quý cơ quan về kế hoạch dưới đây; báo cáo cần được bổ sung, chỉnh sửa theo ý kiến nêu dưới đây. Hạn gửi lại: {{deadline}}.',
+    action: 'Đề nghị quý cơ quan bổ sung, chỉnh sửa theo ý kiến nêu trên và gửi lại báo cáo trước hạn gửi lại.',
+    linkLabel: 'Chỉnh sửa và gửi lại báo cáo',
   },
   'aggregate-report': {
     subject: '[Đôn Đốc] Báo cáo tổng hợp: {{planTitle}}',
