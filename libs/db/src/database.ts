@@ -1,6 +1,7 @@
 // The typed shape of the whole database, for Kysely. Table names are the
 // keys; a migration that changes a table changes its interface here too.
 import type { AuditLogTable } from './tables/audit-log.table';
+import type { CalendarLinksTable } from './tables/calendar-links.table';
 import type { DeliveryLogTable } from './tables/delivery-log.table';
 import type { DigestEntriesTable, DigestsTable } from './tables/digests.table';
 import type { PlanVersionsTable } from './tables/plan-versions.table';
@@ -25,4 +26,5 @@ export interface Database {
   zns_receipts: ZnsReceiptsTable;
   digests: DigestsTable;
   digest_entries: DigestEntriesTable;
+  calendar_links: CalendarLinksTable;
 }

@@ -5,6 +5,7 @@ import { TasksModule } from '../tasks/tasks.module';
 import { AgenciesController } from './agencies.controller';
 import { AgenciesService } from './agencies.service';
 import { CalendarFeedService } from './calendar-feed.service';
+import { CalendarLinksController } from './calendar-links.controller';
 
-@Module({ imports: [TasksModule, LinksModule], controllers: [AgenciesController], providers: [AgenciesService, CalendarFeedService] })
+@Module({ imports: [TasksModule, LinksModule], controllers: [AgenciesController, CalendarLinksController], providers: [AgenciesService, CalendarFeedService] })
 export class AgenciesModule {}

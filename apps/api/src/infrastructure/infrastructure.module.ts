@@ -1,5 +1,6 @@
 import {
   AuditLogRepository,
+  CalendarLinkRepository,
   createDatabase,
   type Database,
   DeliveryLogRepository,
@@ -74,6 +75,7 @@ const repository = <T>(Repository: new (db: Kysely<Database>) => T) => ({
     repository(AuditLogRepository),
     repository(UserRepository),
     repository(UsedLinkRepository),
+    repository(CalendarLinkRepository),
   ],
   exports: [
     DATABASE,
@@ -87,6 +89,7 @@ const repository = <T>(Repository: new (db: Kysely<Database>) => T) => ({
     AuditLogRepository,
     UserRepository,
     UsedLinkRepository,
+    CalendarLinkRepository,
   ],
 })
 export class InfrastructureModule implements OnApplicationBootstrap, OnApplicationShutdown {

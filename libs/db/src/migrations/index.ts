@@ -10,6 +10,7 @@ import * as m0004 from './0004_report_evidence';
 import * as m0005 from './0005_report_file_generations';
 import * as m0006 from './0006_daily_digests';
 import * as m0007 from './0007_audit_outcomes';
+import * as m0008 from './0008_calendar_links';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
@@ -19,6 +20,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005_report_file_generations': m0005,
   '0006_daily_digests': m0006,
   '0007_audit_outcomes': m0007,
+  '0008_calendar_links': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
