@@ -4,7 +4,8 @@
 // PostgreSQL). Compare with ../shared/REFERENCE.md: raw nodemailer ~1,350–1,550
 // msgs/s into the same sink, raw BullMQ ~8,000 no-op jobs/s.
 import { EmailChannel } from '@dondoc/channels';
-import { createDatabase } from '@dondoc/db';
+import { AgencyDirectoryRepository, createDatabase } from '@dondoc/db';
+import { ensureContactsSeeded, LiveDirectory } from '@dondoc/directory';
 import { NOTIFICATION_QUEUE, type NotificationJob, reminderKey } from '@dondoc/contracts';
 import { loadSeedCatalog } from '@dondoc/plan-sync';
 import { SmtpSink, startRedisServer } from '@dondoc/runtime';
@@ -32,8 +33,11 @@ async function main(): Promise<void> {
   const { index } = loadSeedCatalog(path.join(process.cwd(), 'seeds'));
   // The test helper's pool has 5 connections; the notifier process uses more (see main.ts).
   const db = createDatabase(database.url, { schema: database.schema, maxConnections: 20 });
+  // As in production: contacts in the database, the live directory checked for each reminder.
+  const contacts = new AgencyDirectoryRepository(db);
+  await ensureContactsSeeded(contacts, index.directory, { actor: 'bench', role: 'system' });
   const notifier = startNotifier(
-    { redis, db, index, channels: { email }, outcomes: new RecordingOutcomeReporter(), log: (line) => console.error(line) },
+    { redis, db, directory: new LiveDirectory(contacts, index.directory), channels: { email }, outcomes: new RecordingOutcomeReporter(), log: (line) => console.error(line) },
     {
       limits: {
         email: { concurrency: 50, rateLimit: { max: 1_000_000, durationMs: 1_000 } },

@@ -1,18 +1,20 @@
 // Stage one: a reminder (NotificationJob) becomes one delivery job per
 // (role, channel) on the channel queues, after the recipients are resolved
-// against today's directory and quiet hours are respected. Every add uses the
+// against today's directory (contacts as the database holds them at this
+// moment) and quiet hours are respected. Every add uses the
 // delivery job id, so a retried or duplicated dispatch adds nothing twice.
 import { type AgencyIndex, resolveSuccessor } from '@dondoc/catalog';
 import { type Channel, type DeliveryJob, deliveryJobId, type NotificationJob, notificationJobSchema } from '@dondoc/contracts';
 import type { DeliveryLogRepository } from '@dondoc/db';
+import type { DirectorySource } from '@dondoc/directory';
 import type { Queue } from 'bullmq';
 
 import type { OutcomeReporter } from './outcome-reporter';
 import { quietHoursDelay, vietnamIsoDate } from './quiet-hours';
-import { channelsFor, resolveRecipient } from './recipients';
+import { channelsFor, preferencesOf, resolveRecipient } from './recipients';
 
 export interface DispatchContext {
-  readonly index: AgencyIndex;
+  readonly directory: DirectorySource;
   readonly queues: Readonly<Record<Channel, Queue>>;
   readonly enabled: ReadonlySet<Channel>;
   readonly log: DeliveryLogRepository;
@@ -29,11 +31,12 @@ export async function dispatchNotification(data: NotificationJob, context: Dispa
   const job = notificationJobSchema.parse(data);
   const now = context.now();
   const today = vietnamIsoDate(now);
-  const leadAgencyName = leadAgencyNameOn(context.index, job.agencyId, today);
+  const index = await context.directory.current();
+  const leadAgencyName = leadAgencyNameOn(index, job.agencyId, today);
   const added: string[] = [];
   const unresolved: string[] = [];
   for (const { role, channels } of job.recipients) {
-    const recipient = resolveRecipient(context.index, job.agencyId, role, today);
+    const recipient = resolveRecipient(index, job.agencyId, role, today);
     if (!recipient.ok) {
       // Nobody to send to (e.g. a dissolved agency): recorded, reported, not retried.
       unresolved.push(role);
@@ -41,8 +44,9 @@ export async function dispatchNotification(data: NotificationJob, context: Dispa
       context.outcomes.report(job.workflowId, { idempotencyKey: job.idempotencyKey, channel: channels[0] ?? 'email', role, status: 'failed', detail: recipient.reason });
       continue;
     }
-    const delay = quietHoursDelay(recipient.agency.preferences?.quietHours ?? null, now);
-    for (const channel of channelsFor(channels, recipient.agency, context.enabled)) {
+    const preferences = preferencesOf(recipient);
+    const delay = quietHoursDelay(preferences?.quietHours ?? null, now);
+    for (const channel of channelsFor(channels, preferences, context.enabled)) {
       const delivery: DeliveryJob = { notification: job, role, channel, leadAgencyName, contacts: recipient.contacts, contactIndex: 0 };
       const id = await enqueueDelivery(context, delivery, delay);
       if (id) added.push(id);

@@ -1,7 +1,8 @@
 // Notifier: delivers reminders from the BullMQ queues by e-mail and Zalo ZNS.
 import { type AppConfig, configOrExit } from '@dondoc/config';
 import { type Channel, EmailChannel, parseZnsTemplateIds, smtpSettingsFromConfig, ZaloTokenStore, ZnsChannel } from '@dondoc/channels';
-import { createDatabase } from '@dondoc/db';
+import { AgencyDirectoryRepository, createDatabase, migrateToLatest } from '@dondoc/db';
+import { ensureContactsSeeded, LiveDirectory } from '@dondoc/directory';
 import { loadSeedCatalog } from '@dondoc/plan-sync';
 import { createProcessLogger } from '@dondoc/logging';
 import { Redis } from 'ioredis';
@@ -23,8 +24,13 @@ async function main(): Promise<void> {
   // BullMQ needs maxRetriesPerRequest: null for its blocking commands.
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const { index } = loadSeedCatalog(path.resolve(config.DONDOC_SEEDS_DIR));
+  // Contacts live in the database (copied from the seeds on first start); each reminder reads them fresh.
+  await migrateToLatest(db);
+  const contacts = new AgencyDirectoryRepository(db);
+  if (await ensureContactsSeeded(contacts, index.directory, { actor: 'dondoc-notifier', role: 'system' })) log('copied the agency contacts of seeds/agencies.yaml into the database');
+  const directory = new LiveDirectory(contacts, index.directory);
   const channels = buildChannels(config, db);
-  const notifier = startNotifier({ redis, db, index, channels, outcomes: new TemporalOutcomeReporter(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, log), log }, settings);
+  const notifier = startNotifier({ redis, db, directory, channels, outcomes: new TemporalOutcomeReporter(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, log), log }, settings);
   log(`delivering by ${Object.keys(channels).join(' and ')} (redis ${new URL(config.REDIS_URL).host}, pid ${process.pid})`);
 
   await new Promise<void>((resolve) => {

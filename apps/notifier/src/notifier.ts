@@ -41,7 +41,7 @@ export function startNotifier(deps: NotifierDependencies, settings: NotifierSett
   const lockOptions = { lockDuration: settings.lockDurationMs, stalledInterval: settings.lockDurationMs, maxStalledCount: 3 };
 
   const workers: Worker[] = [
-    new Worker(names.notifications, (job) => dispatchNotification(job.data, { index: deps.index, queues, enabled, log, outcomes: deps.outcomes, now }), {
+    new Worker(names.notifications, (job) => dispatchNotification(job.data, { directory: deps.directory, queues, enabled, log, outcomes: deps.outcomes, now }), {
       connection: deps.redis,
       // Dispatching is a few Redis and database round trips per reminder: I/O-bound, so a wide window.
       concurrency: 16,

@@ -1,9 +1,9 @@
 // What the notifier needs to know, separate from where it comes from:
 // main.ts builds it from libs/config, tests and the benchmark build it directly.
-import type { AgencyIndex } from '@dondoc/catalog';
 import type { Channel } from '@dondoc/channels';
 import type { Channel as ChannelName } from '@dondoc/contracts';
 import type { Database } from '@dondoc/db';
+import type { DirectorySource } from '@dondoc/directory';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 
@@ -32,7 +32,8 @@ export interface NotifierDependencies {
   /** BullMQ connection (maxRetriesPerRequest: null). Workers duplicate it for their blocking reads. */
   readonly redis: Redis;
   readonly db: Kysely<Database>;
-  readonly index: AgencyIndex;
+  /** Where recipients are looked up, fresh for each reminder (contacts change without a restart). */
+  readonly directory: DirectorySource;
   /** Channels that are configured; a missing one is skipped (e.g. Zalo without ZALO_APP_ID). */
   readonly channels: Partial<Readonly<Record<ChannelName, Channel>>>;
   readonly outcomes: OutcomeReporter;

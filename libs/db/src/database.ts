@@ -1,5 +1,6 @@
 // The typed shape of the whole database, for Kysely. Table names are the
 // keys; a migration that changes a table changes its interface here too.
+import type { AgencyContactsTable, AgencyReorganisationsTable, DirectoryStateTable } from './tables/agency-directory.table';
 import type { AuditLogTable } from './tables/audit-log.table';
 import type { DeliveryLogTable } from './tables/delivery-log.table';
 import type { PlanVersionsTable } from './tables/plan-versions.table';
@@ -22,4 +23,7 @@ export interface Database {
   report_evidence: ReportEvidenceTable;
   zalo_tokens: ZaloTokensTable;
   zns_receipts: ZnsReceiptsTable;
+  agency_contacts: AgencyContactsTable;
+  agency_reorganisations: AgencyReorganisationsTable;
+  directory_state: DirectoryStateTable;
 }

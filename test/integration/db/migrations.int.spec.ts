@@ -20,8 +20,11 @@ describe(migrateToLatest.name, () => {
     const { rows } = await sql<{ table_name: string }>`
       select table_name from information_schema.tables where table_schema = ${testDb.schema} order by table_name`.execute(testDb.db);
     expect(rows.map((r) => r.table_name)).toEqual([
+      'agency_contacts',
+      'agency_reorganisations',
       'audit_log',
       'delivery_log',
+      'directory_state',
       'kysely_migration',
       'kysely_migration_lock',
       'plan_versions',

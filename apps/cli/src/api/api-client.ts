@@ -48,6 +48,10 @@ export class ApiClient {
     return this.request<T>('POST', route, body);
   }
 
+  patch<T>(route: string, body: unknown): Promise<T> {
+    return this.request<T>('PATCH', route, body);
+  }
+
   private async request<T>(method: string, route: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;

@@ -1,6 +1,7 @@
 import { configOrExit } from '@dondoc/config';
 import type { Command } from 'commander';
 
+import { registerContactCommands } from '../agency/contact-commands';
 import { ApiClient, runApiCommand } from '../api/api-client';
 
 interface MergeOptions {
@@ -12,9 +13,10 @@ interface MergeOptions {
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
-/** `dondoc agency merge`: every open task of one agency moves to another. */
+/** `dondoc agency merge|show|contact|import-contacts`. */
 export function register(program: Command): void {
-  const agency = program.command('agency').description('Cơ quan');
+  const agency = program.command('agency').description('Cơ quan: sáp nhập, người liên hệ');
+  registerContactCommands(agency);
   agency
     .command('merge')
     .description('Sáp nhập: chuyển mọi nhiệm vụ đang mở của cơ quan --from sang cơ quan --into')

@@ -8,6 +8,7 @@ import * as m0002 from './0002_notifier_delivery';
 import * as m0003 from './0003_report_cycles';
 import * as m0004 from './0004_report_evidence';
 import * as m0005 from './0005_report_file_generations';
+import * as m0006 from './0006_agency_directory';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
@@ -15,6 +16,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003_report_cycles': m0003,
   '0004_report_evidence': m0004,
   '0005_report_file_generations': m0005,
+  '0006_agency_directory': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

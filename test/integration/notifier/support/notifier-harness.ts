@@ -3,6 +3,7 @@
 // schema, and a notifier started in-process on queue names of its own.
 import { EmailChannel, FakeZnsServer, type FakeZnsServerOptions, ZaloTokenStore, ZnsChannel, DEFAULT_ZNS_TEMPLATE_IDS, type Channel } from '@dondoc/channels';
 import { type NotificationJob, reminderKey } from '@dondoc/contracts';
+import { type DirectorySource, fixedDirectory } from '@dondoc/directory';
 import { BullNotificationQueue } from '@dondoc/queue';
 import type { RunningRedisServer, SmtpSink, SmtpSinkOptions } from '@dondoc/runtime';
 import { startTestRedis, startTestSmtpSink } from '@dondoc/test-harness';
@@ -79,7 +80,10 @@ export function notifierSettings(overrides: Partial<NotifierSettings> = {}): Not
   };
 }
 
-export function runNotifier(env: NotifierEnvironment, options: { settings?: Partial<NotifierSettings>; zalo?: boolean; email?: boolean; now?: () => number } = {}): RunningNotifier {
+export function runNotifier(
+  env: NotifierEnvironment,
+  options: { settings?: Partial<NotifierSettings>; zalo?: boolean; email?: boolean; now?: () => number; directory?: DirectorySource } = {},
+): RunningNotifier {
   const settings = notifierSettings(options.settings);
   const channels: Partial<Record<'email' | 'zalo', Channel>> = {};
   // `email: false` is a notifier with ZNS only, where no e-mail fallback is possible.
@@ -90,7 +94,7 @@ export function runNotifier(env: NotifierEnvironment, options: { settings?: Part
   }
   const outcomes = new RecordingOutcomeReporter();
   const notifier = startNotifier(
-    { redis: env.connection, db: env.database.db, index: testAgencyIndex(), channels, outcomes, log: () => undefined, ...(options.now ? { now: options.now } : {}) },
+    { redis: env.connection, db: env.database.db, directory: options.directory ?? fixedDirectory(testAgencyIndex()), channels, outcomes, log: () => undefined, ...(options.now ? { now: options.now } : {}) },
     settings,
   );
   const queue = new BullNotificationQueue(env.connection, settings.queues?.notifications);

@@ -1,0 +1,106 @@
+// The directory's contacts live in the database: listed by GET /agencies,
+// edited by PATCH (admins, validated, audited), and the very next reminder
+// goes to the edited address through the running notifier, with no restart.
+// Offices are open all day in this stack's calendar (support/always-open-seeds.ts).
+import { loadCalendarOverridesDir, WorkingCalendar } from '@dondoc/calendar';
+import { deliveryJobId, type TaskState, type TimelineEvent } from '@dondoc/contracts';
+import { addCalendarDays, vietnamDate } from '@dondoc/policy';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { alwaysOpenSeeds } from './support/always-open-seeds';
+import { type ApiStack, call, eventually, startApiStack, taskPath } from './support/api-stack';
+
+const PLAN = 'kh-nq03-2025';
+const seedsDir = alwaysOpenSeeds();
+const workingCalendar = new WorkingCalendar({ overrides: loadCalendarOverridesDir(path.join(seedsDir, 'calendar')) });
+
+type Contact = { id: string; role: string; name: string; email: string; phone: string | null; channels: string[] | null; quietHours: unknown; updatedBy: string };
+type Agency = { id: string; name: string; contacts: Contact[]; focal: { email: string } | null };
+type ErrorBody = { message: string; details?: { issues?: Array<{ field: string; reason: string }> } };
+type Page = { items: Array<{ workflowId: string }>; nextPageToken: string | null };
+type Detail = { state: TaskState; timeline: TimelineEvent[] };
+
+describe('agency contacts in the database (API e2e)', () => {
+  let stack: ApiStack;
+  let admin: string;
+  let viewer: string;
+  const api = <T = ErrorBody>(method: string, route: string, options: Parameters<typeof call>[3] = {}) => call<T>(stack.url, method, route, options);
+
+  beforeAll(async () => {
+    stack = await startApiStack('directory', { DONDOC_SEEDS_DIR: seedsDir }, { delivery: true });
+    admin = await stack.login(await stack.addUser('admin@skhcn.example', 'admin'));
+    viewer = await stack.login(await stack.addUser('viewer@skhcn.example', 'viewer'));
+  });
+  afterAll(() => stack?.stop());
+
+  it('lists every agency with its contacts from the database, and one agency with who holds its tasks today', async () => {
+    const directory = await api<{ agencies: Agency[]; reorganisations: Array<{ from: string[]; source: string }> }>('GET', '/agencies', { token: viewer });
+    expect(directory.status).toBe(200);
+    const khcn = directory.body.agencies.find((a) => a.id === 'so-khcn')!;
+    expect(khcn.contacts.map((c) => c.role).sort()).toEqual(['focal', 'head']);
+    expect(khcn.contacts.find((c) => c.role === 'focal')).toMatchObject({ email: 'dondoc@skhcn.kontum.example', channels: ['email', 'zalo'], updatedBy: expect.stringMatching(/^dondoc-(api|notifier)$/) });
+    expect(directory.body.reorganisations.find((r) => r.from.includes('so-tttt'))).toMatchObject({ source: 'seeds' });
+
+    const merged = await api<{ successor: { id: string; since: string } | null; contacts: Contact[] }>('GET', '/agencies/so-tttt', { token: viewer });
+    // Sở TT&TT went into Sở KH&CN Kon Tum (1/3/2025), which went into Quảng Ngãi's (1/7/2025): today's holder, since the last step.
+    expect(merged.body.successor).toMatchObject({ id: 'so-khcn-qng', since: '2025-07-01' });
+    expect((await api('GET', '/agencies/no-such-agency', { token: viewer })).status).toBe(404);
+  });
+
+  it('lets only admins edit a contact, field by field, and says which field is wrong', async () => {
+    const route = '/agencies/so-khcn/contacts/focal';
+    expect((await api('PATCH', route, { token: viewer, body: { email: 'x@skhcn.example' } })).status).toBe(403);
+    const bad = await api('PATCH', route, { token: admin, body: { email: 'không phải email', quietHours: { from: '25:00', to: '13:30' }, extra: 1 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details?.issues?.map((i) => i.field).sort()).toEqual(['(body)', 'email', 'quietHours.from']);
+    expect((await api('PATCH', route, { token: admin, body: {} })).body.details?.issues?.[0]?.reason).toBe('Cần ít nhất một trường để sửa.');
+    expect((await api('PATCH', '/agencies/so-khcn/contacts/99999', { token: admin, body: { email: 'a@b.example' } })).status).toBe(404);
+
+    const saved = await api<Contact>('PATCH', route, { token: admin, body: { phone: '0911 222 333', channels: ['email'] } });
+    expect(saved).toMatchObject({ status: 200, body: { email: 'dondoc@skhcn.kontum.example', phone: '0911 222 333', channels: ['email'], updatedBy: 'admin@skhcn.example' } });
+    // The same values again change nothing and write no second audit row.
+    expect((await api<Contact>('PATCH', `/agencies/so-khcn/contacts/${saved.body.id}`, { token: admin, body: { phone: '0911 222 333' } })).status).toBe(200);
+    const audit = await api<{ items: Array<{ actor: string; target: string; payload: { changed: Record<string, unknown> } }> }>('GET', '/audit?action=agency.contact.update', { token: admin });
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ actor: 'admin@skhcn.example', target: 'agency/so-khcn/contacts/focal', payload: expect.objectContaining({ changed: { phone: { from: '0900000106', to: '0911 222 333' }, channels: { from: ['email', 'zalo'], to: ['email'] } } }) }),
+    ]);
+  });
+
+  it('sends the next reminder to an e-mail changed through the API, without a restart', async () => {
+    const imported = await api<{ workflows: { started: string[] } }>('POST', '/plans', { token: admin, body: readFileSync(path.join(seedsDir, 'plans', `${PLAN}.yaml`), 'utf8'), contentType: 'application/yaml' });
+    expect(imported.status).toBe(200);
+    const waiting = await eventually(async () => {
+      const page = await api<Page>('GET', `/tasks?plan=${PLAN}&status=waiting-trigger&pageSize=200`, { token: admin });
+      return page.body.items.length > 5 ? page.body.items.map((t) => t.workflowId) : undefined;
+    }, 30_000, 'waiting tasks visible');
+    // An agency with two tasks waiting for guidance, each led by it alone: one reminder before the edit, one after.
+    const byAgency = new Map<string, string[]>();
+    for (const id of waiting) byAgency.set(id.split('/')[3]!, [...(byAgency.get(id.split('/')[3]!) ?? []), id]);
+    const soleLead = (id: string) => waiting.filter((w) => w.split('/')[2] === id.split('/')[2]).length === 1;
+    const [agencyId, [before, after]] = [...byAgency.entries()].map(([a, ids]) => [a, ids.filter(soleLead)] as const).find(([, ids]) => ids.length >= 2)! as [string, [string, string]];
+    const focalEmail = async () => (await api<{ contacts: Contact[] }>('GET', `/agencies/${agencyId}`, { token: admin })).body.contacts.find((c) => c.role === 'focal')!.email;
+    const oldEmail = await focalEmail();
+
+    expect((await releaseAndReceive(before, '11/2026/TT-BKHCN')).envelope.to).toEqual([oldEmail]);
+    const changed = await api<Contact>('PATCH', `/agencies/${agencyId}/contacts/focal`, { token: admin, body: { email: `dau-moi-moi@${agencyId}.example` } });
+    expect(changed.status).toBe(200);
+    expect(await focalEmail()).toBe(`dau-moi-moi@${agencyId}.example`);
+    expect((await releaseAndReceive(after, '12/2026/TT-BKHCN')).envelope.to).toEqual([`dau-moi-moi@${agencyId}.example`]);
+  });
+
+  /** Releases one waiting task by guidance and returns the e-mail of its first reminder to the focal person. */
+  async function releaseAndReceive(workflowId: string, documentNumber: string) {
+    // 45 days ago with a 60-day lead: due in 15 days, so the 30-days-before step is a catch-up, sent at once.
+    const date = addCalendarDays(vietnamDate(Date.now()), -45);
+    expect((await api('POST', '/guidance', { token: admin, body: { documentNumber, date, issuer: 'Bộ KH&CN', planId: PLAN, taskIds: [workflowId.split('/')[2]] } })).status).toBe(202);
+    if (workingCalendar.nextOfficeMoment(Date.now()) - Date.now() > 60_000) throw new Error('today is a public holiday: no reminder goes out; run this suite on a working day');
+    const detail = await eventually(async () => {
+      const reply = await api<Detail>('GET', taskPath(workflowId), { token: admin });
+      return reply.body.timeline.some((e) => e.type === 'catch-up-sent') ? reply.body : undefined;
+    }, 30_000, `catch-up of ${workflowId}`);
+    const key = detail.timeline.find((e) => e.type === 'catch-up-sent')!.idempotencyKey!;
+    const jobId = deliveryJobId(key, 'focal', 'email');
+    return eventually(async () => stack.delivery!.mail.messages.find((m) => m.headers['x-dondoc-delivery'] === jobId), 30_000, `e-mail ${jobId}`);
+  }
+});
