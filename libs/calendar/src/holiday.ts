@@ -30,6 +30,13 @@ export const DAY_OFF_KINDS = ['holiday', 'compensatory', 'swapped', 'extra'] as 
  */
 export type DayOffKind = (typeof DAY_OFF_KINDS)[number];
 
+/**
+ * Occasions whose exact days the Prime Minister fixes every year: which five days
+ * of Tết, and which day beside 2/9. Until announced, their computed days (and the
+ * nghỉ bù owed for them) are an estimate.
+ */
+export const ANNOUNCED_YEARLY: ReadonlySet<Occasion> = new Set<Occasion>(['tet', 'national-day']);
+
 /** `computed` from the labour code; `override` from an announcement in seeds/calendar. */
 export type HolidaySource = 'computed' | 'override';
 
@@ -46,6 +53,11 @@ export interface DayOff {
   readonly source: HolidaySource;
   /** The announcing document, for `source: 'override'`. */
   readonly document?: string;
+  /**
+   * A computed day the government has not announced yet (dự kiến): Tết, the day
+   * beside 2/9 and their nghỉ bù in a year without an announcement of that occasion.
+   */
+  readonly provisional?: true;
 }
 
 /** A weekend day that is a working day because the government swapped it (làm bù). */

@@ -4,6 +4,7 @@
 export { CALENDAR_YEARS } from './statutory-holidays';
 export { isIsoDate, weekdayOf, type Weekday } from './civil-day';
 export {
+  ANNOUNCED_YEARLY,
   DAY_OFF_KINDS,
   LUNAR_OCCASIONS,
   OCCASION_NAMES,

@@ -19,9 +19,39 @@ describe(buildYearCalendar.name, () => {
         kind: 'compensatory',
         compensatesFor: '2025-02-01',
         source: 'computed',
+        provisional: true,
       },
     ]);
     expect(calendar.swappedWorkingDays).toEqual([]);
+  });
+
+  it('marks as provisional (dự kiến) only the computed days the Prime Minister fixes each year', () => {
+    // 2027 without an announcement: Tết (mùng 1 is Saturday 6/2) and its nghỉ bù, and 3/9 beside 2/9, are estimates;
+    // 1/1, Giỗ Tổ, 30/4, 1/5 with its nghỉ bù and 2/9 itself are fixed by the labour code.
+    const provisional = buildYearCalendar(2027)
+      .daysOff.filter((day) => day.provisional)
+      .map((day) => `${day.date} ${day.occasion} ${day.kind}`);
+    expect(provisional).toEqual([
+      '2027-02-05 tet holiday',
+      '2027-02-06 tet holiday',
+      '2027-02-07 tet holiday',
+      '2027-02-08 tet holiday',
+      '2027-02-09 tet holiday',
+      '2027-02-10 tet compensatory',
+      '2027-02-11 tet compensatory',
+      '2027-09-03 national-day holiday',
+    ]);
+    // An announcement of the occasion settles its days.
+    const announced = buildYearCalendar(
+      2027,
+      parseCalendarOverrides(`year: 2027
+documents: { tb-tet: Thông báo nghỉ Tết }
+replaces: [tet]
+daysOff:
+  - { date: 2027-02-04, occasion: tet, kind: holiday, document: tb-tet }
+`),
+    );
+    expect(announced.daysOff.filter((day) => day.occasion === 'tet').map((day) => [day.date, day.provisional])).toEqual([['2027-02-04', undefined]]);
   });
 
   it('gives Giỗ Tổ Hùng Vương 2026 (Sunday 26/4) its nghỉ bù on Monday 27/4', () => {

@@ -4,7 +4,7 @@
 import type { IsoDate } from '@dondoc/domain';
 
 import { compensatoryDays } from './compensatory-days';
-import { LUNAR_OCCASIONS, OCCASION_NAMES, type DayOff, type SwappedWorkingDay, type YearCalendar } from './holiday';
+import { ANNOUNCED_YEARLY, LUNAR_OCCASIONS, OCCASION_NAMES, type DayOff, type SwappedWorkingDay, type YearCalendar } from './holiday';
 import { lunarDateOf } from './lunar-calendar';
 import type { CalendarOverrides } from './overrides.schema';
 import { assertCalendarYear, statutoryHolidays } from './statutory-holidays';
@@ -36,7 +36,7 @@ export function buildYearCalendar(year: number, overrides?: CalendarOverrides): 
 
   return {
     year,
-    daysOff: [...computed, ...announced, ...compensatory].map(withLunarDate).sort(byDate),
+    daysOff: [...computed, ...announced, ...compensatory].map(withLunarDate).map(markProvisional).sort(byDate),
     swappedWorkingDays: overrides ? swappedWorkingDays(overrides).sort(byDate) : [],
   };
 }
@@ -73,6 +73,13 @@ function defaultName(kind: DayOff['kind'], occasionName: string): string {
     case 'extra':
       return `Nghỉ thêm dịp ${occasionName}`;
   }
+}
+
+/** 2/9 itself is fixed by law; the rest of a yearly-announced occasion is an estimate until announced. */
+function markProvisional(day: DayOff): DayOff {
+  if (day.source !== 'computed' || !ANNOUNCED_YEARLY.has(day.occasion)) return day;
+  if (day.occasion === 'national-day' && day.kind === 'holiday' && day.date.endsWith('-09-02')) return day;
+  return { ...day, provisional: true };
 }
 
 /** Holidays fixed on the lunar calendar show their lunar date; nghỉ bù and swapped days do not need it. */
