@@ -66,7 +66,7 @@ describe('dondoc calendar import', () => {
       '',
     ]);
     expect(apply).toHaveBeenCalledTimes(1);
-    const audit = await new AuditLogRepository(database.db).list({ limit: 10 });
+    const audit = await new AuditLogRepository(database.db).list({}, { limit: 10 });
     expect(audit.items.find((entry) => entry.action === 'calendar.import')).toMatchObject({ actor: 'admin@skhcn', target: 'calendar/2027', role: 'operator' });
 
     const again = memoryIo({ '2027.yaml': tet2027 });
