@@ -19,6 +19,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PlansModule } from './plans/plans.module';
 import { ReportsModule } from './reports/reports.module';
 import { TasksModule } from './tasks/tasks.module';
+import { UsersModule } from './users/users.module';
 
 /** Provides the validated configuration to every module (InfrastructureModule builds connections from it). */
 @Module({})
@@ -64,6 +65,7 @@ export class AppModule {
         LinksModule,
         MetricsModule,
         ReportsModule,
+        UsersModule,
       ],
       controllers: [HealthController],
       providers: [DependencyChecks, { provide: APP_FILTER, useClass: ErrorFilter }],

@@ -8,7 +8,7 @@ import type { ReportEvidenceTable } from './tables/report-evidence.table';
 import type { ReportFilesTable } from './tables/report-files.table';
 import type { ReportSubmissionsTable } from './tables/report-submissions.table';
 import type { UsedLinksTable } from './tables/used-links.table';
-import type { UsersTable } from './tables/users.table';
+import type { PasswordResetsTable, UsersTable } from './tables/users.table';
 import type { ZaloTokensTable } from './tables/zalo-tokens.table';
 import type { ZnsReceiptsTable } from './tables/zns-receipts.table';
 
@@ -17,6 +17,7 @@ export interface Database {
   delivery_log: DeliveryLogTable;
   audit_log: AuditLogTable;
   users: UsersTable;
+  password_resets: PasswordResetsTable;
   used_links: UsedLinksTable;
   report_submissions: ReportSubmissionsTable;
   report_files: ReportFilesTable;

@@ -27,6 +27,7 @@ describe(migrateToLatest.name, () => {
       'directory_state',
       'kysely_migration',
       'kysely_migration_lock',
+      'password_resets',
       'plan_versions',
       'report_evidence',
       'report_files',

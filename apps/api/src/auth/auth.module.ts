@@ -21,5 +21,6 @@ import { SessionGuard } from './session.guard';
   ],
   controllers: [AuthController],
   providers: [AuthService, { provide: APP_GUARD, useClass: SessionGuard }],
+  exports: [AuthService],
 })
 export class AuthModule {}

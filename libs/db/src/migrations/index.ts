@@ -9,6 +9,7 @@ import * as m0003 from './0003_report_cycles';
 import * as m0004 from './0004_report_evidence';
 import * as m0005 from './0005_report_file_generations';
 import * as m0006 from './0006_agency_directory';
+import * as m0007 from './0007_user_sessions';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
@@ -17,6 +18,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004_report_evidence': m0004,
   '0005_report_file_generations': m0005,
   '0006_agency_directory': m0006,
+  '0007_user_sessions': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
