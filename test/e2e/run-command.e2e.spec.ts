@@ -195,11 +195,15 @@ describe('dondoc up: reminders reach the inbox page and the fake ZNS log, at any
   let zns: string;
   /** Whether the workflows send today (false on a public holiday). */
   let workflowsSendToday: boolean;
+  let spawnedAt: number;
 
   beforeAll(async () => {
-    const env = { ...(await runCommandEnv(dataDir)), DONDOC_SEEDS_DIR: seedsDir };
+    // The default log level (info), as `npm start` runs: the console must stay quiet all the same.
+    const { LOG_LEVEL: _quiet, ...defaults } = await runCommandEnv(dataDir);
+    const env = { ...defaults, DONDOC_SEEDS_DIR: seedsDir };
     const calendar = new WorkingCalendar({ overrides: loadSeedCatalog(seedsDir).calendarOverrides });
     workflowsSendToday = calendar.isOfficeMoment(Date.now());
+    spawnedAt = Date.now();
     run = spawnCaptured(process.execPath, [cli, 'up'], { env, cwd: root });
     await run.waitForOutput(/Đôn Đốc is running \(ready in [\d.]+ s\)/, 90_000);
     inbox = run.output().match(/Mail inbox\s+(http\S+)/)![1]!;
@@ -208,9 +212,13 @@ describe('dondoc up: reminders reach the inbox page and the fake ZNS log, at any
   afterAll(async () => {
     if (!run) return;
     const children = descendantPids(run.child.pid!);
-    run.child.kill('SIGTERM');
+    // Ctrl-C: the children have their own process group, so the run command alone gets it and stops them in order.
+    run.child.kill('SIGINT');
     expect((await run.exited).code).toBe(0);
     expect(children.filter(isAlive)).toEqual([]);
+    const stopping = run.output().slice(run.output().indexOf('stopping (SIGINT)'));
+    expect(stopping).toContain('stopped.');
+    expect(stopping).not.toMatch(/restarting|ended \(/);
   });
 
   async function poll<T>(what: string, find: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
@@ -223,6 +231,17 @@ describe('dondoc up: reminders reach the inbox page and the fake ZNS log, at any
     }
   }
   const json = async <T>(url: string): Promise<T> => (await fetch(url)).json() as Promise<T>;
+
+  it('keeps the console of its first minute to one screen: the banner and readable notable lines, no JSON', async () => {
+    // Catch-ups go out right after the start here; the minute's summary line says so.
+    if (workflowsSendToday) await run.waitForOutput(/dondoc   \| \d\d:\d\d deliveries in the last minute: \d+ e-mail/, 150_000);
+    const firstMinute = Math.max(0, spawnedAt + 60_000 - Date.now());
+    await new Promise((resolve) => setTimeout(resolve, firstMinute));
+    const lines = run.output().trimEnd().split('\n');
+    expect(lines.length).toBeLessThan(40);
+    expect(lines.filter((line) => /^\S+\s*\| \{/.test(line))).toEqual([]);
+    expect(lines).toContain(`  note: logs of every process (JSON lines): ${path.join(dataDir, 'logs')}/`);
+  });
 
   it('shows catch-up e-mails in the inbox page, in Vietnamese with correct diacritics, and their ZNS messages in the fake log', async () => {
     const runtime = readRuntimeFile(dataDir)!;

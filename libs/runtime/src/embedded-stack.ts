@@ -1,6 +1,7 @@
 import type { AppConfig } from '@dondoc/config';
 import path from 'node:path';
 
+import { ConsoleEcho, describeExit } from './console-echo';
 import { loadOrCreateDevSecrets } from './dev-secrets';
 import { ManagedProcess } from './managed-process';
 import { isPortOpen } from './ports';
@@ -22,6 +23,8 @@ export interface EmbeddedStack {
   notes: string[];
   /** Resolves when a child gives up (exits repeatedly); the caller then stops the stack. */
   failed: Promise<string>;
+  /** Where the stack's data lives (DATABASE_URL, or the embedded PGlite's address). */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -40,9 +43,12 @@ export async function startEmbeddedStack(config: AppConfig, echo: NodeJS.Writabl
   const logDir = path.join(dataDir, 'logs');
   const stoppers: Stopper[] = [];
   const notes: string[] = [];
-  const say = (line: string) => echo.write(`dondoc   | ${line}\n`);
+  const terminal = new ConsoleEcho(echo);
+  const say = (line: string) => terminal.say(line);
 
+  let shuttingDown = false;
   const stopAll = async () => {
+    shuttingDown = true;
     for (const { name, stop } of stoppers.reverse()) {
       say(`stopping ${name}`);
       await stop().catch((error: Error) => say(`${name} did not stop cleanly: ${error.message}`));
@@ -143,34 +149,46 @@ export async function startEmbeddedStack(config: AppConfig, echo: NodeJS.Writabl
     let reportFailure: (reason: string) => void = () => {};
     const failed = new Promise<string>((resolve) => (reportFailure = resolve));
     for (const app of ['worker', 'api', 'notifier']) {
-      const supervisor = superviseApp(app, path.join(root, 'dist', 'apps', app, 'src', 'main.js'), childEnv, logDir, echo, reportFailure);
+      const supervisor = superviseApp(app, path.join(root, 'dist', 'apps', app, 'src', 'main.js'), { env: childEnv, logDir, terminal, giveUp: reportFailure, shuttingDown: () => shuttingDown });
       stoppers.push({ name: app, stop: supervisor.stop });
     }
     writeRuntimeFile(dataDir, { pid: process.pid, databaseUrl, redisUrl, temporalAddress: config.TEMPORAL_ADDRESS, apiUrl: api });
     stoppers.unshift({ name: 'runtime file', stop: async () => removeRuntimeFile(dataDir) });
-    return { urls: { api, apiDocs: `${api}/docs`, temporalUi, inbox }, notes, failed, stop: stopAll };
+    notes.push(`logs of every process (JSON lines): ${path.relative(root, logDir).startsWith('..') ? logDir : path.relative(root, logDir)}/`);
+    return { urls: { api, apiDocs: `${api}/docs`, temporalUi, inbox }, notes, failed, databaseUrl, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
   }
 }
 
+interface SuperviseOptions {
+  readonly env: NodeJS.ProcessEnv;
+  readonly logDir: string;
+  readonly terminal: ConsoleEcho;
+  readonly giveUp: (reason: string) => void;
+  /** True once the stack is stopping: an app that ends then is not restarted. */
+  readonly shuttingDown: () => boolean;
+}
+
 /** Runs an app and restarts it when it crashes, giving up after 5 crashes within a minute. */
-function superviseApp(name: string, script: string, env: NodeJS.ProcessEnv, logDir: string, echo: NodeJS.WritableStream, giveUp: (reason: string) => void) {
+function superviseApp(name: string, script: string, options: SuperviseOptions) {
   let current: ManagedProcess | undefined;
   let stopping = false;
+  const ending = () => stopping || options.shuttingDown();
   const crashes: number[] = [];
   const launch = () => {
-    const child = new ManagedProcess({ name, command: process.execPath, args: ['--enable-source-maps', script], env, logDir, echo });
+    const child = new ManagedProcess({ name, command: process.execPath, args: ['--enable-source-maps', script], env: options.env, logDir: options.logDir, onLine: (line) => options.terminal.line(name, line) });
     current = child;
-    void child.whenExited().then((code) => {
-      if (stopping) return;
+    void child.whenExited().then(() => {
+      if (ending()) return;
+      const how = describeExit(child.exitStatus?.code ?? null, child.exitStatus?.signal ?? null);
       const now = Date.now();
       crashes.push(now);
       while (crashes.length && crashes[0]! < now - 60_000) crashes.shift();
-      if (crashes.length >= 5) return giveUp(`${name} exited ${crashes.length} times within a minute (last code ${code}); see ${path.join(logDir, `${name}.log`)}`);
-      echo.write(`dondoc   | ${name} exited with code ${code}; restarting in 1 s\n`);
-      setTimeout(() => stopping || launch(), 1_000);
+      if (crashes.length >= 5) return options.giveUp(`${name} ended ${crashes.length} times within a minute (last by ${how}); see ${path.join(options.logDir, `${name}.log`)}`);
+      options.terminal.say(`${name} ended (${how}); restarting in 1 s`);
+      setTimeout(() => ending() || launch(), 1_000);
     });
   };
   launch();

@@ -9,3 +9,4 @@ export { type EmbeddedStack, startEmbeddedStack } from './embedded-stack';
 export { loadOrCreateDevSecrets } from './dev-secrets';
 export { readRuntimeFile, removeRuntimeFile, type RuntimeInfo, writeRuntimeFile } from './runtime-file';
 export { installTemporalLogger } from './temporal-logger';
+export { ConsoleEcho, describeExit, notableLine } from './console-echo';

@@ -12,6 +12,13 @@ export interface ManagedProcessOptions {
   logDir: string;
   /** Also echo output lines to this stream, prefixed with the name. */
   echo?: NodeJS.WritableStream;
+  /** Called with every output line (after it is written to the log file). */
+  onLine?: (line: string) => void;
+}
+
+export interface ProcessExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
 }
 
 /**
@@ -23,6 +30,7 @@ export class ManagedProcess {
   private readonly log: WriteStream;
   private readonly exited: Promise<number | null>;
   private exitCode: number | null | undefined;
+  private exit: ProcessExit | undefined;
 
   constructor(private readonly options: ManagedProcessOptions) {
     mkdirSync(options.logDir, { recursive: true });
@@ -31,16 +39,21 @@ export class ManagedProcess {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a Ctrl-C on the terminal reaches the run command alone,
+      // which then stops every child in order (instead of each dying, and being restarted, at once).
+      detached: true,
     });
     for (const stream of [this.child.stdout, this.child.stderr]) {
       stream?.on('data', (chunk: Buffer) => {
         this.log.write(chunk);
         if (options.echo) for (const line of chunk.toString().split('\n')) if (line.trim()) options.echo.write(`${options.name.padEnd(9)}| ${line}\n`);
+        if (options.onLine) for (const line of chunk.toString().split('\n')) options.onLine(line);
       });
     }
     this.exited = new Promise((resolve) => {
       this.child.once('exit', (code, signal) => {
         this.exitCode = code ?? (signal ? 128 : null);
+        this.exit = { code, signal };
         this.log.write(`\n[${new Date().toISOString()}] exited code=${code} signal=${signal}\n`);
         resolve(this.exitCode);
       });
@@ -62,6 +75,11 @@ export class ManagedProcess {
 
   get running(): boolean {
     return this.exitCode === undefined;
+  }
+
+  /** How the process ended (undefined while it runs). */
+  get exitStatus(): ProcessExit | undefined {
+    return this.exit;
   }
 
   /** Resolves with the exit code when the process ends by itself. */

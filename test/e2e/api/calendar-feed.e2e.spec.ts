@@ -2,7 +2,9 @@
 // signed subscription link, and the deadline feed answers that link alone —
 // again and again, for its own agency only.
 import { createLinkToken } from '@dondoc/links';
+import ICAL from 'ical.js';
 import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import path from 'node:path';
 
 import { type ApiStack, call, eventually, startApiStack } from './support/api-stack';
@@ -107,5 +109,44 @@ describe('signed calendar feed links (API e2e)', () => {
     expect((await feed(agencyA, expired)).status).toBe(401);
     const progressLink = createLinkToken({ purpose: 'report-progress', subject: `calendar/${agencyA}`, agencyId: agencyA, exp: exp + 3600 }, stack.linkSecret);
     expect((await feed(agencyA, progressLink)).status).toBe(403);
+  });
+
+  it('is read by an iCalendar parser, and a calendar app polling an unchanged feed gets 304 Not Modified', async () => {
+    const { url } = (await api<Link>('POST', `/agencies/${agencyA}/calendar-link`, { token: officerA })).body;
+    const first = await fetch(url);
+    const body = await first.text();
+    const calendar = new ICAL.Component(ICAL.parse(body));
+    const events = calendar.getAllSubcomponents('vevent');
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) {
+      expect((event.getFirstPropertyValue('dtstart') as ICAL.Time).isDate).toBe(true);
+      expect((event.getFirstPropertyValue('dtstamp') as ICAL.Time).zone?.tzid).toBe('UTC');
+    }
+    expect(body.endsWith('\r\n')).toBe(true);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    // The due dates may still be reaching visibility: once two fetches agree, the third is a 304.
+    const settled = await eventually(async () => {
+      const again = await fetch(url);
+      await again.text();
+      return again.headers.get('etag') === etag ? etag : (await fetch(url)).headers.get('etag') === again.headers.get('etag') ? again.headers.get('etag') : undefined;
+    }, 20_000, 'a stable ETag');
+    // As a calendar app sends it (fetch() would add Cache-Control: no-cache to a conditional request).
+    const conditional = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      get(url, { headers: { 'If-None-Match': settled! } }, (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      }).on('error', reject);
+    });
+    expect(conditional).toEqual({ status: 304, body: '' });
+  });
+
+  it("says in a merged agency's feed where its tasks went", async () => {
+    // Sở KH&CN tỉnh Kon Tum became Sở KH&CN tỉnh Quảng Ngãi on 1/7/2025 (seeds/agencies.yaml).
+    const reply = await api<string>('GET', '/agencies/so-khcn/deadlines.ics', { token: admin });
+    expect(reply.status).toBe(200);
+    const calendar = new ICAL.Component(ICAL.parse(reply.body));
+    expect(String(calendar.getFirstPropertyValue('x-wr-caldesc'))).toMatch(/^Sở Khoa học và Công nghệ tỉnh Kon Tum đã sáp nhập vào Sở Khoa học và Công nghệ tỉnh Quảng Ngãi từ ngày \d{2}\/\d{2}\/\d{4}/);
   });
 });

@@ -5,13 +5,13 @@ import { LiveDirectory } from '@dondoc/directory';
 import { type Agency, ForbiddenError, NotFoundError, planTasks } from '@dondoc/domain';
 import { vietnamDate } from '@dondoc/policy';
 import { Injectable } from '@nestjs/common';
-import ical from 'ical-generator';
 import type { z } from 'zod';
 
 import { CatalogService } from '../infrastructure/catalog.service';
 import { type TaskSummary, TaskWorkflowsRepository } from '../tasks/task-workflows.repository';
 import type { agencyDetailSchema, directorySchema } from './agencies.schemas';
 import { AgencyContactsService, type ContactView } from './agency-contacts.service';
+import { deadlineFeed } from './deadline-feed';
 
 const summary = (agency: Agency, contacts: ContactView[]) => ({
   id: agency.id,
@@ -67,24 +67,20 @@ export class AgenciesService {
     };
   }
 
-  /** The agency's open tasks as an iCalendar feed: one all-day event per due date. */
+  /**
+   * The agency's open tasks as an iCalendar feed: one all-day event per due date; tasks
+   * still waiting for their trigger, and a merger into a successor, said in the description.
+   */
   async deadlinesIcs(principal: Principal, agencyId: string): Promise<string> {
-    if (!this.catalog.index.agency(agencyId)) throw new NotFoundError(`Không có cơ quan "${agencyId}".`);
+    const agency = this.catalog.index.agency(agencyId);
+    if (!agency) throw new NotFoundError(`Không có cơ quan "${agencyId}".`);
     if (principal.role === 'officer' && principal.agencyId !== agencyId) throw new ForbiddenError('Cán bộ chỉ xem được lịch của cơ quan mình.');
-    const tasks = (await this.allTasks(agencyId)).filter((t) => t.dueDate !== null);
     const names = await this.taskNames();
-    const calendar = ical({ name: `Đôn Đốc – ${this.catalog.index.nameOf(agencyId)}`, timezone: 'Asia/Ho_Chi_Minh', prodId: { company: 'Đôn Đốc', product: 'dondoc' } });
-    for (const task of tasks) {
-      const day = new Date(`${task.dueDate}T00:00:00Z`);
-      calendar.createEvent({
-        id: `${task.workflowId}|${task.dueDate}`,
-        start: day,
-        allDay: true,
-        summary: `Hạn: ${names.get(`${task.planId}/${task.taskId}`) ?? task.taskId ?? task.workflowId}`,
-        description: `Kế hoạch ${task.planId}, nhiệm vụ ${task.taskId}; trạng thái: ${task.status ?? 'không rõ'}`,
-      });
-    }
-    return calendar.toString();
+    const tasks = (await this.allTasks(agencyId)).map((t) => ({ ...t, name: names.get(`${t.planId}/${t.taskId}`) ?? null }));
+    const holder = resolveSuccessor(await this.live.current(), agencyId, vietnamDate(Date.now()));
+    const ending = holder.chain.at(-1);
+    const successor = holder.agency && holder.agency.id !== agencyId && ending ? { name: holder.agency.name, since: ending.effective } : null;
+    return deadlineFeed({ agencyName: agency.name, successor, tasks });
   }
 
   private async allTasks(agencyId: string): Promise<TaskSummary[]> {

@@ -1,9 +1,9 @@
 import { type AgencyIndex, loadAgencyDirectory, type ReferenceIndex } from '@dondoc/catalog';
-import type { CalendarOverrides } from '@dondoc/calendar';
+import { type CalendarOverrides, loadCalendarOverridesDir } from '@dondoc/calendar';
 import type { AgencyDirectory } from '@dondoc/domain';
 import { loadSeedCatalog } from '@dondoc/plan-sync';
 import type { EscalationPolicy } from '@dondoc/policy';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -15,7 +15,8 @@ export class CatalogService {
   readonly directory: AgencyDirectory;
   /** For checking the agency ids of an uploaded plan. */
   readonly references: ReferenceIndex;
-  readonly calendarOverrides: readonly CalendarOverrides[];
+  private overrides: { readonly stamp: string; readonly value: readonly CalendarOverrides[] };
+  private readonly calendarDir: string;
   /** Plans in seeds/plans: report cycles resolve their plan there, so only these get a report Schedule. */
   readonly seedPlanIds: ReadonlySet<string>;
   private readonly policies: (planId: string) => EscalationPolicy;
@@ -29,9 +30,29 @@ export class CatalogService {
     this.index = catalog.index;
     this.directory = loaded.directory;
     this.references = loaded.references;
-    this.calendarOverrides = catalog.calendarOverrides;
+    this.calendarDir = path.join(seedsDir, 'calendar');
+    this.overrides = { stamp: this.calendarStamp(), value: catalog.calendarOverrides };
     this.seedPlanIds = new Set(catalog.plans.keys());
     this.policies = catalog.policyFor;
+  }
+
+  /**
+   * The holiday announcements as they are now: `dondoc calendar import` adds a year
+   * while the API runs, and an import through the API must not move workflows back
+   * onto the calendar the API booted with. Re-read when a file in the folder changed.
+   */
+  get calendarOverrides(): readonly CalendarOverrides[] {
+    const stamp = this.calendarStamp();
+    if (stamp !== this.overrides.stamp) this.overrides = { stamp, value: existsSync(this.calendarDir) ? loadCalendarOverridesDir(this.calendarDir) : [] };
+    return this.overrides.value;
+  }
+
+  private calendarStamp(): string {
+    if (!existsSync(this.calendarDir)) return '';
+    return readdirSync(this.calendarDir)
+      .sort()
+      .map((name) => `${name}:${statSync(path.join(this.calendarDir, name)).mtimeMs}`)
+      .join('|');
   }
 
   policyFor(planId: string): EscalationPolicy {

@@ -13,6 +13,7 @@ import path from 'node:path';
 
 import { nodeIo } from '../plan/cli-io';
 import { runPlanImport } from '../plan/import-plan';
+import { startDeliverySummary } from '../up/delivery-summary';
 
 /** `dondoc up`: the whole system on one machine (what `npm start` runs). */
 export function register(program: Command): void {
@@ -37,12 +38,14 @@ export function register(program: Command): void {
           '',
         ].join('\n'),
       );
+      const stopSummary = startDeliverySummary(stack.databaseUrl, (line) => process.stdout.write(`dondoc   | ${line}\n`));
       const reason = await new Promise<string>((resolve) => {
         process.once('SIGINT', () => resolve('SIGINT'));
         process.once('SIGTERM', () => resolve('SIGTERM'));
         void stack.failed.then(resolve);
       });
       process.stdout.write(`\nstopping (${reason})…\n`);
+      await stopSummary();
       await stack.stop();
       process.stdout.write('stopped.\n');
       process.exitCode = reason.startsWith('SIG') ? 0 : 1;

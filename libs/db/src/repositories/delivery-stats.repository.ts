@@ -21,4 +21,16 @@ export class DeliveryStatsRepository {
       .execute();
     return rows.map((row) => ({ channel: row.channel, status: row.status, count: Number(row.count) }));
   }
+
+  /** Attempts that ended (sent, or given up) since a moment, by channel and status: the run command's per-minute line. */
+  async outcomesSince(since: Date): Promise<DeliveryCount[]> {
+    const rows = await this.db
+      .selectFrom('delivery_log')
+      .select(['channel', 'status', (eb) => eb.fn.countAll<string>().as('count')])
+      .where('created_at', '>=', since)
+      .where('status', 'in', ['sent', 'dead', 'failed_permanent'])
+      .groupBy(['channel', 'status'])
+      .execute();
+    return rows.map((row) => ({ channel: row.channel, status: row.status, count: Number(row.count) }));
+  }
 }
