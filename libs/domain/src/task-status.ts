@@ -1,6 +1,6 @@
 // The life of one task for one lead agency. Acknowledged (tiếp nhận) is kept
 // apart from completed (hoàn thành): receiving a task is not doing it.
-export const TASK_STATUSES = ['waiting-trigger', 'active', 'due', 'overdue', 'completed', 'cancelled'] as const;
+export const TASK_STATUSES = ['waiting-trigger', 'active', 'due', 'overdue', 'completed', 'cancelled', 'merged'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
@@ -10,6 +10,7 @@ export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
   overdue: 'Quá hạn',
   completed: 'Hoàn thành',
   cancelled: 'Đã hủy',
+  merged: 'Đã gộp vào nhiệm vụ của cơ quan kế thừa',
 };
 
-export const isFinalStatus = (status: TaskStatus) => status === 'completed' || status === 'cancelled';
+export const isFinalStatus = (status: TaskStatus) => status === 'completed' || status === 'cancelled' || status === 'merged';

@@ -5,7 +5,10 @@
 import { loadCalendarOverridesDir, WorkingCalendar } from '@dondoc/calendar';
 import { deliveryJobId, type TaskState, type TimelineEvent } from '@dondoc/contracts';
 import { addCalendarDays, vietnamDate } from '@dondoc/policy';
-import { readFileSync } from 'node:fs';
+import { repoRoot } from '@dondoc/runtime';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { alwaysOpenSeeds } from './support/always-open-seeds';
@@ -88,6 +91,99 @@ describe('agency contacts in the database (API e2e)', () => {
     expect(await focalEmail()).toBe(`dau-moi-moi@${agencyId}.example`);
     expect((await releaseAndReceive(after, '12/2026/TT-BKHCN')).envelope.to).toEqual([`dau-moi-moi@${agencyId}.example`]);
   });
+
+  it('merges Sở Ngoại vụ into Văn phòng UBND tỉnh: one open workflow per task at the successor, lists show it, a repeat says it is in effect', async () => {
+    type Task = { workflowId: string; planId: string; taskId: string; agencyId: string; agencyName: string | null; status: string; running: boolean; continuesIn: string | null };
+    const list = async (query: string): Promise<Task[]> => {
+      const items: Task[] = [];
+      let token: string | null = null;
+      do {
+        const page: { body: { items: Task[]; nextPageToken: string | null } } = await api('GET', `/tasks?${query}&pageSize=200${token ? `&pageToken=${token}` : ''}`, { token: admin });
+        items.push(...page.body.items);
+        token = page.body.nextPageToken;
+      } while (token);
+      return items;
+    };
+    const [from, into] = ['so-ngoai-vu', 'van-phong-ubnd-tinh-qng'];
+    for (const plan of ['kh-nq03-2025', 'kh-ai-2025-2030']) {
+      expect((await api('POST', '/plans', { token: admin, body: readFileSync(path.join(seedsDir, 'plans', `${plan}.yaml`), 'utf8'), contentType: 'application/yaml' })).status).toBe(200);
+    }
+    const key = (t: Task) => `${t.planId}/${t.taskId}`;
+    const moving = await eventually(async () => {
+      const open = (await list(`agency=${from}`)).filter((t) => t.running);
+      return open.some((t) => t.planId === 'kh-ai-2025-2030') ? open : undefined;
+    }, 30_000, 'both plans visible');
+    const heldBefore = new Set((await list(`agency=${into}`)).filter((t) => t.running).map(key));
+    const shared = moving.filter((t) => heldBefore.has(key(t))).map((t) => t.workflowId).sort();
+    expect(shared.length).toBeGreaterThan(0); // tasks both agencies lead: the issue's duplicates
+
+    const today = vietnamDate(Date.now());
+    type Merge = { alreadyInEffect: boolean; recorded: boolean; since: string; reassigned: string[]; merged: Array<{ workflowId: string; continuesIn: string }>; failed: unknown[]; message: string };
+    const merge = await api<Merge>('POST', '/agencies/merge', { token: admin, body: { from, into, effective: today } });
+    expect(merge.status).toBe(200);
+    expect(merge.body).toMatchObject({ alreadyInEffect: false, recorded: true, failed: [] });
+    expect(merge.body.merged.map((m) => m.workflowId).sort()).toEqual(shared);
+    expect(merge.body.reassigned.sort()).toEqual(moving.map((t) => t.workflowId).filter((id) => !shared.includes(id)).sort());
+
+    // Nothing open is left at the old agency (a task waiting for guidance included), one open workflow per task at the successor.
+    await eventually(async () => ((await list(`agency=${from}`)).some((t) => t.running) ? undefined : true), 30_000, `no open task left at ${from}`);
+    const held = (await list(`agency=${into}`)).filter((t) => t.running);
+    const perTask = new Map<string, number>();
+    for (const t of held) perTask.set(key(t), (perTask.get(key(t)) ?? 0) + 1);
+    expect([...perTask.entries()].filter(([, n]) => n > 1)).toEqual([]);
+    for (const t of moving) expect(perTask.get(key(t))).toBe(1);
+    const successorName = (await api<{ name: string }>('GET', `/agencies/${into}`, { token: admin })).body.name;
+    expect(new Set(held.map((t) => t.agencyName))).toEqual(new Set([successorName]));
+    // The closed ones say where their task went.
+    const closed = (await list(`agency=${from}`)).filter((t) => t.status === 'merged');
+    expect(closed.map((t) => t.workflowId).sort()).toEqual(shared);
+    expect(closed.every((t) => held.some((h) => h.workflowId === t.continuesIn))).toBe(true);
+    expect((await api<{ successor: { id: string; since: string } }>('GET', `/agencies/${from}`, { token: admin })).body.successor).toEqual({ id: into, name: successorName, since: today });
+
+    const again = await api<Merge>('POST', '/agencies/merge', { token: admin, body: { from, into, effective: today } });
+    expect(again.body).toMatchObject({ alreadyInEffect: true, recorded: false, reassigned: [], merged: [] });
+    expect(again.body.message).toContain('đã có hiệu lực từ');
+    const seeded = await api<Merge>('POST', '/agencies/merge', { token: admin, body: { from: 'so-tttt', into: 'so-khcn', effective: '2025-03-01' } });
+    expect(seeded.body).toMatchObject({ alreadyInEffect: true, since: '2025-03-01', reassigned: [], merged: [] });
+    expect(seeded.body.message).toBe('Sáp nhập so-tttt vào so-khcn đã có hiệu lực từ 01/03/2025 (đã có trong danh mục); không còn nhiệm vụ nào của so-tttt cần chuyển.');
+    expect((await api('POST', '/agencies/merge', { token: admin, body: { from: 'so-tttt', into: 'so-noi-vu', effective: '2025-03-01' } })).status).toBe(409);
+    expect((await api('POST', '/agencies/merge', { token: admin, body: { from: 'so-y-te-qng', into: 'ubnd-tinh', effective: today } })).body.message).toContain('không còn hoạt động');
+  });
+
+  it('the CLI shows and edits contacts, re-imports the file saying what changes, and lists a merged agency with its successor', async () => {
+    const operator = await stack.addUser('canbo-cli@skhcn.example', 'admin');
+    expect((await dondoc(['login', '--email', operator.email, '--password-stdin', '--api', stack.url], `${operator.password}\n`)).code).toBe(0);
+    const shown = await dondoc(['agency', 'show', 'so-khcn']);
+    expect(shown.stdout).toMatch(/^Sở Khoa học và Công nghệ tỉnh Kon Tum \(so-khcn, SKHCN\)\n(?:.*\n)*  \[\d+\] đầu mối: .+ – dondoc@skhcn\.kontum\.example, 0911 222 333; kênh email\n/);
+    const set = await dondoc(['agency', 'contact', 'set', 'so-khcn', 'head', '--email', 'giamdoc-moi@skhcn.example', '--quiet-hours', '12:00-13:00']);
+    expect(set).toMatchObject({ code: 0, stdout: expect.stringContaining('thủ trưởng: Lý Đức Oanh (Giám đốc) – giamdoc-moi@skhcn.example, 0900000105; kênh email + zalo, không làm phiền 12:00–13:00') });
+    expect((await dondoc(['agency', 'contact', 'set', 'so-khcn', 'head', '--quiet-hours', '25h'])).stderr).toContain('HH:MM-HH:MM');
+
+    const dry = await dondoc(['agency', 'import-contacts', '--dry-run']);
+    expect(dry.stdout).toContain('Sẽ thay đổi (chạy thử, chưa lưu)');
+    expect(dry.stdout).toContain('  ~ so-khcn thủ trưởng: email, quietHours → Lý Đức Oanh <giamdoc@skhcn.kontum.example>');
+    expect((await api<{ contacts: Contact[] }>('GET', '/agencies/so-khcn', { token: admin })).body.contacts.find((c) => c.role === 'head')!.email).toBe('giamdoc-moi@skhcn.example');
+    const applied = await dondoc(['agency', 'import-contacts']);
+    expect(applied).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Đã nhập người liên hệ: 0 thêm, \d+ sửa, 0 xóa, \d+ giữ nguyên\.\n/) });
+    expect((await api<{ contacts: Contact[] }>('GET', '/agencies/so-khcn', { token: admin })).body.contacts.find((c) => c.role === 'head')!.email).toBe('giamdoc@skhcn.kontum.example');
+    expect((await dondoc(['agency', 'import-contacts'])).stdout).toMatch(/^Người liên hệ trong cơ sở dữ liệu đã khớp với tệp/);
+
+    const listed = await dondoc(['task', 'list', '--agency', 'so-ngoai-vu', '--page-size', '200']);
+    expect(listed.stdout.split('\n')[0]).toMatch(/^Sở Ngoại vụ tỉnh Kon Tum đã được sắp xếp lại từ \d{4}-\d{2}-\d{2}: nhiệm vụ nay do .+ chủ trì \(dondoc task list --agency van-phong-ubnd-tinh-qng\)\.$/);
+    expect(listed.stdout).toMatch(/ merged +.* → task\/[\w.-]+\/[\w.-]+\/van-phong-ubnd-tinh-qng\n/);
+  });
+
+  const cliDataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-directory-cli-'));
+  function dondoc(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [path.join(repoRoot(), 'dist', 'apps', 'cli', 'src', 'main.js'), ...args], { env: { ...stack.env, DONDOC_DATA_DIR: cliDataDir }, cwd: repoRoot() });
+      let [stdout, stderr] = ['', ''];
+      child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+      child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+      child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+      child.stdin.end(stdin);
+    });
+  }
 
   /** Releases one waiting task by guidance and returns the e-mail of its first reminder to the focal person. */
   async function releaseAndReceive(workflowId: string, documentNumber: string) {

@@ -46,6 +46,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
   // Behaviour added while workflows were running, decided once per run so old histories replay unchanged.
   const catchUpInOfficeHours = patched('catch-up-in-office-hours');
   const recheckHandOvers = patched('recheck-hand-overs');
+  // A task waiting for its trigger slept through reassignments: lists kept showing the old agency.
+  const refreshWhileWaiting = patched('refresh-attributes-while-waiting');
   /** Hand-overs to check again, in order of their check time. */
   const rechecks: Array<{ at: number; job: NotificationJob }> = [];
   const calendar = createWorkflowCalendar(input.calendarOverrides);
@@ -65,6 +67,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
   /** An unanswered cycle gives way to the next one when that one's first reminder comes. */
   const rollOverAt = () => (run.cycle && nextCycle() ? ladders.first(nextCycle()!.due)?.at : undefined);
   const status = (): TaskStatus => {
+    if (run.mergedInto) return 'merged';
     if (run.cancelled) return 'cancelled';
     if (run.completed) return 'completed';
     return run.cycle ? openStatusAt(Date.now(), dueDateOf(run)!) : 'waiting-trigger';
@@ -94,6 +97,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
       progressPercent: run.progressPercent,
       nextReminderAt: next?.at ?? null,
       nextReminderStep: next?.stepId ?? null,
+      continuesIn: run.mergedInto,
     };
   };
   /** Search attributes follow the state; written only when they change, to keep history small. */
@@ -140,7 +144,14 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     // The trigger: tasks after central guidance sleep until the document arrives.
     refreshSearchAttributes();
     record('trigger-waiting', 'Chờ văn bản hướng dẫn của Trung ương');
-    await condition(() => run.guidance !== null || run.cancelled || run.revision !== null || run.rulesRefresh !== null);
+    const triggered = () => run.guidance !== null || run.cancelled || run.revision !== null || run.rulesRefresh !== null;
+    if (refreshWhileWaiting) {
+      while (!triggered()) {
+        run.dirty = false;
+        await condition(() => run.dirty || triggered());
+        refreshSearchAttributes();
+      }
+    } else await condition(triggered);
     if (!run.cancelled && !run.revision && !run.rulesRefresh) {
       run.cycles = cyclesNow();
       run.handledUntil = Date.now(); // the ladder of the guidance date starts now

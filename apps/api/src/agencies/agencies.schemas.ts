@@ -14,8 +14,15 @@ export const mergeSchema = z
 export const mergeResultSchema = z.object({
   from: z.string(),
   into: z.string(),
-  reassigned: z.array(z.string()),
+  effective: z.string(),
+  alreadyInEffect: z.boolean().describe('Danh mục đã có lần sáp nhập này (trong seeds hoặc ghi nhận trước đó)'),
+  since: z.string().describe('Ngày hiệu lực của lần sáp nhập trong danh mục'),
+  recorded: z.boolean().describe('Lần gọi này đã ghi lần sáp nhập vào danh mục'),
+  holder: z.string().describe('Cơ quan nhận nhiệm vụ hôm nay (into, hoặc cơ quan kế thừa của into)'),
+  reassigned: z.array(z.string()).describe('Nhiệm vụ chuyển nguyên cho cơ quan tiếp nhận'),
+  merged: z.array(z.object({ workflowId: z.string(), continuesIn: z.string() })).describe('Nhiệm vụ cơ quan tiếp nhận đã có: gộp vào nhiệm vụ đó, nhiệm vụ cũ đóng lại'),
   failed: z.array(z.object({ workflowId: z.string(), reason: z.string() })),
+  message: z.string(),
 });
 
 const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:MM, ví dụ 11:30.');

@@ -54,11 +54,13 @@ export const taskSummarySchema = z.object({
   planId: z.string().nullable(),
   taskId: z.string().nullable(),
   agencyId: z.string().nullable(),
+  agencyName: z.string().nullable().describe('Tên cơ quan đang chủ trì (theo danh mục hôm nay)'),
   status: z.string().nullable(),
   dueDate: z.string().nullable().describe('Ngày đến hạn (YYYY-MM-DD, giờ Việt Nam)'),
   daysOverdue: z.number().nullable(),
   running: z.boolean(),
   startedAt: z.string().nullable(),
+  continuesIn: z.string().nullable().describe('Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục'),
 });
 export const taskPageSchema = z.object({ items: z.array(taskSummarySchema), nextPageToken: z.string().nullable() });
 
@@ -76,6 +78,7 @@ export const taskStateSchema = z.object({
   progressPercent: z.number().nullable(),
   nextReminderAt: z.number().nullable(),
   nextReminderStep: z.string().nullable(),
+  continuesIn: z.string().nullable().optional().describe('Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục'),
 });
 export const timelineEventSchema = z.object({
   at: z.number(),

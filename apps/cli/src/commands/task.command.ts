@@ -7,6 +7,8 @@ import { ApiClient, runApiCommand } from '../api/api-client';
 interface TaskSummary {
   workflowId: string;
   agencyId: string | null;
+  agencyName: string | null;
+  continuesIn: string | null;
   status: string | null;
   dueDate: string | null;
   daysOverdue: number | null;
@@ -36,11 +38,20 @@ function printState(state: TaskState): void {
       `${state.workflowId}`,
       `  trạng thái   ${state.status}${state.paused ? ' (tạm dừng)' : ''}${state.acknowledged ? ', đã tiếp nhận' : ''}`,
       `  cơ quan      ${state.agencyId}`,
+      ...(state.continuesIn ? [`  tiếp tục tại ${state.continuesIn} (đã gộp khi sáp nhập cơ quan)`] : []),
       `  hạn          ${state.dueDate ?? '—'}   tiến độ ${state.progressPercent ?? '—'}%`,
       `  nhắc tiếp    ${state.nextReminderAt ? `${state.nextReminderStep} lúc ${time(state.nextReminderAt)}` : '—'}`,
       '',
     ].join('\n'),
   );
+}
+
+/** Before a list for an agency that no longer holds tasks: who does, so its (closed) rows make sense. */
+async function noteSuccessor(agencyId: string, api: string | undefined): Promise<void> {
+  const detail = await client(api).get<{ name: string; successor: { id: string; name: string; since: string } | null; dissolved: string | null }>(`/agencies/${encodeURIComponent(agencyId)}`);
+  if (detail.successor) {
+    process.stdout.write(`${detail.name} đã được sắp xếp lại từ ${detail.successor.since}: nhiệm vụ nay do ${detail.successor.name} chủ trì (dondoc task list --agency ${detail.successor.id}).\n`);
+  } else if (detail.dissolved) process.stdout.write(`${detail.dissolved}.\n`);
 }
 
 /** `dondoc task list|show|complete|extend|reassign`, through the API. */
@@ -73,9 +84,11 @@ export function register(program: Command): void {
           pageToken: options.pageToken,
         });
         if (options.json) return void process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
+        if (options.agency && !options.pageToken) await noteSuccessor(options.agency, options.api);
         for (const t of page.items) {
           const overdue = t.daysOverdue ? ` (quá ${t.daysOverdue} ngày)` : '';
-          process.stdout.write(`${pad(t.workflowId, 56)} ${pad(t.status ?? '?', 16)} ${t.dueDate ?? '—'}${overdue}\n`);
+          const where = t.continuesIn ? `→ ${t.continuesIn}` : (t.agencyName ?? t.agencyId ?? '');
+          process.stdout.write(`${pad(t.workflowId, 56)} ${pad(t.status ?? '?', 16)} ${pad(`${t.dueDate ?? '—'}${overdue}`, 24)} ${where}\n`);
         }
         process.stdout.write(`${page.items.length} nhiệm vụ${page.nextPageToken ? `; trang sau: --page-token ${page.nextPageToken}` : ''}\n`);
       }),
