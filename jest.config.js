@@ -15,7 +15,7 @@ const moduleNameMapper = Object.fromEntries(
 );
 
 // ESM-only packages are compiled to CommonJS for Jest (Node 24 itself loads them with require(esm)).
-const esmOnly = ['commander', 'kysely', '@dqcai/vn-lunar', 'get-port'];
+const esmOnly = ['commander', 'kysely', '@dqcai/vn-lunar', 'get-port', 'pdfjs-dist'];
 
 const common = {
   rootDir: __dirname,

@@ -24,9 +24,12 @@ const PINNED = {
 };
 
 // Independent tools the tests check our outputs against, pinned (installed with their dependencies):
-// holidays: a second source for the Vietnamese holiday calendar (test/e2e/calendar-sources).
+// one comment each, beside it.
 const PYTHON_TEST_PACKAGES = {
+  // holidays: a second source for the Vietnamese holiday calendar (test/e2e/calendar-sources).
   holidays: '0.109',
+  // openapi-spec-validator: checks /docs/openapi.json against the OpenAPI specification (test/e2e/api/openapi).
+  'openapi-spec-validator': '0.9.0',
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '@dondoc/config';
+import { REDACTION, redactUrl } from '@dondoc/logging';
 import { LoggerModule } from 'nestjs-pino';
 
 import { AgenciesModule } from './agencies/agencies.module';
@@ -47,9 +48,9 @@ export class AppModule {
               return id;
             },
             autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
-            // Tokens travel in headers and in link query strings; neither belongs in logs.
-            redact: ['req.headers.authorization', 'req.query.token'],
-            serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/([?&]token=)[^&]*/, '$1***') }) },
+            // Tokens travel in headers, link query strings and link paths: none belongs in logs (libs/logging).
+            redact: { ...REDACTION, paths: [...REDACTION.paths] },
+            serializers: { req: (req: { url?: string }) => ({ ...req, url: redactUrl(req.url) }) },
           },
         }),
         // Limits are set per endpoint (@Throttle); only the public ones (login, links) use the guard.

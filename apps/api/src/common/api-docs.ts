@@ -33,10 +33,13 @@ const errorDescriptions: Record<number, string> = {
   429: 'Quá nhiều yêu cầu',
 };
 
-/** The error responses an endpoint can give, all with the one error body. */
+/**
+ * The error responses an endpoint can give, all with the one error body, always JSON
+ * (also where the success is a file or a calendar: the error filter answers JSON).
+ */
 export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: errorDescriptions[status] ?? 'Lỗi', schema: openApiSchema(errorBodySchema) })),
+    ...statuses.map((status) => ApiResponse({ status, description: errorDescriptions[status] ?? 'Lỗi', content: { 'application/json': { schema: openApiSchema(errorBodySchema) } } })),
   );
 }
 

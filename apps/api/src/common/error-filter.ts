@@ -1,6 +1,7 @@
 import { UnsafeQueryValueError } from '@dondoc/contracts';
 import { InvalidPageRequestError } from '@dondoc/db';
 import { DomainError, type DomainErrorKind } from '@dondoc/domain';
+import { redactUrl } from '@dondoc/logging';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
@@ -90,7 +91,7 @@ export class ErrorFilter implements ExceptionFilter {
     const request = http.getRequest<AuthenticatedRequest>();
     const { status, message, details } = mapError(error);
     const errorId = randomUUID();
-    const logged = { errorId, status, requestId: request.id, method: request.method, url: request.originalUrl };
+    const logged = { errorId, status, requestId: request.id, method: request.method, url: redactUrl(request.originalUrl) };
     if (status >= 500) this.logger.error({ ...logged, err: error }, error instanceof Error ? error.stack : String(error));
     else this.logger.warn(logged, message);
     if (response.headersSent) return;

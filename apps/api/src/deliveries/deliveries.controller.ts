@@ -29,6 +29,8 @@ const deliveryPageSchema = z.object({
       status: z.enum(DELIVERY_STATUSES),
       error: z.string().nullable(),
       providerMessageId: z.string().nullable(),
+      role: z.string().nullable().describe('Vai trò người nhận của bước nhắc: focal, head, department, provincial-office'),
+      jobId: z.string().nullable().describe('Mã công việc BullMQ của lần gửi: <khoá>|<vai trò>|<kênh>[|<người liên hệ>]'),
       attempt: z.number().int(),
       createdAt: z.string(),
     }),

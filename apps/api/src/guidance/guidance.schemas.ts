@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { DIGIT, LETTER } from '../common/text-patterns';
 import { idText, isoDate } from '../tasks/task.schemas';
 
 export const documentNumberSchema = z
@@ -7,7 +8,7 @@ export const documentNumberSchema = z
   .trim()
   .min(1, 'Cần số văn bản.')
   .max(100, 'Tối đa 100 ký tự.')
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}/.\-_& ]*$/u, 'Số văn bản chỉ gồm chữ, số và các ký tự / . - _ &.');
+  .regex(new RegExp(`^[${LETTER}${DIGIT}][${LETTER}${DIGIT}/.\\-_& ]*$`), 'Số văn bản chỉ gồm chữ, số và các ký tự / . - _ &.');
 
 export const issueGuidanceSchema = z.object({
   documentNumber: documentNumberSchema.describe('Số văn bản, ví dụ 05/2025/TT-BKHCN'),

@@ -52,3 +52,31 @@ export const planDetailSchema = planSummarySchema.extend({
   document: z.record(z.string(), z.unknown()).describe('Toàn văn kế hoạch đã chuẩn hóa'),
   history: z.array(z.object({ version: z.number().int(), importedAt: z.string(), importedBy: z.string() })),
 });
+
+/** POST /plans/extract: the draft of an uploaded plan document, for review before POST /plans. */
+export const planExtractResultSchema = z.object({
+  fileName: z.string(),
+  kind: z.enum(['pdf', 'docx', 'text']),
+  pages: z.number().int(),
+  /** The draft as catalog YAML, with confidence comments and the review list at the top: send it to POST /plans once corrected. */
+  draftYaml: z.string(),
+  plan: z.record(z.string(), z.unknown()).describe('Bản nháp dạng JSON, cùng cấu trúc với tệp kế hoạch YAML'),
+  /** Whether the draft passes `dondoc plan validate` as it is. */
+  valid: z.boolean(),
+  diagnostics: z.array(diagnosticSchema),
+  fields: z.array(
+    z.object({
+      path: z.string().describe('ví dụ groups.0.tasks.3.lead'),
+      taskId: z.string().nullable(),
+      field: z.string(),
+      confidence: z.number().min(0).max(1),
+      note: z.string(),
+      /** Below the review threshold: a person should look. */
+      review: z.boolean(),
+    }),
+  ),
+  unresolvedAgencies: z.array(z.object({ name: z.string(), taskIds: z.array(z.string()) })),
+  notes: z.array(z.string()),
+  /** The readable report of `dondoc plan extract --report`. */
+  report: z.string(),
+});

@@ -105,7 +105,15 @@ export class ReportsController {
   @ApiParam({ name: 'kind', enum: ['docx', 'xlsx', 'json'] })
   @ApiQueryOf(filesQuerySchema)
   @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json')
-  @ApiResponse({ status: 200, description: 'Tệp báo cáo tổng hợp', schema: { type: 'string', format: 'binary' } })
+  @ApiResponse({
+    status: 200,
+    description: 'Tệp báo cáo tổng hợp',
+    content: {
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      'application/json': { schema: { type: 'object', description: 'Báo cáo tổng hợp dạng JSON' } },
+    },
+  })
   @ApiErrors(400, 401, 403, 404, 409)
   async file(
     @Ctx() ctx: RequestContext,

@@ -1,15 +1,19 @@
 import { TASK_STATUSES } from '@dondoc/domain';
 import { z } from 'zod';
 
+import { DIGIT, LETTER } from '../common/text-patterns';
+
 // Requests and responses of /tasks: validation and the OpenAPI document both come from here.
 
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD.')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Ngày không tồn tại.');
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Ngày không tồn tại.')
+  // The document says what the refine checks: an RFC 3339 full-date, a day that exists.
+  .meta({ format: 'date' });
 
 /** Plan, task and agency ids: what the catalog allows, and nothing a visibility query could trip on. */
-export const idText = z.string().min(1).max(100).regex(/^[\p{L}\p{N}._-]+$/u, 'Chỉ gồm chữ, số, ".", "_" và "-".');
+export const idText = z.string().min(1).max(100).regex(new RegExp(`^[${LETTER}${DIGIT}._-]+$`), 'Chỉ gồm chữ, số, ".", "_" và "-".');
 
 export const workflowIdSchema = z
   .string()

@@ -9,8 +9,9 @@ import { runPlanShow } from '../plan/show-plan';
 import { databaseUrlFor } from '../runtime-connections';
 import { applyToWorkflows } from '../plan/apply-to-workflows';
 import { runPlanValidate } from '../plan/validate-plans';
+import { runPlanExtract } from '../plan/extract-plan';
 
-/** `dondoc plan validate|show|import`. */
+/** `dondoc plan validate|show|import|extract`. */
 export function register(program: Command): void {
   const plan = program.command('plan').description('Kế hoạch: kiểm tra, xem và nhập các tệp kế hoạch (seeds/plans/*.yaml)');
 
@@ -22,6 +23,17 @@ export function register(program: Command): void {
     .option('--no-agencies', 'không kiểm tra mã cơ quan')
     .action((files: string[], options: { agencies: AgenciesOption }) => {
       process.exitCode = runPlanValidate(files, { agencies: options.agencies }, nodeIo());
+    });
+
+  plan
+    .command('extract')
+    .description('Trích bản nháp kế hoạch (YAML) từ tệp PDF, Word (.docx) hoặc văn bản; ghi độ tin cậy từng trường và danh sách cần xem lại')
+    .argument('<file>', 'tệp kế hoạch: .pdf, .docx hoặc .txt')
+    .option('-o, --output <file>', 'ghi bản nháp vào tệp này (mặc định: in ra màn hình)')
+    .option('--report', 'in báo cáo tóm tắt: nhiệm vụ theo nhóm, trường cần xem lại, cơ quan chưa có trong danh mục', false)
+    .option('--agencies <file>', 'danh mục cơ quan để đối chiếu tên', DEFAULT_AGENCIES_FILE)
+    .action(async (file: string, options: { output?: string; report: boolean; agencies: AgenciesOption }) => {
+      process.exitCode = await runPlanExtract(file, options, nodeIo());
     });
 
   plan

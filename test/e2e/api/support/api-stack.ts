@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 import { createTestDatabase, type TestDatabase } from '../../../../libs/db/src/testing';
+import { responseCheckFor } from './openapi-responses';
 
 const root = repoRoot();
 const dist = (app: string) => path.join(root, 'dist', 'apps', app, 'src', 'main.js');
@@ -53,7 +54,8 @@ export async function startApiStack(label: string, extraEnv: NodeJS.ProcessEnv =
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: 'test',
-    LOG_LEVEL: process.env.DONDOC_E2E_LOG_LEVEL ?? 'warn',
+    // info, as production runs: every request is logged, so the check for leaked tokens at stop() sees them all.
+    LOG_LEVEL: process.env.DONDOC_E2E_LOG_LEVEL ?? 'info',
     TEMPORAL_ADDRESS: temporal.address,
     REDIS_URL: redis.url,
     DATABASE_URL: databaseUrl,
@@ -72,9 +74,12 @@ export async function startApiStack(label: string, extraEnv: NodeJS.ProcessEnv =
   const notifier = options.delivery ? spawnCaptured(process.execPath, ['--enable-source-maps', dist('notifier')], { env: backgroundEnv, cwd: root }) : undefined;
   const children = [api, worker, ...(notifier ? [notifier] : [])];
   const stop = async () => {
+    const leaks = leakedTokens(children.map((c) => c.output()));
     for (const child of children) if (child.child.exitCode === null) child.child.kill('SIGTERM');
     await Promise.race([Promise.all(children.map((c) => c.exited)), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     await Promise.allSettled([temporal.teardown(), redis.stop(), database.destroy(), mail?.stop(), zns?.stop()]);
+    // No process may write a credential it was handed (issue 17): sessions, link and calendar tokens.
+    if (leaks.length) throw new Error(`tokens issued in this suite appear in the logs:\n  ${leaks.join('\n  ')}`);
   };
   try {
     await worker.waitForOutput(/worker polling/, 60_000);
@@ -103,7 +108,9 @@ export async function startApiStack(label: string, extraEnv: NodeJS.ProcessEnv =
     async login(user) {
       const response = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) });
       if (response.status !== 200) throw new Error(`login of ${user.email} failed: ${response.status} ${await response.text()}`);
-      return ((await response.json()) as { token: string }).token;
+      const { token } = (await response.json()) as { token: string };
+      rememberTokens(token);
+      return token;
     },
     stop,
   };
@@ -157,10 +164,40 @@ export async function call<T = Record<string, unknown>>(
     headers['content-type'] = options.contentType ?? 'application/json';
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
   }
+  rememberTokens(options.token, route);
   const response = await fetch(`${base}${route}`, { method, headers, ...(body !== undefined ? { body } : {}) });
   const text = await response.text();
+  rememberTokens(text);
   const parsed = (response.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as T) : (text as T);
+  // The document must describe what the server did (issue 16): a mismatch fails the test that saw it.
+  const problems = (await responseCheckFor(base)).problems(method, route, response.status, response.headers.get('content-type'), parsed);
+  if (problems.length) throw new Error(`response does not match /docs/openapi.json:\n  ${problems.join('\n  ')}`);
   return { status: response.status, body: parsed, headers: response.headers };
+}
+
+/** Every credential the suite handled: bearer sessions, ?token= values, tokens in responses (login, links, feeds). */
+const issuedTokens = new Set<string>();
+const TOKEN_IN_TEXT = /(?:"token"\s*:\s*"|[?&]token=|\/l\/)([A-Za-z0-9._~%-]{24,})/g;
+
+/** Collects the tokens of a request or a response body. */
+export function rememberTokens(...texts: Array<string | undefined>): void {
+  for (const text of texts) {
+    if (!text) continue;
+    if (/^[A-Za-z0-9._-]{24,}$/.test(text)) issuedTokens.add(text);
+    for (const match of text.matchAll(TOKEN_IN_TEXT)) issuedTokens.add(decodeURIComponent(match[1]!));
+  }
+}
+
+/** Lines of the given outputs that contain an issued token (token shortened in the report). */
+function leakedTokens(outputs: readonly string[]): string[] {
+  const leaks: string[] = [];
+  for (const token of issuedTokens) {
+    for (const output of outputs) {
+      const line = output.split('\n').find((l) => l.includes(token));
+      if (line) leaks.push(`${token.slice(0, 12)}…: ${line.slice(0, 200)}`);
+    }
+  }
+  return leaks;
 }
 
 /** `/tasks/<id>` with the slashes of the workflow id encoded. */
