@@ -1,8 +1,11 @@
 // How many reminders per second the notifier delivers by e-mail on this
 // machine: N reminders through the real path (notification queue → dispatcher
 // → e-mail queue → pooled SMTP → local sink, every attempt logged in
-// PostgreSQL). Compare with ../shared/REFERENCE.md: raw nodemailer ~1,350–1,550
+// PostgreSQL), one message per reminder (the agency's `delivery: each`; with
+// the default daily digest, N reminders to one person would be one e-mail). Compare with ../shared/REFERENCE.md: raw nodemailer ~1,350–1,550
 // msgs/s into the same sink, raw BullMQ ~8,000 no-op jobs/s.
+import { WorkingCalendar } from '@dondoc/calendar';
+import { AgencyIndex } from '@dondoc/catalog';
 import { EmailChannel } from '@dondoc/channels';
 import { AgencyDirectoryRepository, createDatabase } from '@dondoc/db';
 import { ensureContactsSeeded, LiveDirectory } from '@dondoc/directory';
@@ -16,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { startNotifier } from '../apps/notifier/src/notifier';
+import { CatalogRecipientDirectory } from '../apps/notifier/src/recipients';
 import { RecordingOutcomeReporter } from '../apps/notifier/src/outcome-reporter';
 import { createTestDatabase } from '../libs/db/src/testing';
 import { percentile, writeBenchResult } from './bench-results';
@@ -30,14 +34,19 @@ async function main(): Promise<void> {
   const database = await createTestDatabase({ label: 'bench notifier' });
   const redis = new Redis(redisServer.url, { maxRetriesPerRequest: null });
   const email = new EmailChannel({ url: sink.smtpUrl, poolSize: 5, from: '"Đôn Đốc – Sở KH&CN" <dondoc@skhcn.bench.example>', replyTo: 'vanphong@skhcn.bench.example' });
-  const { index } = loadSeedCatalog(path.join(process.cwd(), 'seeds'));
+  const seeds = loadSeedCatalog(path.join(process.cwd(), 'seeds'));
+  const { calendarOverrides } = seeds;
+  const directory = seeds.index.directory;
+  const index = new AgencyIndex({ ...directory, agencies: directory.agencies.map((a) => (a.id === AGENCY ? { ...a, preferences: { channels: ['email'], quietHours: null, delivery: 'each' } } : a)) });
+  const calendar = new WorkingCalendar({ overrides: calendarOverrides });
   // The test helper's pool has 5 connections; the notifier process uses more (see main.ts).
   const db = createDatabase(database.url, { schema: database.schema, maxConnections: 20 });
   // As in production: contacts in the database, the live directory checked for each reminder.
   const contacts = new AgencyDirectoryRepository(db);
   await ensureContactsSeeded(contacts, index.directory, { actor: 'bench', role: 'system' });
+  const recipients = new CatalogRecipientDirectory(new LiveDirectory(contacts, index.directory));
   const notifier = startNotifier(
-    { redis, db, directory: new LiveDirectory(contacts, index.directory), channels: { email }, outcomes: new RecordingOutcomeReporter(), log: (line) => console.error(line) },
+    { redis, db, index, directory: recipients, calendar, channels: { email }, outcomes: new RecordingOutcomeReporter(), log: (line) => console.error(line) },
     {
       limits: {
         email: { concurrency: 50, rateLimit: { max: 1_000_000, durationMs: 1_000 } },

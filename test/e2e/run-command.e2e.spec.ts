@@ -180,7 +180,8 @@ describe('dondoc up (npm start)', () => {
  * fake server's log. Reminders leave only in office hours on working days (the catch-up of
  * an overdue task included), so this stack runs on a copy of the seeds whose offices are
  * open all day, every day, without quiet hours (alwaysOpenSeeds): at whatever hour CI runs,
- * the import's catch-ups go out at once. A public holiday stays a day off; on one, the
+ * the import's catch-ups go out at once, in each person's daily digest (a few seconds after
+ * the last one joined it, and from midnight on, in this stack). A public holiday stays a day off; on one, the
  * catch-ups rightly wait, and the test hands the notifier a catch-up itself, as the
  * worker's activity does, so the delivery path is still checked.
  */
@@ -244,7 +245,7 @@ describe('dondoc up: reminders reach the inbox page and the fake ZNS log, at any
     expect(lines).toContain(`  note: logs of every process (JSON lines): ${path.join(dataDir, 'logs')}/`);
   });
 
-  it('shows catch-up e-mails in the inbox page, in Vietnamese with correct diacritics, and their ZNS messages in the fake log', async () => {
+  it("shows the digest e-mail of the import's catch-ups in the inbox page, in Vietnamese with correct diacritics, and its ZNS message in the fake log", async () => {
     const runtime = readRuntimeFile(dataDir)!;
     if (!workflowsSendToday) {
       const redis = new Redis(runtime.redisUrl, { maxRetriesPerRequest: null });
@@ -270,29 +271,30 @@ describe('dondoc up: reminders reach the inbox page and the fake ZNS log, at any
       }
     }
 
-    // The e-mail, from the inbox's own JSON, then as the inbox web page shows it.
-    const prefix = '[Đôn Đốc] Tình hình thực hiện nhiệm vụ: ';
-    const mail = await poll('a catch-up e-mail in the inbox', async () => (await json<Array<Omit<SinkMessage, 'raw'>>>(`${inbox}/api/messages`)).find((m) => m.subject.startsWith(prefix)));
+    // The day's digest e-mail, from the inbox's own JSON, then as the inbox web page shows it.
+    const prefix = '[Đôn Đốc] Nhắc việc ngày ';
+    const mail = await poll('a digest e-mail in the inbox', async () => (await json<Array<Omit<SinkMessage, 'raw'>>>(`${inbox}/api/messages`)).find((m) => m.subject.startsWith(prefix)));
     expect(mail.subject.normalize('NFC')).toBe(mail.subject);
-    expect(mail.subject.length).toBeGreaterThan(prefix.length);
+    expect(mail.subject).toMatch(/^\[Đôn Đốc\] Nhắc việc ngày \d{2}\/\d{2}\/\d{4}: \d+ việc (quá hạn|sắp đến hạn)/);
     for (const text of [mail.subject, mail.text]) expect(text).not.toMatch(MOJIBAKE);
+    // A catch-up of the import (or the test's own on a holiday) is listed with its kind and link.
     expect(mail.text).toContain('Tình hình thực hiện nhiệm vụ');
-    expect(mail.text).toContain('Đề nghị cập nhật tiến độ thực hiện để hệ thống ghi nhận đúng tình hình.');
+    expect(mail.text).toContain('Cập nhật tiến độ: http');
     const page = await (await fetch(inbox)).text();
-    expect(page).toContain(`<a href="/messages/${mail.id}">[Đôn Đốc] Tình hình thực hiện nhiệm vụ: `);
+    expect(page).toContain(`<a href="/messages/${mail.id}">[Đôn Đốc] Nhắc việc ngày `);
     const shown = await (await fetch(`${inbox}/messages/${mail.id}/html`)).text();
-    expect(shown).toContain('Đề nghị cập nhật tiến độ thực hiện');
+    expect(shown).toContain('Tổng hợp nhắc việc ngày');
     expect(shown).toContain('Cập nhật tiến độ');
-    const deliveryKey = mail.headers['x-dondoc-delivery'] ?? '';
-    // From the worker's workflows on a working day; from the test's own hand-over on a holiday.
-    expect(deliveryKey).toMatch(workflowsSendToday ? /^task\/(kh-nq03-2025|kh-ai-2025-2030)\// : /^task\/e2e-ngay-le\//);
+    const digestId = mail.headers['x-dondoc-delivery'] ?? '';
+    expect(digestId).toMatch(/^digest\|\d{4}-\d{2}-\d{2}\|email\|/);
 
-    // The ZNS message, in the fake server's log (JSON and its page).
-    const message = await poll('a catch-up ZNS message in the fake log', async () =>
-      (await json<FakeZnsMessage[]>(`${zns}/api/messages`)).find((m) => m.error === 0 && m.templateId === DEFAULT_ZNS_TEMPLATE_IDS['catch-up']),
+    // The ZNS digest, in the fake server's log (JSON and its page): the counts and the link to the list.
+    const message = await poll('a digest ZNS message in the fake log', async () =>
+      (await json<FakeZnsMessage[]>(`${zns}/api/messages`)).find((m) => m.error === 0 && m.templateId === DEFAULT_ZNS_TEMPLATE_IDS['daily-digest']),
     );
     expect(message.phone).toMatch(/^84[35789]\d{8}$/);
-    expect(String(message.data.ten_nhiem_vu)).not.toMatch(MOJIBAKE);
+    expect(String(message.data.ten_nguoi_nhan)).not.toMatch(MOJIBAKE);
+    expect(Number(message.data.so_qua_han) + Number(message.data.so_sap_den_han)).toBeGreaterThan(0);
     const log = await (await fetch(zns)).text();
     expect(log).toContain(message.phone);
     expect(log).toContain('đã gửi');
@@ -301,11 +303,14 @@ describe('dondoc up: reminders reach the inbox page and the fake ZNS log, at any
     const db = new PgClient({ connectionString: runtime.databaseUrl });
     await db.connect();
     try {
-      const delivered = await poll('a delivered ZNS receipt in the delivery log', async () => {
-        const { rows } = await db.query<{ n: string }>(`select count(*) as n from delivery_log where channel = 'zalo' and status = 'delivered' and provider_message_id = $1`, [message.msgId]);
-        return Number(rows[0]?.n) > 0 ? Number(rows[0]?.n) : undefined;
-      }, 30_000);
-      expect(delivered).toBe(1);
+      // The digest carried reminders of the import's workflows on a working day, the test's own hand-over on a holiday.
+      const { rows: carried } = await db.query<{ workflow_id: string }>(`select workflow_id from delivery_log where job_id = $1 and status = 'sent'`, [digestId]);
+      expect(carried.length).toBeGreaterThan(0);
+      for (const row of carried) expect(row.workflow_id).toMatch(workflowsSendToday ? /^task\/(kh-nq03-2025|kh-ai-2025-2030)\// : /^task\/e2e-ngay-le\//);
+      // One receipt for the one message, one 'delivered' row for each reminder it carried.
+      const count = async (status: string) => Number((await db.query<{ n: string }>(`select count(*) as n from delivery_log where channel = 'zalo' and status = $1 and provider_message_id = $2`, [status, message.msgId])).rows[0]?.n);
+      const delivered = await poll('a delivered ZNS receipt in the delivery log', async () => ((await count('delivered')) > 0 ? count('delivered') : undefined), 30_000);
+      expect(delivered).toBe(await count('sent'));
     } finally {
       await db.end();
     }

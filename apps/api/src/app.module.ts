@@ -15,6 +15,7 @@ import { GuidanceModule } from './guidance/guidance.module';
 import { DependencyChecks } from './health/dependency-checks';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { RedisThrottlerStorage } from './infrastructure/redis-throttler-storage';
 import { LinksModule } from './links/links.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PlansModule } from './plans/plans.module';
@@ -53,8 +54,12 @@ export class AppModule {
             serializers: { req: (req: { url?: string }) => ({ ...req, url: redactUrl(req.url) }) },
           },
         }),
-        // Limits are set per endpoint (@Throttle); only the public ones (login, links) use the guard.
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 60 }]),
+        // Limits are set per endpoint (@Throttle); only the public ones (login, links, feeds) use the guard. Counters live in
+        // Redis, shared by every API replica, keyed on the client address (TRUST_PROXY decides which address that is).
+        ThrottlerModule.forRootAsync({
+          inject: [RedisThrottlerStorage],
+          useFactory: (storage: RedisThrottlerStorage) => ({ throttlers: [{ name: 'default', ttl: 60_000, limit: 60 }], storage }),
+        }),
         InfrastructureModule,
         AuditModule,
         AuthModule,

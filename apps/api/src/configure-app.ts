@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 
+import { AppConfigService } from './app-config.service';
 import { deferBodyParseErrors } from './common/deferred-body-errors';
 import { methodNotAllowed, routeTable } from './common/method-not-allowed';
 import { buildOpenApiDocument } from './openapi';
@@ -15,6 +16,8 @@ export const BODY_LIMIT = '512kb';
 
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
+  // request.ip is then the client's address as the trusted proxies report it (rate limits, audit log).
+  app.set('trust proxy', app.get(AppConfigService).values.TRUST_PROXY);
   app.enableShutdownHooks();
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('text', { limit: BODY_LIMIT, type: ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'] });

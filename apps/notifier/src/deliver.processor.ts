@@ -7,10 +7,13 @@
 import { type Channel, DeliveryError, recordZnsSent, renderNotification, type SendReceipt } from '@dondoc/channels';
 import { type Channel as ChannelName, type DeliveryJob, deliveryJobSchema } from '@dondoc/contracts';
 import type { Database, DeliveryLogRepository, DeliveryStatus } from '@dondoc/db';
-import { createLinkToken, type LinkPurpose } from '@dondoc/links';
+import type { WorkingDayCalendar } from '@dondoc/policy';
 import { type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Kysely } from 'kysely';
 
+import type { LinkSettings } from './compose/message-links';
+import { messageValues } from './compose/message-values';
+import { asDeliveryError, finalError, followUp, quotaHoldNote } from './delivery-failures';
 import { enqueueDelivery } from './dispatch.processor';
 import type { OutcomeReporter } from './outcome-reporter';
 import type { SentMarkers } from './sent-markers';
@@ -23,7 +26,9 @@ export interface DeliverContext {
   /** What the providers accepted, kept apart from the database so a failed log write never sends twice. */
   readonly sent: SentMarkers;
   readonly outcomes: OutcomeReporter;
-  readonly links: { readonly publicBaseUrl: string; readonly secret: string; readonly ttlDays: number };
+  readonly links: LinkSettings;
+  /** Working days, for the days overdue a message states. */
+  readonly calendar: Pick<WorkingDayCalendar, 'isWorkingDay'>;
   readonly now: () => number;
 }
 
@@ -65,26 +70,13 @@ export async function deliver(job: Job<DeliveryJob>, context: DeliverContext): P
     const sender = context.channels[channel];
     if (!sender) throw new DeliveryError(channel === 'zalo' ? 'fallback-email' : 'fail', `kênh ${channel} chưa được cấu hình`, 'channel-off');
     if (channel === 'zalo' && !contact.phone) throw new DeliveryError('fallback-email', 'người nhận không có số điện thoại trong danh mục', 'no-phone');
-    const content = renderNotification(notification.template, {
-      recipientName: contact.name,
-      recipientTitle: contact.title,
-      recipientAgency: contact.agencyName,
-      agencyName: delivery.leadAgencyName,
-      taskName: notification.data.taskName,
-      planTitle: notification.data.planTitle,
-      dueDate: notification.data.dueDate,
-      daysLeft: notification.data.daysLeft,
-      deadlineText: notification.data.deadlineText,
-      ...(notification.data.reviewComment ? { reviewComment: notification.data.reviewComment } : {}),
-      ...signedLink(delivery, context),
-      reference: notification.idempotencyKey,
-    });
+    const content = renderNotification(notification.template, messageValues(notification, role, contact, delivery.leadAgencyName, { links: context.links, calendar: context.calendar, now: context.now() }));
     receipt = await sender.send({ deliveryKey: jobId, recipient: { name: contact.name, address }, content });
   } catch (caught) {
-    const error = caught instanceof DeliveryError ? caught : new DeliveryError('retry', `lỗi không lường trước: ${(caught as Error).message ?? String(caught)}`, null, { cause: caught });
+    const error = asDeliveryError(caught);
     if (error.action === 'retry' && error.retryAt !== null) {
       const wait = Math.max(1_000, error.retryAt - context.now());
-      await record('failed_retryable', `${error.reason}; gửi lại sau khi hạn mức được đặt lại (${vietnamTime.format(error.retryAt)})`);
+      await record('failed_retryable', quotaHoldNote(error, error.retryAt));
       // The quota is the whole account's: hold every job of this channel until it resets, and
       // since BullMQ counts no attempt for a rate-limited job, the reminder can wait without dead-lettering.
       await context.queues[channel].rateLimit(wait);
@@ -96,8 +88,8 @@ export async function deliver(job: Job<DeliveryJob>, context: DeliverContext): P
       throw error;
     }
     // Retries spent on ZNS count as a permanent ZNS failure: the reminder goes by e-mail.
-    const final = error.action === 'retry' ? new DeliveryError(channel === 'zalo' ? 'fallback-email' : 'fail', `${error.reason} (hết ${attempt} lần thử)`, error.code) : error;
-    const next = followUp(delivery, final, context);
+    const final = finalError(error, channel, attempt);
+    const next = followUp(delivery, final, context.channels);
     if (next) {
       // Logged before the follow-up exists, so the log reads in the order things happened.
       await record('failed_permanent', `${final.reason}; chuyển sang ${next.label}`);
@@ -112,35 +104,4 @@ export async function deliver(job: Job<DeliveryJob>, context: DeliverContext): P
   // From here on the message is out: whatever fails now must not send it again.
   await context.sent.mark(jobId, receipt.providerMessageId);
   return confirmSent(receipt.providerMessageId);
-}
-
-const vietnamTime = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
-
-/**
- * The follow-up a permanent failure allows: e-mail instead of ZNS (for any
- * permanent ZNS failure, when e-mail is configured), or the next contact.
- */
-function followUp(delivery: DeliveryJob, error: DeliveryError, context: Pick<DeliverContext, 'channels'>): { job: DeliveryJob; label: string } | null {
-  if (error.permanent && delivery.channel === 'zalo' && context.channels.email) {
-    return { job: { ...delivery, channel: 'email', fallbackFrom: 'zalo' }, label: 'e-mail' };
-  }
-  const next = delivery.contacts[delivery.contactIndex + 1];
-  if ((error.action === 'next-contact' || error.action === 'fallback-email') && next) {
-    return { job: { ...delivery, contactIndex: delivery.contactIndex + 1 }, label: `người liên hệ tiếp theo (${next.name})` };
-  }
-  return null;
-}
-
-/** Report requests and reminders link to the agency's report submission; every other reminder to a task's progress report. */
-const linkPurposeOf = (template: DeliveryJob['notification']['template']): LinkPurpose =>
-  template === 'report-request' || template === 'report-reminder' ? 'submit-report' : 'report-progress';
-
-function signedLink(delivery: DeliveryJob, context: DeliverContext): { link: string; linkExpiresAt: Date } {
-  const expiresAt = context.now() + context.links.ttlDays * 86_400_000;
-  const purpose = linkPurposeOf(delivery.notification.template);
-  const token = createLinkToken(
-    { purpose, subject: delivery.notification.workflowId, agencyId: delivery.notification.agencyId, exp: Math.floor(expiresAt / 1000) },
-    context.links.secret,
-  );
-  return { link: `${context.links.publicBaseUrl.replace(/\/$/, '')}/links/${purpose}?token=${token}`, linkExpiresAt: new Date(expiresAt) };
 }

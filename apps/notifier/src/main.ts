@@ -1,6 +1,7 @@
 // Notifier: delivers reminders from the BullMQ queues by e-mail and Zalo ZNS.
 import { type AppConfig, configOrExit } from '@dondoc/config';
 import { type Channel, EmailChannel, parseZnsTemplateIds, smtpSettingsFromConfig, ZaloTokenStore, ZnsChannel } from '@dondoc/channels';
+import { WorkingCalendar } from '@dondoc/calendar';
 import { AgencyDirectoryRepository, createDatabase, migrateToLatest } from '@dondoc/db';
 import { ensureContactsSeeded, LiveDirectory } from '@dondoc/directory';
 import { loadSeedCatalog } from '@dondoc/plan-sync';
@@ -9,6 +10,7 @@ import { Redis } from 'ioredis';
 import path from 'node:path';
 
 import { startNotifier } from './notifier';
+import { CatalogRecipientDirectory } from './recipients';
 import { TemporalOutcomeReporter } from './outcome-reporter';
 import { settingsFromConfig } from './settings-from-config';
 
@@ -23,14 +25,15 @@ async function main(): Promise<void> {
   const db = createDatabase(config.DATABASE_URL, { maxConnections: 20, applicationName: 'dondoc-notifier' });
   // BullMQ needs maxRetriesPerRequest: null for its blocking commands.
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  const { index } = loadSeedCatalog(path.resolve(config.DONDOC_SEEDS_DIR));
+  const { index, calendarOverrides } = loadSeedCatalog(path.resolve(config.DONDOC_SEEDS_DIR));
+  const calendar = new WorkingCalendar({ overrides: calendarOverrides });
   // Contacts live in the database (copied from the seeds on first start); each reminder reads them fresh.
   await migrateToLatest(db);
   const contacts = new AgencyDirectoryRepository(db);
   if (await ensureContactsSeeded(contacts, index.directory, { actor: 'dondoc-notifier', role: 'system' })) log('copied the agency contacts of seeds/agencies.yaml into the database');
-  const directory = new LiveDirectory(contacts, index.directory);
+  const directory = new CatalogRecipientDirectory(new LiveDirectory(contacts, index.directory));
   const channels = buildChannels(config, db);
-  const notifier = startNotifier({ redis, db, directory, channels, outcomes: new TemporalOutcomeReporter(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, log), log }, settings);
+  const notifier = startNotifier({ redis, db, index, directory, calendar, channels, outcomes: new TemporalOutcomeReporter(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, log), log }, settings);
   log(`delivering by ${Object.keys(channels).join(' and ')} (redis ${new URL(config.REDIS_URL).host}, pid ${process.pid})`);
 
   await new Promise<void>((resolve) => {
@@ -58,7 +61,7 @@ function buildChannels(config: AppConfig, db: ReturnType<typeof createDatabase>)
       secretKey: config.ZALO_SECRET_KEY,
       initialRefreshToken: config.ZALO_REFRESH_TOKEN,
     });
-    channels.zalo = new ZnsChannel({ baseUrl: config.ZALO_ZNS_BASE_URL, templateIds: parseZnsTemplateIds(config.ZALO_TEMPLATE_IDS), mode: config.ZALO_MODE, tokens });
+    channels.zalo = new ZnsChannel({ baseUrl: config.ZALO_ZNS_BASE_URL, templateIds: parseZnsTemplateIds(config.ZALO_TEMPLATE_IDS, { requireAll: config.NODE_ENV === 'production' && !config.ZALO_ALLOW_DEVELOPMENT }), mode: config.ZALO_MODE, tokens });
   }
   return channels;
 }

@@ -3,6 +3,7 @@
 // UBND tỉnh (or their successors) for department/provincial-office. Each
 // role yields an ordered list of contacts so a bad address moves on to the next.
 import { type AgencyIndex, resolveSuccessor } from '@dondoc/catalog';
+import type { DirectorySource } from '@dondoc/directory';
 import type { Channel, DeliveryContact, RecipientRole } from '@dondoc/contracts';
 import type { Agency, Contact, ContactPreferences } from '@dondoc/domain';
 
@@ -26,9 +27,14 @@ export function resolveRecipient(index: AgencyIndex, taskAgencyId: string, role:
   return { ok: true, agency, contacts, first: people[0]! };
 }
 
-/** How the first person of a role wants to be reached: their own channels and quiet hours, else their agency's. */
+/**
+ * How the first person of a role wants to be reached: their own channels and quiet
+ * hours (kept with their contact in the database), else their agency's. Whether
+ * reminders come one by one or in a digest stays the agency's choice.
+ */
 export function preferencesOf(recipient: { readonly agency: Agency; readonly first: Contact }): ContactPreferences | null {
-  return recipient.first.preferences ?? recipient.agency.preferences;
+  const own = recipient.first.preferences;
+  return own ? { ...own, ...(recipient.agency.preferences?.delivery ? { delivery: recipient.agency.preferences.delivery } : {}) } : recipient.agency.preferences;
 }
 
 /**
@@ -40,4 +46,34 @@ export function channelsFor(requested: readonly Channel[], preferences: ContactP
   const preferred = preferences?.channels ?? requested;
   const chosen = preferred.filter((c) => requested.includes(c) && enabled.has(c));
   return chosen.length > 0 ? chosen : ['email'];
+}
+
+/**
+ * Who receives what, as the notifier asks it. Behind an interface so the directory can
+ * live elsewhere (the database) without the dispatcher changing; every call may do I/O.
+ */
+export interface RecipientDirectory {
+  /** The contacts a role of a task's reminder reaches, on a Vietnamese civil date. */
+  resolve(taskAgencyId: string, role: RecipientRole, onDate: string): Promise<ResolvedRecipient>;
+  /** The task's agency as it is called on that date (its successor after a merger). */
+  leadAgencyName(agencyId: string, onDate: string): Promise<string>;
+}
+
+/**
+ * The directory as its source has it at each call: in production the live
+ * directory (contacts from the database, checked against its revision on every
+ * call), in tests a fixed one. The resolved agency carries its preferences.
+ */
+export class CatalogRecipientDirectory implements RecipientDirectory {
+  constructor(private readonly source: DirectorySource) {}
+
+  async resolve(taskAgencyId: string, role: RecipientRole, onDate: string): Promise<ResolvedRecipient> {
+    return resolveRecipient(await this.source.current(), taskAgencyId, role, onDate);
+  }
+
+  async leadAgencyName(agencyId: string, onDate: string): Promise<string> {
+    const index: AgencyIndex = await this.source.current();
+    if (!index.agency(agencyId)) return index.nameOf(agencyId);
+    return resolveSuccessor(index, agencyId, onDate).agency?.name ?? index.nameOf(agencyId);
+  }
 }

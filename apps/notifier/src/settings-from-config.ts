@@ -21,5 +21,6 @@ export function settingsFromConfig(config: AppConfig): NotifierSettings {
     publicBaseUrl: config.PUBLIC_BASE_URL,
     linkSigningSecret: config.LINK_SIGNING_SECRET,
     linkTtlDays: config.LINK_TTL_DAYS,
+    digest: { windowMs: config.NOTIFIER_DIGEST_WINDOW_MS, maxWaitMs: config.NOTIFIER_DIGEST_MAX_WAIT_MS, notBefore: config.NOTIFIER_DIGEST_NOT_BEFORE },
   };
 }

@@ -1,13 +1,16 @@
 // What the notifier needs to know, separate from where it comes from:
 // main.ts builds it from libs/config, tests and the benchmark build it directly.
+import type { AgencyIndex } from '@dondoc/catalog';
 import type { Channel } from '@dondoc/channels';
 import type { Channel as ChannelName } from '@dondoc/contracts';
 import type { Database } from '@dondoc/db';
-import type { DirectorySource } from '@dondoc/directory';
+import type { WorkingDayCalendar } from '@dondoc/policy';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 
+import type { DigestTiming } from './digest/digest-slots';
 import type { NotifierLog, OutcomeReporter } from './outcome-reporter';
+import type { RecipientDirectory } from './recipients';
 
 export interface ChannelLimits {
   readonly concurrency: number;
@@ -24,6 +27,8 @@ export interface NotifierSettings {
   readonly publicBaseUrl: string;
   readonly linkSigningSecret: string;
   readonly linkTtlDays: number;
+  /** When daily digests go out. @defaultValue DEFAULT_DIGEST_TIMING */
+  readonly digest?: DigestTiming;
   /** Queue names, overridable so each test has its own. */
   readonly queues?: { readonly notifications: string; readonly email: string; readonly zalo: string };
 }
@@ -32,8 +37,11 @@ export interface NotifierDependencies {
   /** BullMQ connection (maxRetriesPerRequest: null). Workers duplicate it for their blocking reads. */
   readonly redis: Redis;
   readonly db: Kysely<Database>;
-  /** Where recipients are looked up, fresh for each reminder (contacts change without a restart). */
-  readonly directory: DirectorySource;
+  readonly index: AgencyIndex;
+  /** Who receives what; main.ts passes the live directory (contacts from the database). @defaultValue the fixed directory of `index` */
+  readonly directory?: RecipientDirectory;
+  /** The working-day calendar of seeds/calendar: days overdue are stated in working days too. */
+  readonly calendar: WorkingDayCalendar;
   /** Channels that are configured; a missing one is skipped (e.g. Zalo without ZALO_APP_ID). */
   readonly channels: Partial<Readonly<Record<ChannelName, Channel>>>;
   readonly outcomes: OutcomeReporter;

@@ -5,13 +5,22 @@
 // or ZNS codes.
 import type { ContactChannel } from '@dondoc/domain';
 
-import type { RenderedNotification } from './templates/render';
+import type { ZnsTemplate } from './zalo-zns/zns-templates';
+
+/** A message ready to send: e-mail parts, and the same facts as ZNS template data. */
+export interface OutboundContent {
+  readonly template: ZnsTemplate;
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+  readonly znsData: Readonly<Record<string, string>>;
+}
 
 export interface OutboundMessage {
-  /** Unique per reminder, recipient and channel: seeds the Message-ID / tracking_id. */
+  /** Unique per reminder (or digest), recipient and channel: seeds the Message-ID / tracking_id. */
   readonly deliveryKey: string;
   readonly recipient: { readonly name: string; readonly address: string };
-  readonly content: RenderedNotification;
+  readonly content: OutboundContent;
 }
 
 export interface SendReceipt {

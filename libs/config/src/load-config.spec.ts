@@ -39,11 +39,32 @@ describe(loadConfig.name, () => {
     expect(error.problems).toEqual([
       'JWT_SECRET: required when NODE_ENV=production',
       'LINK_SIGNING_SECRET: required when NODE_ENV=production',
+      'METRICS_TOKEN: required when NODE_ENV=production',
     ]);
   });
 
+  it('refuses a production Zalo OA in development mode or on the fake server\'s template ids, unless a trial is allowed', () => {
+    const base = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32), LINK_SIGNING_SECRET: 'l'.repeat(32), METRICS_TOKEN: 'm'.repeat(32), ZALO_APP_ID: 'app', ZALO_SECRET_KEY: 's', ZALO_OA_SECRET_KEY: 'oa' };
+    expect(captureError(() => loadConfig(base)).problems).toEqual([
+      "ZALO_MODE: must be production when NODE_ENV=production and ZALO_APP_ID is set (development delivers only to the app's admins); set ZALO_ALLOW_DEVELOPMENT=true for a trial",
+      'ZALO_TEMPLATE_IDS: required when NODE_ENV=production and ZALO_APP_ID is set (the ids Zalo approved for this OA); set ZALO_ALLOW_DEVELOPMENT=true for a trial',
+    ]);
+    expect(captureError(() => loadConfig({ ...base, ZALO_MODE: 'production', ZALO_TEMPLATE_IDS: 'reminder-before=410001,escalation=778899' })).problems).toEqual([
+      "ZALO_TEMPLATE_IDS: names the fake ZNS server's ids (410001–410099), which Zalo never approved; set ZALO_ALLOW_DEVELOPMENT=true for a trial",
+    ]);
+    expect(() => loadConfig({ ...base, ZALO_MODE: 'production', ZALO_TEMPLATE_IDS: 'reminder-before=778801,escalation=778899' })).not.toThrow();
+    expect(() => loadConfig({ ...base, ZALO_ALLOW_DEVELOPMENT: 'true' })).not.toThrow();
+  });
+
+  it('reads TRUST_PROXY as off, a hop count or a list of proxy addresses, never "true"', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8']);
+    expect(captureError(() => loadConfig({ TRUST_PROXY: 'true' })).problems[0]).toMatch(/^TRUST_PROXY: must be false, a hop count/);
+  });
+
   it('requires the OA secret key in production once a Zalo app is configured', () => {
-    const secrets = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32), LINK_SIGNING_SECRET: 'l'.repeat(32) };
+    const secrets = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32), LINK_SIGNING_SECRET: 'l'.repeat(32), METRICS_TOKEN: 'm'.repeat(32), ZALO_ALLOW_DEVELOPMENT: 'true' };
     expect(() => loadConfig(secrets)).not.toThrow();
     expect(captureError(() => loadConfig({ ...secrets, ZALO_APP_ID: 'app', ZALO_SECRET_KEY: 'app-secret' })).problems).toEqual([
       'ZALO_OA_SECRET_KEY: required when NODE_ENV=production and ZALO_APP_ID is set',
@@ -60,11 +81,12 @@ describe(loadConfig.name, () => {
 
   it('lists rules across variables together with field errors', () => {
     const error = captureError(() => loadConfig({ NODE_ENV: 'production', API_PORT: '99999', SMTP_DKIM_SELECTOR: 's1' }));
-    expect(error.problems).toHaveLength(4);
+    expect(error.problems).toHaveLength(5);
     expect(error.problems[0]).toMatch(/^API_PORT: .*"99999"/);
     expect(error.problems.slice(1)).toEqual([
       'JWT_SECRET: required when NODE_ENV=production',
       'LINK_SIGNING_SECRET: required when NODE_ENV=production',
+      'METRICS_TOKEN: required when NODE_ENV=production',
       'SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR, SMTP_DKIM_PRIVATE_KEY: set all three or none',
     ]);
   });

@@ -13,7 +13,9 @@ export class ConfigError extends Error {
   }
 }
 
-const productionSecrets = ['JWT_SECRET', 'LINK_SIGNING_SECRET'] as const;
+const productionSecrets = ['JWT_SECRET', 'LINK_SIGNING_SECRET', 'METRICS_TOKEN'] as const;
+/** The template ids the fake ZNS server approves (libs/channels DEFAULT_ZNS_TEMPLATE_IDS): never Zalo's. */
+const FAKE_ZNS_TEMPLATE_ID = /=\s*4100\d\d\b/;
 
 /** Validates the environment once. Empty strings count as unset so that `FOO=` falls back to the default. */
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
@@ -34,6 +36,13 @@ function crossVariableProblems(present: Record<string, string>): string[] {
     }
     // Without it every delivery receipt Zalo posts is refused as unsigned.
     if (present.ZALO_APP_ID && !present.ZALO_OA_SECRET_KEY) problems.push('ZALO_OA_SECRET_KEY: required when NODE_ENV=production and ZALO_APP_ID is set');
+    // Real ZNS would quietly fail (and fall back to e-mail) on a development OA or on the fake server's template ids.
+    const allowDevelopment = ['true', '1'].includes(present.ZALO_ALLOW_DEVELOPMENT ?? '');
+    if (present.ZALO_APP_ID && !allowDevelopment) {
+      if ((present.ZALO_MODE ?? 'development') === 'development') problems.push('ZALO_MODE: must be production when NODE_ENV=production and ZALO_APP_ID is set (development delivers only to the app\'s admins); set ZALO_ALLOW_DEVELOPMENT=true for a trial');
+      if (!present.ZALO_TEMPLATE_IDS) problems.push('ZALO_TEMPLATE_IDS: required when NODE_ENV=production and ZALO_APP_ID is set (the ids Zalo approved for this OA); set ZALO_ALLOW_DEVELOPMENT=true for a trial');
+      else if (FAKE_ZNS_TEMPLATE_ID.test(present.ZALO_TEMPLATE_IDS)) problems.push('ZALO_TEMPLATE_IDS: names the fake ZNS server\'s ids (410001–410099), which Zalo never approved; set ZALO_ALLOW_DEVELOPMENT=true for a trial');
+    }
   }
   const dkim = ['SMTP_DKIM_DOMAIN', 'SMTP_DKIM_SELECTOR', 'SMTP_DKIM_PRIVATE_KEY'].filter((name) => present[name]).length;
   if (dkim !== 0 && dkim !== 3) problems.push('SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR, SMTP_DKIM_PRIVATE_KEY: set all three or none');

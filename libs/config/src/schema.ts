@@ -17,6 +17,22 @@ const url = (protocols: string[]) =>
 const port = z.coerce.number().int().min(1).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+/**
+ * Express's `trust proxy`: off, a number of proxy hops, or a comma-separated list of proxy addresses and
+ * subnets ("loopback", "10.0.0.0/8", "::1"). Never `true`, which would believe any client's X-Forwarded-For.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .refine(
+    (value) =>
+      value === 'false' ||
+      /^\d{1,2}$/.test(value) ||
+      value.split(',').every((item) => /^(loopback|linklocal|uniquelocal)$/.test(item.trim()) || /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(item.trim())),
+    'must be false, a hop count (e.g. 1) or a comma-separated list of proxy addresses or subnets (e.g. loopback, 10.0.0.0/8)',
+  )
+  .transform((value): false | number | string[] => (value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value.split(',').map((item) => item.trim())));
+
 const secret = z.string().min(32, 'must be at least 32 characters (generate one with `openssl rand -hex 32`)');
 
 export const environmentSchema = z.object({
@@ -86,6 +102,11 @@ export const environmentSchema = z.object({
     .string()
     .regex(/^\s*[a-z-]+=\d+\s*(,\s*[a-z-]+=\d+\s*)*$/, 'must be template=id pairs separated by commas, e.g. reminder-before=123456')
     .optional(),
+  /**
+   * Lets production run with ZALO_MODE=development or the fake server's template ids (a trial with the app's
+   * admins as the only recipients); without it such a production start is refused. @defaultValue false
+   */
+  ZALO_ALLOW_DEVELOPMENT: bool.default(false),
   /** Port of the fake ZNS server started by the embedded runtime. @defaultValue 8090 */
   ZALO_FAKE_PORT: port.default(8090),
   /** Share (0–1) of the fake ZNS server's sends that answer -100 (temporary error), to watch retries. @defaultValue 0 */
@@ -93,12 +114,21 @@ export const environmentSchema = z.object({
 
   /** Port of the HTTP API. @defaultValue 3000 */
   API_PORT: port.default(3000),
+  /**
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For): `false`, a hop count
+   * (1 for one TLS proxy), or proxy addresses/subnets. Rate limits and the audit log use the address it yields. @defaultValue false
+   */
+  TRUST_PROXY: trustProxy.default(false),
   /** Public URL of the API, used in signed links. @defaultValue http://localhost:3000 */
   PUBLIC_BASE_URL: url(['http:', 'https:']).default('http://localhost:3000'),
   /** HMAC key for JWT sessions. Required in production. */
   JWT_SECRET: secret.optional(),
   /** HMAC key for signed links in reminders. Required in production. */
   LINK_SIGNING_SECRET: secret.optional(),
+  /** Bearer token Prometheus sends to scrape /metrics; unset: /metrics is open (development only, required in production). */
+  METRICS_TOKEN: secret.optional(),
+  /** Seconds a /metrics scrape reuses the counts read from Temporal, the delivery log and Redis. @defaultValue 30 */
+  METRICS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
   /** Validity of a signed link, in days. @defaultValue 30 */
   LINK_TTL_DAYS: positiveInt.default(30),
 
@@ -117,6 +147,15 @@ export const environmentSchema = z.object({
    * holds its jobs this long before another takes them over. @defaultValue 30000
    */
   NOTIFIER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /**
+   * Daily digests: a person's digest of the day goes out once no reminder has joined it
+   * for this long (the reminders of one morning arrive together). @defaultValue 120000
+   */
+  NOTIFIER_DIGEST_WINDOW_MS: z.coerce.number().int().min(0).default(120_000),
+  /** …but at most this long after it began collecting; later reminders go to the next working day's digest. @defaultValue 1800000 */
+  NOTIFIER_DIGEST_MAX_WAIT_MS: z.coerce.number().int().min(0).default(1_800_000),
+  /** Local time (Asia/Ho_Chi_Minh, HH:MM) before which no digest goes out: the escalation policy's `sendAt`. @defaultValue 08:00 */
+  NOTIFIER_DIGEST_NOT_BEFORE: z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM, e.g. 08:00').default('08:00'),
   /** Spawn embedded services (`npm start`) instead of connecting. @defaultValue false */
   DONDOC_EMBEDDED: bool.default(false),
 });

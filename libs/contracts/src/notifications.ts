@@ -90,3 +90,12 @@ export function deliveryJobId(idempotencyKey: string, role: RecipientRole, chann
   const base = `${idempotencyKey}|${role}|${channel}`;
   return contactIndex === 0 ? base : `${base}|${contactIndex}`;
 }
+
+/**
+ * The job that sends one person's daily digest, on the channel queue of its channel.
+ * Its job id is the digest id (`digest|<day>|<channel>|<person>`), so each digest has
+ * one job however many entries join it. DO NOT RENAME: jobs in Redis refer to it.
+ */
+export const DIGEST_JOB = 'daily-digest';
+export const digestJobSchema = z.object({ digestId: z.string().regex(/^digest\|\d{4}-\d{2}-\d{2}\|(email|zalo)\|[0-9a-f]+$/) });
+export type DigestJob = z.infer<typeof digestJobSchema>;

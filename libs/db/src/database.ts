@@ -3,6 +3,7 @@
 import type { AgencyContactsTable, AgencyReorganisationsTable, DirectoryStateTable } from './tables/agency-directory.table';
 import type { AuditLogTable } from './tables/audit-log.table';
 import type { DeliveryLogTable } from './tables/delivery-log.table';
+import type { DigestEntriesTable, DigestsTable } from './tables/digests.table';
 import type { PlanVersionsTable } from './tables/plan-versions.table';
 import type { ReportEvidenceTable } from './tables/report-evidence.table';
 import type { ReportFilesTable } from './tables/report-files.table';
@@ -24,6 +25,8 @@ export interface Database {
   report_evidence: ReportEvidenceTable;
   zalo_tokens: ZaloTokensTable;
   zns_receipts: ZnsReceiptsTable;
+  digests: DigestsTable;
+  digest_entries: DigestEntriesTable;
   agency_contacts: AgencyContactsTable;
   agency_reorganisations: AgencyReorganisationsTable;
   directory_state: DirectoryStateTable;

@@ -32,6 +32,8 @@ export {
   type Page,
   type PageRequest,
 } from './repositories/page';
+export { type Digest, type DigestEntry, DigestRepository, type DigestSlot, type EntryPlacement, type NewDigestEntry } from './repositories/digest.repository';
+export { DIGEST_ENTRY_OUTCOMES, DIGEST_STATUSES, type DigestEntryOutcome, type DigestStatus } from './tables/digests.table';
 export { PlanVersionRepository, type PlanVersion, type SavedPlanVersion } from './repositories/plan-version.repository';
 export type { JsonObject, JsonValue } from './tables/column-types';
 export { DELIVERY_STATUSES, type DeliveryStatus } from './tables/delivery-log.table';

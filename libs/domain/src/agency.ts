@@ -44,9 +44,15 @@ export interface QuietHours {
   readonly to: string;
 }
 
+/** `digest`: one message a day per person listing every reminder (the default); `each`: one message per reminder. */
+export const DELIVERY_MODES = ['digest', 'each'] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+
 export interface ContactPreferences {
   readonly channels: readonly ContactChannel[];
   readonly quietHours: QuietHours | null;
+  /** How the agency's people receive reminders; absent: `digest`. */
+  readonly delivery?: DeliveryMode;
 }
 
 export interface Agency {

@@ -1,1 +1,1 @@
-export { createLinkToken, LINK_PURPOSES, LINK_REJECTIONS, type LinkClaims, type LinkPurpose, type LinkVerification, verifyLinkToken } from './signed-link';
+export { createLinkToken, LINK_PURPOSES, LINK_REJECTIONS, type LinkClaims, type LinkPurpose, linkUrl, type LinkVerification, verifyLinkToken } from './signed-link';

@@ -1,4 +1,4 @@
-import { createLinkToken, verifyLinkToken } from './signed-link';
+import { createLinkToken, linkUrl, verifyLinkToken } from './signed-link';
 
 const secret = 'a'.repeat(64);
 const now = Date.UTC(2026, 10, 23, 3, 0);
@@ -29,5 +29,31 @@ describe('signed links', () => {
     const feed = createLinkToken({ ...claims, purpose: 'calendar-feed', subject: 'calendar/so-khcn-qng' }, secret);
     expect(verifyLinkToken(feed, secret, 'calendar-feed', now)).toMatchObject({ ok: true, claims: { purpose: 'calendar-feed', agencyId: 'so-khcn-qng' } });
     expect(verifyLinkToken(feed, secret, 'report-progress', now)).toEqual({ ok: false, reason: 'wrong-purpose' });
+  });
+
+  it('rejects a signature whose last character differs only in its padding bits (issue 12 §9)', () => {
+    const token = createLinkToken(claims, secret);
+    const [payload, signature = ''] = token.split('.');
+    // 32 MAC bytes are 43 base64url characters: the last one carries 4 bits of MAC and 2 bits of padding.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(signature.at(-1) ?? '');
+    const variants = [1, 2, 3].map((bits) => `${payload}.${signature.slice(0, -1)}${alphabet[last ^ bits]}`);
+    // The variants decode to the very same MAC bytes: only a canonical comparison tells them apart.
+    for (const variant of variants) expect(Buffer.from(variant.split('.')[1]!, 'base64url')).toEqual(Buffer.from(signature, 'base64url'));
+    for (const variant of variants) expect(verifyLinkToken(variant, secret, 'report-progress', now)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyLinkToken(token, secret, 'report-progress', now)).toMatchObject({ ok: true });
+  });
+
+  it('rejects a signature with base64 padding or standard-alphabet characters', () => {
+    const token = createLinkToken(claims, secret);
+    const [payload, signature = ''] = token.split('.');
+    const standard = Buffer.from(signature, 'base64url').toString('base64');
+    expect(verifyLinkToken(`${payload}.${signature}=`, secret, 'report-progress', now)).toEqual({ ok: false, reason: 'bad-signature' });
+    if (standard.replace(/=+$/, '') !== signature) expect(verifyLinkToken(`${payload}.${standard}`, secret, 'report-progress', now)).toEqual({ ok: false, reason: 'bad-signature' });
+  });
+
+  it('builds the /l/<token> address of the web app, whatever the base ends with', () => {
+    expect(linkUrl('https://dondoc.kontum.gov.vn', 'abc.def')).toBe('https://dondoc.kontum.gov.vn/l/abc.def');
+    expect(linkUrl('https://dondoc.kontum.gov.vn/app/', 'abc.def')).toBe('https://dondoc.kontum.gov.vn/app/l/abc.def');
   });
 });

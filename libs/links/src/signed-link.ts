@@ -4,9 +4,13 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 // HMAC-SHA256 signed, expiring, single-purpose. Single use is enforced by the
 // API, which records each nonce (used_links) before acting. A 'calendar-feed'
 // link only reads (an agency's deadline feed, fetched again and again by a
-// calendar app): long-lived and reusable, never recorded as used.
+// calendar app): long-lived and reusable, never recorded as used. The 'view-…'
+// links only read too: a copy of a reminder (to Sở KH&CN, Văn phòng UBND tỉnh,
+// or anyone who is not the lead agency) opens the task or report without its
+// actions, and a digest's link opens the recipient's list of that day.
+// Purposes are never removed: links already in mailboxes must keep verifying.
 
-export const LINK_PURPOSES = ['acknowledge', 'report-progress', 'submit-report', 'calendar-feed'] as const;
+export const LINK_PURPOSES = ['acknowledge', 'report-progress', 'submit-report', 'calendar-feed', 'view-task', 'view-report', 'view-digest'] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 export interface LinkClaims {
@@ -35,8 +39,10 @@ export function createLinkToken(claims: Omit<LinkClaims, 'nonce'> & { nonce?: st
 export function verifyLinkToken(token: string, secret: string, expectedPurpose: LinkPurpose, nowMs: number): LinkVerification {
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined) return { ok: false, reason: 'malformed' };
-  const expected = sign(payload, secret);
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as text in canonical base64url: decoding the given signature would ignore the
+  // padding bits of its last character, so several spellings of one MAC would all verify.
+  const expected = Buffer.from(encode(sign(payload, secret)));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };
   let claims: LinkClaims;
   try {
@@ -48,6 +54,11 @@ export function verifyLinkToken(token: string, secret: string, expectedPurpose: 
   if (claims.exp * 1000 <= nowMs) return { ok: false, reason: 'expired' };
   if (claims.purpose !== expectedPurpose) return { ok: false, reason: 'wrong-purpose' };
   return { ok: true, claims };
+}
+
+/** The address of a link in a message: the web app's `/l/<token>` page, which exchanges the token for a session. */
+export function linkUrl(publicBaseUrl: string, token: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}/l/${token}`;
 }
 
 /** Vietnamese text for each rejection, shown to the officer who clicked. */

@@ -1,4 +1,5 @@
 export { type Cycle, type CycleContext, cyclesOf, DEFAULT_REPORT_DAY } from './cycles';
+export { type DeadlineDistance, deadlineDistanceAt, signedDaysLeft } from './deadline-distance';
 export {
   type AfterStep,
   type BeforeStep,

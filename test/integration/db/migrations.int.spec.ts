@@ -24,6 +24,8 @@ describe(migrateToLatest.name, () => {
       'agency_reorganisations',
       'audit_log',
       'delivery_log',
+      'digest_entries',
+      'digests',
       'directory_state',
       'kysely_migration',
       'kysely_migration_lock',

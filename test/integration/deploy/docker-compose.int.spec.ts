@@ -51,6 +51,7 @@ const REQUIRED_FIXTURES: Record<string, string> = {
   DONDOC_DB_PASSWORD: 'b2'.repeat(24),
   JWT_SECRET: 'c3'.repeat(32),
   LINK_SIGNING_SECRET: 'd4'.repeat(32),
+  METRICS_TOKEN: 'e5'.repeat(32),
   SMTP_URL: 'smtp://dondoc:pass@relay.example.gov.vn:587',
   SMTP_FROM: '"Đôn Đốc" <dondoc@example.gov.vn>',
   SMTP_REPLY_TO: 'vanphong@example.gov.vn',
@@ -333,7 +334,7 @@ describe('docker-compose.yml: the apps’ environment against libs/config', () =
   });
 
   it('refuses to start without the secrets and the deployment-specific values', () => {
-    for (const key of ['JWT_SECRET', 'LINK_SIGNING_SECRET', 'DATABASE_URL', 'SMTP_URL', 'SMTP_FROM', 'SMTP_REPLY_TO', 'PUBLIC_BASE_URL']) {
+    for (const key of ['JWT_SECRET', 'LINK_SIGNING_SECRET', 'METRICS_TOKEN', 'DATABASE_URL', 'SMTP_URL', 'SMTP_FROM', 'SMTP_REPLY_TO', 'PUBLIC_BASE_URL']) {
       expect(() => interpolate(appEnvironment[key]!, {})).toThrow(MissingVariableError);
       // `:?` also rejects an empty value, as in `JWT_SECRET=` copied from .env.example.
       const names = variableReferences(appEnvironment[key]!).map((ref) => ref.name);

@@ -70,7 +70,20 @@ describe('dondoc deliveries and templates', () => {
     expect(out).toContain(file);
     expect(out).toContain('[Đôn Đốc] Nhiệm vụ quá hạn');
     const html = readFileSync(file, 'utf8');
-    expect(html).toContain('quá hạn 12 ngày');
-    expect(html).toContain('/links/report-progress?token=');
+    expect(html).toMatch(/quá hạn 12 ngày \(\d+ ngày làm việc\)/);
+    expect(html).toMatch(/http:\/\/localhost:3000\/l\/[\w-]+\.[\w-]+/);
+  });
+
+  it('previews the daily digest: overdue first, each task with its link, and the link to the whole list', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'dondoc-preview-')), 'digest.html');
+    const out = await dondoc('templates', 'preview', 'daily-digest', '--out', file);
+    expect(out).toMatch(/Tiêu đề: \[Đôn Đốc\] Nhắc việc ngày \d{2}\/\d{2}\/\d{4}: 2 việc quá hạn, 2 việc sắp đến hạn/);
+    const html = readFileSync(file, 'utf8');
+    expect(html.indexOf('Quá hạn (2)')).toBeGreaterThan(0);
+    expect(html.indexOf('Quá hạn (2)')).toBeLessThan(html.indexOf('Sắp đến hạn (2)'));
+    expect(html).toContain('quá hạn 19 ngày (');
+    expect(html).toContain('(bản sao để theo dõi)');
+    expect(html).toContain('Xem danh sách trên Đôn Đốc');
+    expect(html.match(/href="http:\/\/localhost:3000\/l\/[\w.-]+"/g)).toHaveLength(5);
   });
 });

@@ -4,6 +4,7 @@ import { messageIdFor } from '@dondoc/channels';
 import { deliveryJobId } from '@dondoc/contracts';
 import { DeliveryLogRepository } from '@dondoc/db';
 import { verifyLinkToken } from '@dondoc/links';
+import { addCalendarDays, vietnamDate } from '@dondoc/policy';
 import { sql } from 'kysely';
 
 import { eventually, LINK_SECRET, type NotifierEnvironment, reminder, REPLY_TO, runNotifier, type RunningNotifier, startEnvironment } from './support/notifier-harness';
@@ -47,7 +48,7 @@ describe('notifier: e-mail delivery', () => {
     expect(message?.messageId).toBe(messageIdFor(jobId, 'skhcn.test.example'));
     expect(message?.replyTo).toBe(REPLY_TO);
     expect(message?.subject).toBe('[Đôn Đốc] Nhắc hạn nhiệm vụ: Xây dựng cơ sở dữ liệu chuyên ngành về đổi mới sáng tạo (còn 7 ngày)');
-    const token = /token=([\w.-]+)/.exec(message?.text ?? '')?.[1] ?? '';
+    const token = /https:\/\/dondoc\.test\.example\/l\/([\w.-]+)/.exec(message?.text ?? '')?.[1] ?? '';
     expect(verifyLinkToken(token, LINK_SECRET, 'report-progress', Date.now())).toMatchObject({ ok: true, claims: { subject: job.workflowId, agencyId: 'so-thu' } });
     const attempts = await eventually(async () => {
       const rows = await log().forKey(job.idempotencyKey);
@@ -66,8 +67,7 @@ describe('notifier: e-mail delivery', () => {
     }
     const messages = await env.sink.waitForMessages(2);
     for (const message of messages) {
-      const [, purpose, token] = /\/links\/([\w-]+)\?token=([\w.-]+)/.exec(message.text) ?? [];
-      expect(purpose).toBe('submit-report');
+      const token = /\/l\/([\w.-]+)/.exec(message.text)?.[1];
       expect(verifyLinkToken(token ?? '', LINK_SECRET, 'submit-report', Date.now())).toMatchObject({ ok: true, claims: { subject: workflowId, agencyId: 'so-thu' } });
       expect(verifyLinkToken(token ?? '', LINK_SECRET, 'report-progress', Date.now())).toMatchObject({ ok: false });
     }
@@ -88,12 +88,39 @@ describe('notifier: e-mail delivery', () => {
 
   it('resolves department, provincial office and the successor of a merged agency', async () => {
     running = runNotifier(env);
-    const job = reminder('so-cu', { template: 'escalation', recipients: [{ role: 'head', channels: ['email'] }, { role: 'department', channels: ['email'] }, { role: 'provincial-office', channels: ['email'] }], data: { ...reminder('so-cu').data, daysLeft: -12 } });
+    const overdue = addCalendarDays(vietnamDate(Date.now()), -12);
+    const job = reminder('so-cu', { template: 'escalation', recipients: [{ role: 'head', channels: ['email'] }, { role: 'department', channels: ['email'] }, { role: 'provincial-office', channels: ['email'] }], data: { ...reminder('so-cu').data, dueDate: overdue, daysLeft: -12 } });
     await running.queue.enqueue(job);
     const messages = await env.sink.waitForMessages(3);
     expect(messages.flatMap((m) => m.envelope.to).sort()).toEqual(['ngan@vp.example', 'tin@skhcn.example', 'viet@somoi.example']);
-    expect(messages.every((m) => m.subject.includes('quá hạn 12 ngày'))).toBe(true);
+    expect(messages.every((m) => m.subject.includes('quá hạn 12 ngày ('))).toBe(true);
     expect(messages.find((m) => m.envelope.to[0] === 'viet@somoi.example')?.text).toContain('Cơ quan chủ trì: Sở Mới sau sáp nhập');
+  });
+
+  it("signs each recipient's link for that recipient: the lead's head acts, the copies to Sở KH&CN and Văn phòng UBND tỉnh only read (issue 12 §3)", async () => {
+    running = runNotifier(env);
+    const job = reminder('so-thu', { template: 'escalation', recipients: [{ role: 'head', channels: ['email'] }, { role: 'department', channels: ['email'] }, { role: 'provincial-office', channels: ['email'] }] });
+    await running.queue.enqueue(job);
+    const messages = await env.sink.waitForMessages(3);
+    // (Either form of link, so that on the code before /l/ links this test fails on what it is about: the purpose.)
+    const tokenTo = (address: string) => /https:\/\/dondoc\.test\.example\/(?:l\/|links\/[\w-]+\?token=)([\w.-]+)/.exec(messages.find((m) => m.envelope.to[0] === address)?.text ?? '')?.[1] ?? '';
+    expect(verifyLinkToken(tokenTo('duc@sothu.example'), LINK_SECRET, 'report-progress', Date.now())).toMatchObject({ ok: true, claims: { subject: job.workflowId, agencyId: 'so-thu' } });
+    for (const [address, agencyId] of [['tin@skhcn.example', 'so-khcn'], ['ngan@vp.example', 'van-phong-ubnd-tinh']] as const) {
+      expect(verifyLinkToken(tokenTo(address), LINK_SECRET, 'report-progress', Date.now())).toEqual({ ok: false, reason: 'wrong-purpose' });
+      expect(verifyLinkToken(tokenTo(address), LINK_SECRET, 'view-task', Date.now())).toMatchObject({ ok: true, claims: { subject: job.workflowId, agencyId } });
+    }
+  });
+
+  it("states the days overdue when the message is composed, not the ladder step's count (issue 12 §4)", async () => {
+    // The notifier's clock reads Friday 04/12/2026, 08:00 in Vietnam; the step was planned 14 days earlier.
+    const now = Date.parse('2026-12-04T08:00:00+07:00');
+    running = runNotifier(env, { now: () => now });
+    const job = reminder('so-thu', { template: 'catch-up', data: { ...reminder('so-thu').data, dueDate: '2026-11-15', daysLeft: -5 } });
+    await running.queue.enqueue(job);
+    const [message] = await env.sink.waitForMessages(1);
+    expect(message?.text).toContain('tình trạng hiện tại: quá hạn 19 ngày (15 ngày làm việc) kể từ ngày 16/11/2026.');
+    expect(message?.text).toContain('Tình trạng: quá hạn 19 ngày (15 ngày làm việc)');
+    expect(message?.text).not.toContain('quá hạn 5 ngày');
   });
 
   it('retries a temporary 4xx with backoff and then delivers', async () => {

@@ -1,9 +1,12 @@
-// Acceptance (issue 6): a killed notifier loses no reminder. The built
-// notifier runs as a child process; it is SIGKILLed in the middle of a batch,
-// started again, and every reminder must be in the sink exactly once, counted
-// by Message-ID. A duplicate is possible only for a message the relay accepted
-// in the window before its "sent" row was committed; the test measures that
-// window and allows no more duplicates than it explains.
+// Acceptance (issue 6, and issue 13 §2 for digests): a killed notifier loses no
+// reminder. The built notifier runs as a child process; it is SIGKILLed in the
+// middle of a batch, started again, and every message must be in the sink
+// exactly once, counted by Message-ID. A duplicate is possible only for a
+// message the relay accepted in the window before its "sent" row was committed;
+// the test measures that window and allows no more duplicates than it explains.
+// The first suite sends one message per reminder (agencies with `delivery:
+// each`); the digest suite kills the notifier twice: while it places reminders
+// in digests, and while it sends the digests.
 import { DeliveryLogRepository } from '@dondoc/db';
 import { BullNotificationQueue } from '@dondoc/queue';
 import { EMAIL_QUEUE, deliveryJobId } from '@dondoc/contracts';
@@ -12,11 +15,12 @@ import { Queue } from 'bullmq';
 
 import { eventually, type NotifierEnvironment, reminder, startEnvironment } from './support/notifier-harness';
 import { buildNotifier, spawnNotifier } from './support/notifier-process';
+import { notifierSeeds } from './support/notifier-seeds';
 
 const BATCH = 200;
 const AGENCY = 'cong-an-tinh-qng'; // a seeded agency without quiet hours, so nothing is delayed
 
-describe('notifier process: kill and restart', () => {
+describe('notifier process: kill and restart (one message per reminder)', () => {
   let env: NotifierEnvironment;
   let children: CapturedProcess[] = [];
 
@@ -30,8 +34,9 @@ describe('notifier process: kill and restart', () => {
   });
   afterAll(() => env.stop());
 
+  const seedsDir = notifierSeeds('each');
   const start = async (extra: Record<string, string> = {}) => {
-    const child = await spawnNotifier({ redisUrl: env.redis.url, smtpUrl: env.sink.smtpUrl, databaseUrl: env.database.url, schema: env.database.schema, extra: { NOTIFIER_LOCK_DURATION_MS: '2000', NOTIFIER_EMAIL_RATE_PER_SECOND: '150', ...extra } });
+    const child = await spawnNotifier({ redisUrl: env.redis.url, smtpUrl: env.sink.smtpUrl, databaseUrl: env.database.url, schema: env.database.schema, extra: { NOTIFIER_LOCK_DURATION_MS: '2000', NOTIFIER_EMAIL_RATE_PER_SECOND: '150', DONDOC_SEEDS_DIR: seedsDir, ...extra } });
     children.push(child);
     return child;
   };

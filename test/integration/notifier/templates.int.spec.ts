@@ -3,7 +3,8 @@
 // signed link verifies, and the headers are the ones we promise.
 import { EmailChannel, messageIdFor, renderNotification, TEMPLATE_WORDING, type TemplateValues } from '@dondoc/channels';
 import { NOTIFICATION_TEMPLATES } from '@dondoc/contracts';
-import { createLinkToken, verifyLinkToken } from '@dondoc/links';
+import { createLinkToken, linkUrl, verifyLinkToken } from '@dondoc/links';
+import type { DeadlineDistance } from '@dondoc/policy';
 import type { SmtpSink } from '@dondoc/runtime';
 import { startTestSmtpSink } from '@dondoc/test-harness';
 
@@ -11,6 +12,8 @@ import { LINK_SECRET, REPLY_TO, SENDER } from './support/notifier-harness';
 
 const now = Date.UTC(2026, 2, 8, 1, 0);
 const token = createLinkToken({ purpose: 'report-progress', subject: 'task/kh-thu/1/so-thu', agencyId: 'so-thu', exp: Math.floor(now / 1000) + 30 * 86_400 }, LINK_SECRET);
+const distanceOf = (daysLeft: number | null): DeadlineDistance =>
+  daysLeft === null ? { kind: 'none' } : daysLeft > 0 ? { kind: 'ahead', days: daysLeft } : daysLeft === 0 ? { kind: 'today' } : { kind: 'overdue', days: -daysLeft, workingDays: 8, since: '2026-03-16' };
 const values = (daysLeft: number | null): TemplateValues => ({
   recipientName: 'Nguyễn Thị Hằng',
   recipientTitle: 'Chuyên viên',
@@ -19,9 +22,9 @@ const values = (daysLeft: number | null): TemplateValues => ({
   taskName: 'Xây dựng cơ sở dữ liệu về đổi mới sáng tạo & chuyển đổi số <ưu tiên>',
   planTitle: 'Kế hoạch thực hiện Nghị quyết số 03/NQ-CP',
   dueDate: '2026-03-15',
-  daysLeft,
+  distance: distanceOf(daysLeft),
   deadlineText: 'Trước ngày 15/3/2026',
-  link: `https://dondoc.test.example/links/report-progress?token=${token}`,
+  link: linkUrl('https://dondoc.test.example', token),
   linkExpiresAt: new Date(now + 30 * 86_400_000),
   reference: 'task/kh-thu/1/so-thu|2026-03-15|before-7d',
 });
@@ -42,7 +45,7 @@ describe('notification templates', () => {
   it.each(NOTIFICATION_TEMPLATES)('%s: renders Vietnamese subject, HTML and text with the deadline, status and link', (template) => {
     const daysLeft = template === 'escalation' ? -12 : template === 'reminder-due' ? 0 : 7;
     const rendered = renderNotification(template, values(daysLeft));
-    const status = daysLeft > 0 ? 'còn 7 ngày' : daysLeft === 0 ? 'đến hạn hôm nay' : 'quá hạn 12 ngày';
+    const status = daysLeft > 0 ? 'còn 7 ngày' : daysLeft === 0 ? 'đến hạn hôm nay' : 'quá hạn 12 ngày (8 ngày làm việc)';
     expect(rendered.subject).toMatch(/^\[Đôn Đốc\] /);
     expect(rendered.subject).not.toContain('\n');
     for (const body of [rendered.html, rendered.text]) {
@@ -57,7 +60,7 @@ describe('notification templates', () => {
     expect(rendered.html).toContain('&amp; chuyển đổi số &lt;ưu tiên&gt;');
     expect(rendered.text).toContain('& chuyển đổi số <ưu tiên>');
     expect(rendered.znsData.thoi_han).toBe('15/03/2026');
-    expect(rendered.znsData.tinh_trang).toBe(status);
+    expect(rendered.znsData.tinh_trang).toBe(daysLeft < 0 ? 'quá hạn 12 ngày (8 ngày LV)' : status);
     expect(rendered.znsData.duong_dan).toContain(token);
   });
 
@@ -87,7 +90,7 @@ describe('notification templates', () => {
       expect(message?.raw).toMatch(/charset=utf-8/i);
       expect(message?.headers['x-dondoc-delivery']).toBe(`key-${i}|focal|email`);
       // The link in the delivered mail still verifies (no encoding mangled it).
-      const link = /report-progress\?token=([\w.-]+)/.exec(message?.text ?? '')?.[1];
+      const link = /\/l\/([\w.-]+)/.exec(message?.text ?? '')?.[1];
       expect(link).toBeDefined();
       const verified = verifyLinkToken(link ?? '', LINK_SECRET, 'report-progress', now);
       expect(verified).toMatchObject({ ok: true, claims: { subject: 'task/kh-thu/1/so-thu', agencyId: 'so-thu' } });

@@ -11,7 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { PHONES } from './support/directory';
-import { eventually, type NotifierEnvironment, OA_SECRET, reminder, runNotifier, type RunningNotifier, startEnvironment } from './support/notifier-harness';
+import { eventually, type NotifierEnvironment, OA_SECRET, reminder, REMINDER_DUE_SHOWN, runNotifier, type RunningNotifier, startEnvironment } from './support/notifier-harness';
 
 const FOCAL = '84912345678';
 const NO_ZALO = '84987654321';
@@ -61,8 +61,8 @@ describe('notifier: Zalo ZNS delivery', () => {
     const rows = await settled(job.idempotencyKey);
     const jobId = deliveryJobId(job.idempotencyKey, 'focal', 'zalo');
     const sent = env.zns.delivered.find((m) => m.trackingId === znsTrackingId(jobId));
-    expect(sent).toMatchObject({ phone: FOCAL, templateId: '410001', data: expect.objectContaining({ thoi_han: '15/03/2026', tinh_trang: 'còn 7 ngày' }) });
-    expect(String(sent?.data.duong_dan)).toMatch(/^https:\/\/dondoc\.test\.example\/links\/report-progress\?token=/);
+    expect(sent).toMatchObject({ phone: FOCAL, templateId: '410001', data: expect.objectContaining({ thoi_han: REMINDER_DUE_SHOWN, tinh_trang: 'còn 7 ngày' }) });
+    expect(String(sent?.data.duong_dan)).toMatch(/^https:\/\/dondoc\.test\.example\/l\/[\w-]+\.[\w-]+$/);
     expect(rows.map((r) => r.status)).toEqual(['queued', 'sent']);
     expect(rows[1]).toMatchObject({ channel: 'zalo', recipient: PHONES.focal, providerMessageId: sent?.msgId });
     await eventually(async () => expect((await log().forKey(job.idempotencyKey)).at(-1)?.status).toBe('delivered'));
@@ -267,7 +267,7 @@ describe('notifier: Zalo ZNS delivery', () => {
     const msgId = env.zns.delivered[0]?.msgId ?? '';
     const payload = { event_name: 'user_received_message' as const, app_id: 'test-app', timestamp: String(Date.now()), message: { msg_id: msgId, delivery_time: String(Date.now()) } };
     const again = await recordZnsDelivery(env.database.db, payload);
-    expect(again).toEqual({ firstTime: false, attempt: null });
+    expect(again).toEqual({ firstTime: false, attempt: null, attempts: [] });
     expect(webhookCalls.every((c) => c.firstTime)).toBe(true);
   });
 });

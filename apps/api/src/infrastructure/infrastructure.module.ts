@@ -20,6 +20,7 @@ import type { Kysely } from 'kysely';
 
 import { AppConfigService } from '../app-config.service';
 import { CatalogService } from './catalog.service';
+import { RedisThrottlerStorage } from './redis-throttler-storage';
 
 /** Injection token of the Kysely database. */
 export const DATABASE = Symbol('DATABASE');
@@ -67,6 +68,7 @@ const repository = <T>(Repository: new (db: Kysely<Database>) => T) => ({
       inject: [AppConfigService],
     },
     { provide: NotificationQueueReader, useFactory: (config: AppConfigService) => new NotificationQueueReader(config.values.REDIS_URL), inject: [AppConfigService] },
+    { provide: RedisThrottlerStorage, useFactory: (config: AppConfigService) => new RedisThrottlerStorage(config.values.REDIS_URL), inject: [AppConfigService] },
     { provide: CatalogService, useFactory: (config: AppConfigService) => new CatalogService(config.values.DONDOC_SEEDS_DIR), inject: [AppConfigService] },
     repository(PlanVersionRepository),
     repository(DeliveryLogRepository),
@@ -85,6 +87,7 @@ const repository = <T>(Repository: new (db: Kysely<Database>) => T) => ({
     DATABASE,
     Client,
     NotificationQueueReader,
+    RedisThrottlerStorage,
     CatalogService,
     PlanVersionRepository,
     DeliveryLogRepository,

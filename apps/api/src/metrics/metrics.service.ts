@@ -3,7 +3,10 @@ import { TASK_STATUSES } from '@dondoc/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { Gauge, Histogram, Registry } from 'prom-client';
 
+import { AppConfigService } from '../app-config.service';
 import { NotificationQueueReader } from '../infrastructure/infrastructure.module';
+import { cachedFor } from './cached-for';
+
 import { TaskWorkflowsRepository } from '../tasks/task-workflows.repository';
 
 /**
@@ -28,15 +31,31 @@ export class MetricsService {
     workflows: TaskWorkflowsRepository,
     deliveries: DeliveryStatsRepository,
     notifications: NotificationQueueReader,
+    config: AppConfigService,
   ) {
     const logger = this.logger;
+    const ttl = config.values.METRICS_CACHE_SECONDS * 1000;
+    const workflowCounts = cachedFor(ttl, () => Promise.all(TASK_STATUSES.map((status) => workflows.count({ statuses: [status] }).catch(() => Number.NaN))));
+    const deliveryCounts = cachedFor(ttl, () => deliveries.countsByChannelAndStatus());
+    const queueCounts = cachedFor(ttl, () =>
+      Promise.all(
+        [...notifications.queues].map(async ([name, queue]) => {
+          try {
+            return { name, counts: await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed') };
+          } catch (error) {
+            logger.warn(`depth of queue ${name} unavailable for metrics: ${String(error)}`);
+            return { name, counts: null };
+          }
+        }),
+      ),
+    );
     new Gauge({
       name: 'dondoc_task_workflows',
       help: 'Task workflows by Đôn Đốc status (Temporal visibility counts)',
       labelNames: ['status'] as const,
       registers: [this.registry],
       async collect() {
-        const counts = await Promise.all(TASK_STATUSES.map((status) => workflows.count({ statuses: [status] }).catch(() => Number.NaN)));
+        const counts = await workflowCounts();
         TASK_STATUSES.forEach((status, i) => this.set({ status }, counts[i]!));
       },
     });
@@ -49,7 +68,7 @@ export class MetricsService {
         async collect() {
           this.reset();
           try {
-            for (const row of await deliveries.countsByChannelAndStatus()) {
+            for (const row of await deliveryCounts()) {
               if (statuses.includes(row.status)) this.inc({ channel: row.channel }, row.count);
             }
           } catch (error) {
@@ -65,13 +84,8 @@ export class MetricsService {
       labelNames: ['queue', 'state'] as const,
       registers: [this.registry],
       async collect() {
-        for (const [name, queue] of notifications.queues) {
-          try {
-            const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
-            for (const [state, count] of Object.entries(counts)) this.set({ queue: name, state }, count);
-          } catch (error) {
-            logger.warn(`depth of queue ${name} unavailable for metrics: ${String(error)}`);
-          }
+        for (const { name, counts } of await queueCounts()) {
+          if (counts) for (const [state, count] of Object.entries(counts)) this.set({ queue: name, state }, count);
         }
       },
     });

@@ -41,8 +41,10 @@ export class TaskWorkflowsRepository {
     private readonly client: Client,
     config: AppConfigService,
   ) {
-    // Only a signing key is needed; the session secret is one the API always has.
-    this.pageTokens = new PageTokens(config.values.JWT_SECRET ?? 'dondoc-unsigned-page-tokens');
+    // Only a signing key is needed; the session secret is one the API always has (no built-in fallback key).
+    const secret = config.values.JWT_SECRET;
+    if (!secret) throw new Error('JWT_SECRET is not set (npm start generates a development secret)');
+    this.pageTokens = new PageTokens(secret);
   }
 
   /** One page of a visibility query; the page token wraps Temporal's own (see PageTokens). */

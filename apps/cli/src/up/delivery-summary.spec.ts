@@ -19,4 +19,10 @@ describe(deliverySummaryLine.name, () => {
       ),
     ).toBe('08:01 deliveries in the last minute: 57 e-mail, 12 Zalo sent; 1 failed permanently (npx dondoc deliveries --status dead)');
   });
+
+  it('says how many digests carried the reminders', () => {
+    expect(deliverySummaryLine([{ channel: 'email', status: 'sent', count: 70, messages: 9 }, { channel: 'zalo', status: 'sent', count: 3, messages: 3 }], at)).toBe(
+      '08:01 deliveries in the last minute: 70 e-mail (in 9 digests), 3 Zalo sent',
+    );
+  });
 });

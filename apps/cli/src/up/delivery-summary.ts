@@ -4,16 +4,22 @@ import { createDatabase, type DeliveryCount, DeliveryStatsRepository } from '@do
 
 const timeOfDay = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
 
-/** "08:01 deliveries in the last minute: 57 e-mail, 12 Zalo sent; 1 given up (npx dondoc deliveries --status dead)", or null when nothing happened. */
+/**
+ * "08:01 deliveries in the last minute: 57 e-mail (in 12 digests), 12 Zalo sent; 1 failed permanently (…)",
+ * or null when nothing happened. Counts are reminders per recipient; digests say how many messages carried them.
+ */
 export function deliverySummaryLine(counts: readonly DeliveryCount[], at: number): string | null {
-  const sum = (channel: string, statuses: readonly string[]) => counts.filter((c) => c.channel === channel && statuses.includes(c.status)).reduce((n, c) => n + c.count, 0);
-  const sent = [
-    [sum('email', ['sent']), 'e-mail'],
-    [sum('zalo', ['sent']), 'Zalo'],
-  ].filter(([n]) => Number(n) > 0);
+  const sent = (['email', 'zalo'] as const)
+    .map((channel) => {
+      const row = counts.find((c) => c.channel === channel && c.status === 'sent');
+      const what = channel === 'email' ? 'e-mail' : 'Zalo';
+      if (!row || row.count === 0) return null;
+      return row.messages !== undefined && row.messages < row.count ? `${row.count} ${what} (in ${row.messages} digest${row.messages === 1 ? '' : 's'})` : `${row.count} ${what}`;
+    })
+    .filter((part): part is string => part !== null);
   const failed = counts.filter((c) => c.status !== 'sent').reduce((n, c) => n + c.count, 0);
   if (sent.length === 0 && failed === 0) return null;
-  const parts = [sent.length ? `${sent.map(([n, what]) => `${n} ${what}`).join(', ')} sent` : 'nothing sent'];
+  const parts = [sent.length ? `${sent.join(', ')} sent` : 'nothing sent'];
   if (failed > 0) parts.push(`${failed} failed permanently (npx dondoc deliveries --status dead)`);
   return `${timeOfDay(at)} deliveries in the last minute: ${parts.join('; ')}`;
 }

@@ -37,7 +37,7 @@ export const TEMPLATE_WORDING: Readonly<Record<NotificationTemplate, TemplateWor
   'catch-up': {
     subject: '[Đôn Đốc] Tình hình thực hiện nhiệm vụ: {{taskName}}',
     heading: 'Tình hình thực hiện nhiệm vụ',
-    intro: 'Hệ thống Đôn Đốc bắt đầu theo dõi nhiệm vụ dưới đây; tình trạng hiện tại: {{daysText}}.',
+    intro: 'Hệ thống Đôn Đốc bắt đầu theo dõi nhiệm vụ dưới đây; tình trạng hiện tại: {{daysText}}{{sinceText}}.',
     action: 'Đề nghị cập nhật tiến độ thực hiện để hệ thống ghi nhận đúng tình hình.',
     linkLabel: 'Cập nhật tiến độ',
   },

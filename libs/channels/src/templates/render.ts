@@ -2,11 +2,12 @@
 // text for e-mail, and the same values as ZNS template_data. Handlebars with
 // `strict` so a missing value is an error, never an empty line in a letter.
 import type { NotificationTemplate } from '@dondoc/contracts';
+import type { DeadlineDistance } from '@dondoc/policy';
 import Handlebars from 'handlebars';
 
 import type { ZnsParameter } from '../zalo-zns/zns-templates';
 import { TEMPLATE_WORDING, type TemplateWording } from './catalog';
-import { formatDaysLeft, formatDueDate } from './format';
+import { formatDeadlineDistance, formatDeadlineDistanceShort, formatDueDate, formatOverdueSince } from './format';
 import { HTML_LAYOUT, TEXT_LAYOUT } from './layout';
 
 export interface TemplateValues {
@@ -20,12 +21,13 @@ export interface TemplateValues {
   readonly planTitle: string;
   /** ISO date or null. */
   readonly dueDate: string | null;
-  readonly daysLeft: number | null;
+  /** Days left or overdue, counted when the message is composed (deadlineDistanceAt). */
+  readonly distance: DeadlineDistance;
   /** The plan's own wording of the deadline, shown when there is no date. */
   readonly deadlineText: string;
   /** Why Sở KH&CN returned a report; only on the notice of a return. */
   readonly reviewComment?: string;
-  /** The signed "report progress" link. */
+  /** The signed link for this recipient: acting for the lead agency, read-only for a copy. */
   readonly link: string;
   readonly linkExpiresAt: Date;
   /** The idempotency key, quoted so a reply can name the reminder. */
@@ -71,7 +73,8 @@ export function renderNotification(template: NotificationTemplate, values: Templ
     deadline: due ?? values.deadlineText,
     // Strict templates refuse a missing value; an empty comment hides its row.
     reviewComment: values.reviewComment?.trim() ?? '',
-    daysText: formatDaysLeft(values.daysLeft),
+    daysText: formatDeadlineDistance(values.distance),
+    sinceText: formatOverdueSince(values.distance),
     linkExpires: vietnamDay.format(values.linkExpiresAt),
   };
   const wording = wordingFor(template);
@@ -95,7 +98,7 @@ export function renderNotification(template: NotificationTemplate, values: Templ
       ke_hoach: clip(values.planTitle, 100),
       thoi_han: clip(facts.deadline, 30),
       // ZNS parameters are too short for a comment: the status says it was returned, the link leads to the comment.
-      tinh_trang: clip(facts.reviewComment ? 'Bị trả lại, cần bổ sung' : facts.daysText, 30),
+      tinh_trang: clip(facts.reviewComment ? 'Bị trả lại, cần bổ sung' : formatDeadlineDistanceShort(values.distance), 30),
       duong_dan: values.link,
     },
   };

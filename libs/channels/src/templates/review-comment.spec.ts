@@ -10,10 +10,10 @@ const values = (reviewComment?: string): TemplateValues => ({
   taskName: 'Kết quả thực hiện Kế hoạch năm 2026',
   planTitle: 'Kế hoạch thực hiện Nghị quyết 03/NQ-CP',
   dueDate: '2026-12-14',
-  daysLeft: 5,
+  distance: { kind: 'ahead', days: 5 },
   deadlineText: 'Gửi báo cáo về Sở Khoa học và Công nghệ trước ngày 14/12/2026',
   ...(reviewComment === undefined ? {} : { reviewComment }),
-  link: 'https://dondoc.example/links/submit-report?token=t',
+  link: 'https://dondoc.example/l/t',
   linkExpiresAt: new Date(Date.UTC(2027, 0, 1)),
   reference: 'report/kh/2026/so-tc|2026-12-14|returned-r1',
 });

@@ -29,8 +29,10 @@ export type ZnsWebhookPayload = z.infer<typeof znsWebhookSchema>;
 export interface ZnsDeliveryRecord {
   /** False when this msg_id was already recorded (a retried webhook): do nothing more. */
   readonly firstTime: boolean;
-  /** The `delivered` row added to the delivery log, or null when the message is not ours / not first. */
+  /** The first `delivered` row added to the delivery log, or null when the message is not ours / not first. */
   readonly attempt: DeliveryAttempt | null;
+  /** Every `delivered` row added: one per reminder a daily digest carried, else at most one. */
+  readonly attempts: readonly DeliveryAttempt[];
 }
 
 export async function recordZnsDelivery(db: Kysely<Database>, payload: ZnsWebhookPayload): Promise<ZnsDeliveryRecord> {
@@ -43,29 +45,22 @@ export async function recordZnsDelivery(db: Kysely<Database>, payload: ZnsWebhoo
       .onConflict((oc) => oc.column('msg_id').doNothing())
       .returning('msg_id')
       .executeTakeFirst();
-    if (!inserted) return { firstTime: false, attempt: null };
+    if (!inserted) return { firstTime: false, attempt: null, attempts: [] };
+    // One 'sent' row per reminder the message carried (a digest carries many).
     const sent = await trx
       .selectFrom('delivery_log')
       .selectAll()
       .where('provider_message_id', '=', msgId)
       .where('channel', '=', 'zalo')
       .where('status', '=', 'sent')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    // Not (yet) ours: kept, and applied by recordZnsSent if the 'sent' row follows.
-    if (!sent) return { firstTime: true, attempt: null };
-    const attempt = await recordDelivered(trx, {
-      idempotencyKey: sent.idempotency_key,
-      recipient: sent.recipient,
-      agencyId: sent.agency_id,
-      workflowId: sent.workflow_id,
-      providerMessageId: msgId,
-      attempt: sent.attempt,
-      role: sent.role,
-      jobId: sent.job_id,
-    });
-    return { firstTime: true, attempt };
+      .orderBy('id', 'asc')
+      .execute();
+    // Not (yet) ours: kept, and applied by recordZnsSent if the 'sent' rows follow.
+    const attempts = await recordDelivered(
+      trx,
+      sent.map((row) => ({ idempotencyKey: row.idempotency_key, recipient: row.recipient, agencyId: row.agency_id, workflowId: row.workflow_id, providerMessageId: msgId, attempt: row.attempt, role: row.role, jobId: row.job_id })),
+    );
+    return { firstTime: true, attempt: attempts[0] ?? null, attempts };
   });
 }
 
@@ -77,13 +72,21 @@ export interface ZnsSentRecord {
 
 /** The notifier's 'sent' row for a ZNS message, with the 'delivered' row of a receipt that came first. */
 export async function recordZnsSent(db: Kysely<Database>, input: DeliveryAttemptInput & { readonly providerMessageId: string }): Promise<ZnsSentRecord> {
-  const msgId = input.providerMessageId;
+  const { sent, delivered } = await recordZnsSentAll(db, input.providerMessageId, [input]);
+  return { sent: sent[0]!, delivered: delivered[0] ?? null };
+}
+
+/**
+ * The 'sent' rows of one ZNS message that carried several reminders (a daily digest),
+ * written together, with their 'delivered' rows when Zalo's receipt came first.
+ */
+export async function recordZnsSentAll(db: Kysely<Database>, msgId: string, inputs: readonly DeliveryAttemptInput[]): Promise<{ sent: DeliveryAttempt[]; delivered: DeliveryAttempt[] }> {
   return db.transaction().execute(async (trx) => {
     await lockMessage(trx, msgId);
     const log = new DeliveryLogRepository(trx);
-    const sent = await log.record({ ...input, channel: 'zalo', status: 'sent' });
+    const sent = await log.recordMany(inputs.map((input) => ({ ...input, channel: 'zalo' as const, status: 'sent' as const, providerMessageId: msgId })));
     const receipt = await trx.selectFrom('zns_receipts').select('msg_id').where('msg_id', '=', msgId).executeTakeFirst();
-    if (!receipt) return { sent, delivered: null };
+    if (!receipt) return { sent, delivered: [] };
     const already = await trx
       .selectFrom('delivery_log')
       .select('id')
@@ -91,27 +94,28 @@ export async function recordZnsSent(db: Kysely<Database>, input: DeliveryAttempt
       .where('channel', '=', 'zalo')
       .where('status', '=', 'delivered')
       .executeTakeFirst();
-    if (already) return { sent, delivered: null };
-    const delivered = await recordDelivered(trx, { ...sent, providerMessageId: msgId });
-    return { sent, delivered };
+    if (already) return { sent, delivered: [] };
+    return { sent, delivered: await recordDelivered(trx, sent.map((row) => ({ ...row, providerMessageId: msgId }))) };
   });
 }
 
 type DeliveredFacts = Pick<DeliveryAttempt, 'idempotencyKey' | 'recipient' | 'agencyId' | 'workflowId' | 'attempt' | 'role' | 'jobId'> & { readonly providerMessageId: string };
 
-function recordDelivered(trx: Transaction<Database>, facts: DeliveredFacts): Promise<DeliveryAttempt> {
-  return new DeliveryLogRepository(trx).record({
-    idempotencyKey: facts.idempotencyKey,
-    channel: 'zalo',
-    recipient: facts.recipient,
-    agencyId: facts.agencyId,
-    workflowId: facts.workflowId,
-    status: 'delivered',
-    providerMessageId: facts.providerMessageId,
-    attempt: facts.attempt,
-    role: facts.role,
-    jobId: facts.jobId,
-  });
+function recordDelivered(trx: Transaction<Database>, facts: readonly DeliveredFacts[]): Promise<DeliveryAttempt[]> {
+  return new DeliveryLogRepository(trx).recordMany(
+    facts.map((f) => ({
+      idempotencyKey: f.idempotencyKey,
+      channel: 'zalo' as const,
+      recipient: f.recipient,
+      agencyId: f.agencyId,
+      workflowId: f.workflowId,
+      status: 'delivered' as const,
+      providerMessageId: f.providerMessageId,
+      attempt: f.attempt,
+      role: f.role,
+      jobId: f.jobId,
+    })),
+  );
 }
 
 /** Serialises the receipt and the 'sent' row of one message (released at commit). */

@@ -2,14 +2,13 @@
 // and the tests: same paths, headers, bodies and error codes as the real API,
 // plus a message log at / (HTML) and /api/messages (JSON), and an optional
 // delivery webhook like Zalo's `user_received_message`.
-import type { NotificationTemplate } from '@dondoc/contracts';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { renderFakeZnsLog } from './fake-zns-page';
 import { type FakeZnsBehaviour, type FakeZnsMessage, FakeZnsState } from './fake-zns-state';
 import { zaloWebhookSignature } from './webhook-signature';
-import { DEFAULT_ZNS_TEMPLATE_IDS } from './zns-templates';
+import { DEFAULT_ZNS_TEMPLATE_IDS, type ZnsTemplate } from './zns-templates';
 
 export interface FakeZnsServerOptions extends FakeZnsBehaviour {
   port?: number;
@@ -19,7 +18,7 @@ export interface FakeZnsServerOptions extends FakeZnsBehaviour {
   secretKey?: string;
   /** The OA secret key: signs the webhook calls, as Zalo does (not the app secret). */
   oaSecretKey?: string;
-  templateIds?: Readonly<Record<NotificationTemplate, string>>;
+  templateIds?: Readonly<Record<ZnsTemplate, string>>;
   /** @defaultValue 90000 (25 h, like Zalo) */
   accessTokenTtlSeconds?: number;
   /** POSTed a `user_received_message` event for each accepted message. */

@@ -2,10 +2,9 @@
 // phone checks, forced and random failures, quota, and stateless signed
 // tokens (so a fake restarted by `npm start` still accepts the refresh token
 // the notifier stored in the database; only its single use is remembered).
-import type { NotificationTemplate } from '@dondoc/contracts';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 
-import { ZNS_PARAMETERS } from './zns-templates';
+import { type ZnsTemplate, znsParametersOf } from './zns-templates';
 
 export interface FakeZnsMessage {
   readonly at: string;
@@ -36,7 +35,7 @@ export interface FakeZnsIdentity {
   appId: string;
   secretKey: string;
   oaSecretKey: string;
-  templateIds: Readonly<Record<NotificationTemplate, string>>;
+  templateIds: Readonly<Record<ZnsTemplate, string>>;
   accessTokenTtlSeconds: number;
   random: () => number;
 }
@@ -46,7 +45,8 @@ export type ZnsAnswer = { error: number; message: string; data?: Record<string, 
 export class FakeZnsState {
   readonly log: FakeZnsMessage[] = [];
   private readonly usedRefreshTokens = new Set<string>();
-  private readonly knownTemplates: Set<string>;
+  /** Approved template id → the template it is. */
+  private readonly knownTemplates: ReadonlyMap<string, ZnsTemplate>;
   private notBefore = 0;
   private transient = new Map<string, { code: number; left: number }>();
   private sentToday = { day: '', count: 0 };
@@ -55,7 +55,7 @@ export class FakeZnsState {
     readonly identity: FakeZnsIdentity,
     readonly behaviour: Required<FakeZnsBehaviour>,
   ) {
-    this.knownTemplates = new Set(Object.values(identity.templateIds));
+    this.knownTemplates = new Map(Object.entries(identity.templateIds).map(([template, id]) => [id, template as ZnsTemplate]));
   }
 
   /** A refresh token the fake will accept once: what an operator pastes into ZALO_REFRESH_TOKEN. */
@@ -115,7 +115,7 @@ export class FakeZnsState {
     if (!/^84[35789]\d{8}$/.test(phone)) return { error: -108, message: 'Phone number is invalid' };
     if (!this.knownTemplates.has(templateId)) return { error: -109, message: 'Template id is invalid' };
     if (!data || Object.keys(data).length === 0) return { error: -111, message: 'Template data is empty' };
-    const problem = checkParameters(data);
+    const problem = checkParameters(data, this.knownTemplates.get(templateId)!);
     if (problem) return { error: -112, message: `Template data is invalid: ${problem}` };
     const transient = this.transient.get(phone);
     if (transient) {
@@ -151,12 +151,13 @@ export class FakeZnsState {
 }
 
 /** The same check Zalo applies to an approved template: exactly its parameters, each within its length. */
-function checkParameters(data: Record<string, unknown>): string | null {
-  for (const { name, maxLength } of ZNS_PARAMETERS) {
+function checkParameters(data: Record<string, unknown>, template: ZnsTemplate): string | null {
+  const parameters = znsParametersOf(template);
+  for (const { name, maxLength } of parameters) {
     const value = data[name];
     if (typeof value !== 'string' || value.length === 0) return `missing ${name}`;
     if ([...value].length > maxLength) return `${name} longer than ${maxLength}`;
   }
-  const extra = Object.keys(data).filter((key) => !ZNS_PARAMETERS.some((p) => p.name === key));
+  const extra = Object.keys(data).filter((key) => !parameters.some((p) => p.name === key));
   return extra.length ? `unknown parameters ${extra.join(', ')}` : null;
 }

@@ -3,17 +3,17 @@
 // refresh and one more try, and -144 (daily quota spent) by a retry when the
 // quota resets. Nothing that goes wrong on ZNS is final for the reminder:
 // every permanent failure, our OAuth refusal included, hands it to e-mail.
-import type { NotificationTemplate } from '@dondoc/contracts';
 import { createHash } from 'node:crypto';
 
 import { type Channel, DeliveryError, type OutboundMessage, type SendReceipt } from '../channel';
 import { normaliseVietnamesePhone } from './phone';
 import { znsErrorMeaning, znsQuotaResetAt } from './zns-errors';
 import type { ZaloTokenStore } from './token-store';
+import type { ZnsTemplate } from './zns-templates';
 
 export interface ZnsChannelOptions {
   readonly baseUrl: string;
-  readonly templateIds: Readonly<Record<NotificationTemplate, string>>;
+  readonly templateIds: Readonly<Record<ZnsTemplate, string>>;
   /** `development` delivers only to the app's admins (Zalo's own sandbox). */
   readonly mode: 'development' | 'production';
   readonly tokens: ZaloTokenStore;

@@ -8,8 +8,9 @@ import * as m0002 from './0002_notifier_delivery';
 import * as m0003 from './0003_report_cycles';
 import * as m0004 from './0004_report_evidence';
 import * as m0005 from './0005_report_file_generations';
-import * as m0006 from './0006_agency_directory';
-import * as m0007 from './0007_user_sessions';
+import * as m0006 from './0006_daily_digests';
+import * as m0007 from './0007_agency_directory';
+import * as m0008 from './0008_user_sessions';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
@@ -17,8 +18,9 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003_report_cycles': m0003,
   '0004_report_evidence': m0004,
   '0005_report_file_generations': m0005,
-  '0006_agency_directory': m0006,
-  '0007_user_sessions': m0007,
+  '0006_daily_digests': m0006,
+  '0007_agency_directory': m0007,
+  '0008_user_sessions': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -51,24 +51,15 @@ export class DeliveryLogRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async record(input: DeliveryAttemptInput): Promise<DeliveryAttempt> {
-    const row = await this.db
-      .insertInto('delivery_log')
-      .values({
-        idempotency_key: input.idempotencyKey,
-        channel: input.channel,
-        recipient: input.recipient,
-        agency_id: input.agencyId ?? null,
-        workflow_id: input.workflowId ?? null,
-        status: input.status,
-        error: input.error ?? null,
-        provider_message_id: input.providerMessageId ?? null,
-        attempt: input.attempt,
-        role: input.role ?? null,
-        job_id: input.jobId ?? null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await this.db.insertInto('delivery_log').values(toRow(input)).returningAll().executeTakeFirstOrThrow();
     return toDeliveryAttempt(row);
+  }
+
+  /** Several attempts in one statement (a digest's entries), in the given order. */
+  async recordMany(inputs: readonly DeliveryAttemptInput[]): Promise<DeliveryAttempt[]> {
+    if (inputs.length === 0) return [];
+    const rows = await this.db.insertInto('delivery_log').values(inputs.map(toRow)).returningAll().execute();
+    return rows.map(toDeliveryAttempt).sort((a, b) => Number(a.id) - Number(b.id));
   }
 
   /** Newest first. */
@@ -115,6 +106,22 @@ export class DeliveryLogRepository {
       .execute();
     return rows.map(toDeliveryAttempt);
   }
+}
+
+function toRow(input: DeliveryAttemptInput) {
+  return {
+    idempotency_key: input.idempotencyKey,
+    channel: input.channel,
+    recipient: input.recipient,
+    agency_id: input.agencyId ?? null,
+    workflow_id: input.workflowId ?? null,
+    status: input.status,
+    error: input.error ?? null,
+    provider_message_id: input.providerMessageId ?? null,
+    attempt: input.attempt,
+    role: input.role ?? null,
+    job_id: input.jobId ?? null,
+  };
 }
 
 /** LIKE treats % and _ as wildcards; plan and task ids may contain "_". */

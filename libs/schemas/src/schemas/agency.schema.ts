@@ -3,6 +3,7 @@
 import {
   AGENCY_KINDS,
   CONTACT_CHANNELS,
+  DELIVERY_MODES,
   REORGANISATION_KINDS,
   type Agency,
   type AgencyDirectory,
@@ -31,6 +32,7 @@ const preferencesSchema: z.ZodType<ContactPreferences> = z
   .strictObject({
     channels: z.array(z.enum(CONTACT_CHANNELS)).min(1),
     quietHours: z.strictObject({ from: hhmm, to: hhmm }).nullable().optional(),
+    delivery: z.enum(DELIVERY_MODES, { error: 'cách nhận thư phải là "digest" (một thư tổng hợp mỗi ngày) hoặc "each" (mỗi lời nhắc một thư)' }).optional(),
   })
   .transform((preferences) => ({ ...preferences, quietHours: preferences.quietHours ?? null }));
 

@@ -4,6 +4,7 @@
 // agencies, policy, holidays) is the real seed data. Public holidays stay days
 // off: a test run on one must expect its reminder at the next working day.
 import { weekdayOf } from '@dondoc/calendar';
+import type { DeliveryMode } from '@dondoc/domain';
 import { addCalendarDays, vietnamDate } from '@dondoc/policy';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,11 +16,17 @@ const DOCUMENT = 'e2e-always-open';
 /** Days from today made working days: longer than any e2e suite runs. */
 const DAYS_AHEAD = 3;
 
-export function alwaysOpenSeeds(now = Date.now()): string {
+export function alwaysOpenSeeds(now = Date.now(), options: { delivery?: DeliveryMode } = {}): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-seeds-'));
   cpSync(SEEDS, dir, { recursive: true });
   const agencies = path.join(dir, 'agencies.yaml');
-  writeFileSync(agencies, readFileSync(agencies, 'utf8').replace(/, quietHours: \{[^}]*\}/g, ''));
+  const directory = parse(readFileSync(agencies, 'utf8')) as { agencies: Array<{ preferences?: { channels?: string[]; quietHours?: unknown; delivery?: DeliveryMode } | null }> };
+  for (const agency of directory.agencies) {
+    // No quiet hours; `delivery` (e.g. each: one message per reminder instead of the daily digest) for every agency.
+    const channels = agency.preferences?.channels ?? ['email', 'zalo'];
+    agency.preferences = { channels, ...(options.delivery ? { delivery: options.delivery } : agency.preferences?.delivery ? { delivery: agency.preferences.delivery } : {}) };
+  }
+  writeFileSync(agencies, stringify(directory));
 
   const today = vietnamDate(now);
   const days = Array.from({ length: DAYS_AHEAD + 1 }, (_, i) => addCalendarDays(today, i));

@@ -63,6 +63,8 @@ export async function startApiStack(label: string, extraEnv: NodeJS.ProcessEnv =
     PUBLIC_BASE_URL: url,
     JWT_SECRET: randomBytes(32).toString('hex'),
     LINK_SIGNING_SECRET: linkSecret,
+    // Suites read counts right after changing them; the cache itself is unit-tested (cached-for.spec).
+    METRICS_CACHE_SECONDS: '0',
     DONDOC_SEEDS_DIR: path.join(root, 'seeds'),
     ...(mail && zns ? { SMTP_URL: mail.smtpUrl, ...znsEnv(zns) } : {}),
     ...extraEnv,

@@ -1,7 +1,7 @@
 // A small agency directory for the notifier tests: one agency per situation
 // (plain, merged into a successor, bad e-mail, no Zalo account, quiet hours).
 import { AgencyIndex } from '@dondoc/catalog';
-import type { Agency, Contact, ContactChannel, QuietHours } from '@dondoc/domain';
+import type { Agency, Contact, ContactChannel, DeliveryMode, QuietHours } from '@dondoc/domain';
 
 export const PHONES = { focal: '0912345678', noZalo: '0987654321' } as const;
 
@@ -29,9 +29,10 @@ export const TEST_AGENCIES: Agency[] = [
   agency('so-nghi-trua', 'Sở Nghỉ Trưa', contact('Bùi Trưa', 'Chuyên viên', 'trua@sont.example', null), contact('Bùi Chiều', 'Giám đốc', 'chieu@sont.example', null), { from: '11:30', to: '13:30' }),
 ];
 
-export function testAgencyIndex(): AgencyIndex {
+/** The test directory, every agency taking its reminders as `delivery` says (one message each unless told otherwise). */
+export function testAgencyIndex(delivery: (agencyId: string) => DeliveryMode = () => 'each'): AgencyIndex {
   return new AgencyIndex({
-    agencies: TEST_AGENCIES,
+    agencies: TEST_AGENCIES.map((a) => ({ ...a, preferences: { channels: a.preferences?.channels ?? ['email'], quietHours: a.preferences?.quietHours ?? null, delivery: delivery(a.id) } })),
     groups: [],
     reorganisations: [{ kind: 'merge', effective: '2025-03-01', from: ['so-cu'], into: 'so-moi', note: null }],
   });

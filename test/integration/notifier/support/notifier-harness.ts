@@ -1,17 +1,22 @@
 // Everything a notifier test needs, real and private to the test file: a
 // redis-server, the SMTP sink, the fake ZNS server, a migrated database
 // schema, and a notifier started in-process on queue names of its own.
+import { WorkingCalendar, loadCalendarOverridesDir } from '@dondoc/calendar';
 import { EmailChannel, FakeZnsServer, type FakeZnsServerOptions, ZaloTokenStore, ZnsChannel, DEFAULT_ZNS_TEMPLATE_IDS, type Channel } from '@dondoc/channels';
 import { type NotificationJob, reminderKey } from '@dondoc/contracts';
-import { type DirectorySource, fixedDirectory } from '@dondoc/directory';
+import type { DeliveryMode } from '@dondoc/domain';
+import { addCalendarDays, vietnamDate } from '@dondoc/policy';
+import type { DirectorySource } from '@dondoc/directory';
 import { BullNotificationQueue } from '@dondoc/queue';
 import type { RunningRedisServer, SmtpSink, SmtpSinkOptions } from '@dondoc/runtime';
 import { startTestRedis, startTestSmtpSink } from '@dondoc/test-harness';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 
 import { createTestDatabase, type TestDatabase } from '../../../../libs/db/src/testing';
 import { startNotifier, type Notifier } from '../../../../apps/notifier/src/notifier';
+import { CatalogRecipientDirectory } from '../../../../apps/notifier/src/recipients';
 import { RecordingOutcomeReporter } from '../../../../apps/notifier/src/outcome-reporter';
 import type { NotifierSettings } from '../../../../apps/notifier/src/settings';
 import { testAgencyIndex } from './directory';
@@ -80,10 +85,18 @@ export function notifierSettings(overrides: Partial<NotifierSettings> = {}): Not
   };
 }
 
-export function runNotifier(
-  env: NotifierEnvironment,
-  options: { settings?: Partial<NotifierSettings>; zalo?: boolean; email?: boolean; now?: () => number; directory?: DirectorySource } = {},
-): RunningNotifier {
+export interface RunOptions {
+  readonly settings?: Partial<NotifierSettings>;
+  readonly zalo?: boolean;
+  readonly email?: boolean;
+  readonly now?: () => number;
+  /** How each test agency takes its reminders. @defaultValue one message each */
+  readonly delivery?: (agencyId: string) => DeliveryMode;
+  /** Where recipients come from, e.g. the live directory over a test database. @defaultValue testAgencyIndex */
+  readonly directory?: DirectorySource;
+}
+
+export function runNotifier(env: NotifierEnvironment, options: RunOptions = {}): RunningNotifier {
   const settings = notifierSettings(options.settings);
   const channels: Partial<Record<'email' | 'zalo', Channel>> = {};
   // `email: false` is a notifier with ZNS only, where no e-mail fallback is possible.
@@ -94,7 +107,12 @@ export function runNotifier(
   }
   const outcomes = new RecordingOutcomeReporter();
   const notifier = startNotifier(
-    { redis: env.connection, db: env.database.db, directory: options.directory ?? fixedDirectory(testAgencyIndex()), channels, outcomes, log: () => undefined, ...(options.now ? { now: options.now } : {}) },
+    {
+      redis: env.connection,
+      db: env.database.db,
+      index: testAgencyIndex(options.delivery),
+      ...(options.directory ? { directory: new CatalogRecipientDirectory(options.directory) } : {}),
+      calendar: SEED_CALENDAR, channels, outcomes, log: () => undefined, ...(options.now ? { now: options.now } : {}) },
     settings,
   );
   const queue = new BullNotificationQueue(env.connection, settings.queues?.notifications);
@@ -111,6 +129,14 @@ export function runNotifier(
   };
 }
 
+/** The seeds' working-day calendar, as the notifier process loads it. */
+export const SEED_CALENDAR = new WorkingCalendar({ overrides: loadCalendarOverridesDir(path.join(__dirname, '../../../../seeds/calendar')) });
+
+/** The due date of the harness's reminders: a week from today, so "còn 7 ngày" holds whenever the tests run. */
+export const REMINDER_DUE = addCalendarDays(vietnamDate(Date.now()), 7);
+/** REMINDER_DUE as messages show it. */
+export const REMINDER_DUE_SHOWN = `${REMINDER_DUE.slice(8, 10)}/${REMINDER_DUE.slice(5, 7)}/${REMINDER_DUE.slice(0, 4)}`;
+
 let counter = 0;
 
 /** A reminder for `agencyId` with one recipient role; every call gets its own idempotency key. */
@@ -118,7 +144,7 @@ export function reminder(agencyId: string, overrides: Partial<NotificationJob> =
   counter += 1;
   const workflowId = `task/kh-thu/nv-${counter}/${agencyId}`;
   return {
-    idempotencyKey: reminderKey(workflowId, '2026-03-15', `before-7d-${randomBytes(3).toString('hex')}`),
+    idempotencyKey: reminderKey(workflowId, REMINDER_DUE, `before-7d-${randomBytes(3).toString('hex')}`),
     template: 'reminder-before',
     workflowId,
     planId: 'kh-thu',
@@ -127,7 +153,7 @@ export function reminder(agencyId: string, overrides: Partial<NotificationJob> =
     cycle: 0,
     stepId: 'before-7d',
     recipients: [{ role: 'focal', channels: ['email'] }],
-    data: { taskName: 'Xây dựng cơ sở dữ liệu chuyên ngành về đổi mới sáng tạo', planTitle: 'Kế hoạch thực hiện Nghị quyết 03/NQ-CP', dueDate: '2026-03-15', daysLeft: 7, deadlineText: 'Trước ngày 15/3/2026' },
+    data: { taskName: 'Xây dựng cơ sở dữ liệu chuyên ngành về đổi mới sáng tạo', planTitle: 'Kế hoạch thực hiện Nghị quyết 03/NQ-CP', dueDate: REMINDER_DUE, daysLeft: 7, deadlineText: `Trước ngày ${REMINDER_DUE_SHOWN}` },
     scheduledFor: Date.now(),
     ...overrides,
   };
