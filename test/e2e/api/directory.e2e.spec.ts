@@ -3,7 +3,8 @@
 // goes to the edited address through the running notifier, with no restart.
 // Offices are open all day in this stack's calendar (support/always-open-seeds.ts).
 import { loadCalendarOverridesDir, WorkingCalendar } from '@dondoc/calendar';
-import { deliveryJobId, type TaskState, type TimelineEvent } from '@dondoc/contracts';
+import type { TaskState, TimelineEvent } from '@dondoc/contracts';
+import { DeliveryLogRepository } from '@dondoc/db';
 import { addCalendarDays, vietnamDate } from '@dondoc/policy';
 import { repoRoot } from '@dondoc/runtime';
 import { spawn } from 'node:child_process';
@@ -31,7 +32,8 @@ describe('agency contacts in the database (API e2e)', () => {
   const api = <T = ErrorBody>(method: string, route: string, options: Parameters<typeof call>[3] = {}) => call<T>(stack.url, method, route, options);
 
   beforeAll(async () => {
-    stack = await startApiStack('directory', { DONDOC_SEEDS_DIR: seedsDir }, { delivery: true });
+    // Digests go out a few seconds after their last entry, at any hour: the test waits for one, not for 08:00.
+    stack = await startApiStack('directory', { DONDOC_SEEDS_DIR: seedsDir, NOTIFIER_DIGEST_WINDOW_MS: '3000', NOTIFIER_DIGEST_NOT_BEFORE: '00:00' }, { delivery: true });
     admin = await stack.login(await stack.addUser('admin@skhcn.example', 'admin'));
     viewer = await stack.login(await stack.addUser('viewer@skhcn.example', 'viewer'));
   });
@@ -85,12 +87,29 @@ describe('agency contacts in the database (API e2e)', () => {
     const focalEmail = async () => (await api<{ contacts: Contact[] }>('GET', `/agencies/${agencyId}`, { token: admin })).body.contacts.find((c) => c.role === 'focal')!.email;
     const oldEmail = await focalEmail();
 
-    expect((await releaseAndReceive(before, '11/2026/TT-BKHCN')).envelope.to).toEqual([oldEmail]);
+    // Before the edit the notifier resolves the old address (the person's digest of today may already be out,
+    // so this one can wait for tomorrow's: the dispatch is what shows whom it goes to).
+    const first = await release(before, '11/2026/TT-BKHCN');
+    expect((await focalRows(first)).map((r) => r.recipient)).toContain(oldEmail);
     const changed = await api<Contact>('PATCH', `/agencies/${agencyId}/contacts/focal`, { token: admin, body: { email: `dau-moi-moi@${agencyId}.example` } });
     expect(changed.status).toBe(200);
     expect(await focalEmail()).toBe(`dau-moi-moi@${agencyId}.example`);
-    expect((await releaseAndReceive(after, '12/2026/TT-BKHCN')).envelope.to).toEqual([`dau-moi-moi@${agencyId}.example`]);
+    // The next reminder: dispatched to the new address, and delivered there today (a new person, a new digest).
+    const next = await release(after, '12/2026/TT-BKHCN');
+    const sent = await eventually(async () => (await focalRows(next)).find((r) => r.status === 'sent'), 60_000, `e-mail of ${next}`);
+    expect(sent.recipient).toBe(`dau-moi-moi@${agencyId}.example`);
+    const letter = await eventually(async () => stack.delivery!.mail.messages.find((m) => m.headers['x-dondoc-delivery'] === sent.jobId), 30_000, `the e-mail ${sent.jobId}`);
+    expect(letter.envelope.to).toEqual([`dau-moi-moi@${agencyId}.example`]);
+    expect((await focalRows(next)).map((r) => r.recipient)).not.toContain(oldEmail);
   });
+
+  /** The delivery-log rows of a reminder's e-mail to the focal person, once it is dispatched. */
+  async function focalRows(key: string) {
+    return eventually(async () => {
+      const rows = (await new DeliveryLogRepository(stack.database.db).forKey(key)).filter((r) => r.role === 'focal' && r.channel === 'email');
+      return rows.length ? rows : undefined;
+    }, 30_000, `dispatch of ${key}`);
+  }
 
   it('merges Sở Ngoại vụ into Văn phòng UBND tỉnh: one open workflow per task at the successor, lists show it, a repeat says it is in effect', async () => {
     type Task = { workflowId: string; planId: string; taskId: string; agencyId: string; agencyName: string | null; status: string; running: boolean; continuesIn: string | null };
@@ -185,8 +204,8 @@ describe('agency contacts in the database (API e2e)', () => {
     });
   }
 
-  /** Releases one waiting task by guidance and returns the e-mail of its first reminder to the focal person. */
-  async function releaseAndReceive(workflowId: string, documentNumber: string) {
+  /** Releases one waiting task by guidance; returns the idempotency key of its first reminder (a catch-up). */
+  async function release(workflowId: string, documentNumber: string): Promise<string> {
     // 45 days ago with a 60-day lead: due in 15 days, so the 30-days-before step is a catch-up, sent at once.
     const date = addCalendarDays(vietnamDate(Date.now()), -45);
     expect((await api('POST', '/guidance', { token: admin, body: { documentNumber, date, issuer: 'Bộ KH&CN', planId: PLAN, taskIds: [workflowId.split('/')[2]] } })).status).toBe(202);
@@ -195,8 +214,6 @@ describe('agency contacts in the database (API e2e)', () => {
       const reply = await api<Detail>('GET', taskPath(workflowId), { token: admin });
       return reply.body.timeline.some((e) => e.type === 'catch-up-sent') ? reply.body : undefined;
     }, 30_000, `catch-up of ${workflowId}`);
-    const key = detail.timeline.find((e) => e.type === 'catch-up-sent')!.idempotencyKey!;
-    const jobId = deliveryJobId(key, 'focal', 'email');
-    return eventually(async () => stack.delivery!.mail.messages.find((m) => m.headers['x-dondoc-delivery'] === jobId), 30_000, `e-mail ${jobId}`);
+    return detail.timeline.find((e) => e.type === 'catch-up-sent')!.idempotencyKey!;
   }
 });
