@@ -8,7 +8,10 @@ import { createSystemCheckActivities, type DependencyProbes } from './system-che
 
 export type { DependencyProbes, DependencyReport, DependencyStatus } from './system-check.activities';
 export type { ReportActivityDependencies } from './reports/report.activities';
+export { AGENCY_STANDINGS, type AgencyStanding, type StandingCounts } from './reports/agency-standing';
 export { consolidate, type ConsolidatedCycle, type ConsolidatedReport, TASK_OUTCOME_LABELS } from './reports/consolidation';
+export { reportPlan } from './reports/report-plan';
+export { reportPageUrl } from './reports/sign-off-mail';
 export { generateReportFiles, reportFilePath } from './reports/report-files';
 export { emailReport, REPORT_FILE_CONTENT_TYPES, type ReportMailer, reportMessageId } from './reports/report-mail';
 export { fitXlsxCell, XLSX_CELL_LIMIT, XLSX_SHEETS } from './reports/xlsx-report';

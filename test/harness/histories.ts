@@ -6,9 +6,12 @@
 // copy of protobufjs 8, and protojson's `instanceof Type` check fails across the
 // two ("type must be a Type"). The same conversion with the protobufjs copy that
 // @temporalio/proto itself uses works.
+import type { Client } from '@temporalio/client';
 import * as proto from '@temporalio/proto';
 import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 type History = proto.temporal.api.history.v1.IHistory;
 
@@ -35,4 +38,18 @@ export function historyFromJson(json: unknown): History {
   const history = protojson.fromJson(historyType, json, { ignoreUnknownFields: true });
   if (!history) throw new TypeError('not a workflow history');
   return history as History;
+}
+
+/** The committed replay fixtures (see test/integration/workflows/replay.int.spec.ts). */
+export const HISTORY_FIXTURES = path.join(__dirname, '..', 'fixtures', 'histories');
+
+/** Whether this run records replay fixtures (DONDOC_RECORD_HISTORIES=1): tests that do save the histories they made. */
+export const recordingHistories = process.env.DONDOC_RECORD_HISTORIES === '1';
+
+/** Saves a workflow's history as a compact fixture `<name>.json`, when recording. */
+export async function saveHistoryFixture(client: Client, workflowId: string, name: string): Promise<void> {
+  if (!recordingHistories) return;
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  mkdirSync(HISTORY_FIXTURES, { recursive: true });
+  writeFileSync(path.join(HISTORY_FIXTURES, `${name}.json`), `${JSON.stringify(JSON.parse(historyToJson(history)))}\n`);
 }

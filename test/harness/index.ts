@@ -12,6 +12,7 @@ export {
   deadlineMonthAhead,
   eventually,
   HOUR,
+  ladderAfterCatchUp,
   ladderBetween,
   ladderOf,
   rejectionOf,
@@ -25,5 +26,6 @@ export {
   vnYear,
 } from './task-scenario';
 export { useTaskScenario } from './use-task-scenario';
-export { historyFromJson, historyToJson } from './histories';
+export { HISTORY_FIXTURES, historyFromJson, historyToJson, recordingHistories, saveHistoryFixture } from './histories';
 export { testPython } from './python-tools';
+export { storePlans } from './stored-plans';

@@ -6,7 +6,7 @@ import { createActivities } from '@dondoc/activities';
 import { type NotificationJob, stateQuery, type TaskState, type TaskWorkflowInput, taskWorkflowId } from '@dondoc/contracts';
 import { WorkingCalendar } from '@dondoc/calendar';
 import type { IsoDate } from '@dondoc/domain';
-import { buildLadder, type LadderStep, vietnamDate } from '@dondoc/policy';
+import { buildLadder, catchUpSpacingEnd, deferredSteps, type LadderStep, vietnamDate } from '@dondoc/policy';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -41,6 +41,17 @@ export function ladderBetween(due: IsoDate, after: number, until: number): strin
   return ladderOf(due, until)
     .filter((step) => step.at > after && step.at <= until)
     .map((step) => `${step.stepId}@${step.day}`);
+}
+
+/**
+ * `step@day` of what follows a catch-up sent at `catchUpAt`: the ladder steps in (after, until],
+ * those within a working day of the catch-up held back to the end of that spacing (only the
+ * latest of them sent then), as the workflow does.
+ */
+export function ladderAfterCatchUp(due: IsoDate, catchUpAt: number, after: number, until: number): string[] {
+  const notBefore = catchUpSpacingEnd(catchUpAt, testCalendar, loadSeedPolicy());
+  const steps = ladderOf(due, until).filter((step) => step.at > after && step.at <= until && Math.max(step.at, notBefore) <= until);
+  return deferredSteps(steps, notBefore).send.map((step) => `${step.stepId}@${vnDay(Math.max(step.at, notBefore))}`);
 }
 
 /** `step@day` of jobs, the day being the Vietnamese date of the instant the ladder meant. */

@@ -1,6 +1,9 @@
 import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 
-import { type ConsolidatedReport, ddmmyyyy, type OutcomeCounts, TASK_OUTCOME_LABELS, TASK_OUTCOMES } from './consolidation';
+import { TASK_REPORT_STATUS_LABELS } from '@dondoc/contracts';
+
+import type { StandingCounts } from './agency-standing';
+import { type AgencyTaskReport, type ConsolidatedReport, ddmmyyyy, type OutcomeCounts, TASK_OUTCOME_LABELS, TASK_OUTCOMES } from './consolidation';
 
 // The consolidated report in the administrative layout of a Sở KH&CN report
 // (Nghị định 30/2020/NĐ-CP): agency and national motto side by side, place and
@@ -40,8 +43,36 @@ export const SUMMARY_HEADER = ['Nhóm / cơ quan', ...TASK_OUTCOMES.map((o) => T
 export const TASK_HEADER = ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Tình trạng', 'Tỷ lệ hoàn thành (%)', 'Kết quả, minh chứng', 'Khó khăn, đề xuất'];
 export const INDICATOR_HEADER = ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Mục tiêu', 'Kết quả đạt được', 'Cơ quan báo cáo'];
 export const LATE_HEADER = ['TT', 'Cơ quan', 'Tình trạng báo cáo'];
+export const SUMMARY_REMARKS_HEADER = ['TT', 'Cơ quan, đơn vị', 'Nhận xét chung'];
+export const STANDING_HEADER = ['Tình hình gửi báo cáo', 'Số cơ quan'];
 
 export const countsRow = (label: string, counts: OutcomeCounts) => [label, ...TASK_OUTCOMES.map((o) => String(counts[o])), String(counts.total)];
+
+/** The agencies by where their reports stand, as rows (label, number). */
+export function standingRows(standing: StandingCounts, provisional: boolean): string[][] {
+  return [
+    ['Đã tiếp nhận', String(standing.accepted)],
+    ['Đã gửi, chờ xem xét', String(standing.submitted)],
+    ['Bị trả lại, chưa gửi lại', String(standing.returned)],
+    [provisional ? 'Chưa gửi báo cáo' : 'Không gửi báo cáo', String(standing.notSubmitted)],
+    ['Tổng số cơ quan, đơn vị', String(standing.total)],
+  ];
+}
+
+/** The sentence of part I on who has reported. */
+export function standingSentence(report: Pick<ConsolidatedReport, 'standing' | 'provisional'>): string {
+  const { standing } = report;
+  const sent = standing.accepted + standing.submitted;
+  return (
+    `Có ${sent}/${standing.total} cơ quan, đơn vị gửi báo cáo: ${standing.accepted} cơ quan đã được tiếp nhận báo cáo, ${standing.submitted} cơ quan có báo cáo đang chờ xem xét; ` +
+    `${standing.returned} cơ quan có báo cáo bị trả lại chưa gửi lại; ${standing.notSubmitted} cơ quan ${report.provisional ? 'chưa gửi' : 'không gửi'} báo cáo; ` +
+    `trong số báo cáo đã gửi, ${standing.late} báo cáo gửi muộn.`
+  );
+}
+
+/** One agency's answer on a task, with its role and, as partners' answers stand beside the lead's, its own status. */
+const answerLine = (r: AgencyTaskReport) =>
+  `${r.agencyName} (${r.role === 'lead' ? 'chủ trì' : 'phối hợp'}; ${TASK_REPORT_STATUS_LABELS[r.status].toLowerCase()}, ${r.percent}%): ${r.results}${r.evidence.length ? ` (minh chứng: ${r.evidence.join('; ')})` : ''}`;
 
 /** The rows of each table, shared with the XLSX so both say the same thing. */
 export function reportTables(report: ConsolidatedReport) {
@@ -54,7 +85,7 @@ export function reportTables(report: ConsolidatedReport) {
       t.lead,
       TASK_OUTCOME_LABELS[t.outcome],
       t.percent === null ? '' : String(t.percent),
-      t.reports.map((r) => `${r.agencyName}: ${r.results}${r.evidence.length ? ` (minh chứng: ${r.evidence.join('; ')})` : ''}`).join('\n'),
+      t.reports.map(answerLine).join('\n'),
       t.reports.flatMap((r) => [r.difficulties, r.proposals].filter(Boolean).map((v) => `${r.agencyName}: ${v}`)).join('\n'),
     ]),
     indicators: report.indicators.map((i) => [
@@ -68,11 +99,9 @@ export function reportTables(report: ConsolidatedReport) {
     evidence: report.agencies
       .flatMap((a) => a.evidence.map((e) => [a.agencyName, e.fileName, fileSize(e.sizeBytes)]))
       .map((row, index) => [String(index + 1), ...row]),
-    lateOrMissing: [...report.lateAgencies, ...report.missingAgencies].map((a, index) => [
-      String(index + 1),
-      a.agencyName,
-      a.reportStatus === 'missing' ? 'Không gửi báo cáo' : `Gửi muộn (ngày ${ddmmyyyy(a.submittedOn ?? '')})`,
-    ]),
+    lateOrMissing: [...report.lateAgencies, ...report.returnedAgencies, ...report.missingAgencies].map((a, index) => [String(index + 1), a.agencyName, a.standingLabel]),
+    summaries: report.agencies.filter((a) => a.summary).map((a, index) => [String(index + 1), a.agencyName, a.summary]),
+    standing: standingRows(report.standing, report.provisional),
   };
 }
 
@@ -108,15 +137,18 @@ export async function renderDocx(report: ReportDocxInput): Promise<Buffer> {
     heading,
     para('BÁO CÁO', { bold: true, center: true, size: 14 }),
     para(cycle.title, { bold: true, center: true, size: 14 }),
+    // A report made before the cycle closed says so under its title.
+    ...(report.provisionalNote ? [para(`(${report.provisionalNote}; kỳ báo cáo chưa khóa sổ)`, { italics: true, center: true })] : []),
     para(`Kính gửi: ${cycle.recipients.map((r) => r.agencyName).join('; ')}.`, { center: true }),
     para(
-      `Thực hiện ${cycle.planTitle}${cycle.planNumber ? ` (Kế hoạch số ${cycle.planNumber})` : ''}, Sở Khoa học và Công nghệ tổng hợp báo cáo của ${report.agencies.length} cơ quan, đơn vị (hạn gửi báo cáo ${ddmmyyyy(cycle.unitDeadline)}) như sau:`,
+      `Thực hiện ${cycle.planTitle}${cycle.planNumber ? ` (Kế hoạch số ${cycle.planNumber})` : ''}, Sở Khoa học và Công nghệ tổng hợp báo cáo của các cơ quan, đơn vị (${report.agencies.length} cơ quan, đơn vị phải báo cáo; hạn gửi báo cáo ${ddmmyyyy(cycle.unitDeadline)}) như sau:`,
     ),
     para('I. TỔNG HỢP CHUNG', { bold: true }),
     para(
       `Tổng số ${report.totals.total} nhiệm vụ: ${TASK_OUTCOMES.map((o) => `${TASK_OUTCOME_LABELS[o].toLowerCase()} ${report.totals[o]}`).join('; ')}. ` +
-        `Có ${report.agencies.length - report.missingAgencies.length}/${report.agencies.length} cơ quan gửi báo cáo, trong đó ${report.lateAgencies.length} cơ quan gửi muộn; ${report.missingAgencies.length} cơ quan không gửi báo cáo.`,
+        standingSentence(report),
     ),
+    grid(STANDING_HEADER, tables.standing, [70, 30]),
     para('1. Theo nhóm nhiệm vụ', { italics: true }),
     grid(SUMMARY_HEADER, tables.summary, [30, 12, 12, 12, 12, 12, 10]),
     para('2. Theo cơ quan, đơn vị', { italics: true }),
@@ -125,10 +157,12 @@ export async function renderDocx(report: ReportDocxInput): Promise<Buffer> {
     grid(TASK_HEADER, tables.tasks, [6, 24, 14, 10, 8, 22, 16]),
     para('III. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', { bold: true }),
     ...(tables.indicators.length ? [grid(INDICATOR_HEADER, tables.indicators, [6, 34, 10, 18, 18, 14])] : [para('Kế hoạch không có chỉ tiêu cụ thể.')]),
-    para('IV. CÁC CƠ QUAN, ĐƠN VỊ CHẬM HOẶC KHÔNG GỬI BÁO CÁO', { bold: true }),
+    para('IV. CÁC CƠ QUAN, ĐƠN VỊ GỬI MUỘN, BỊ TRẢ LẠI HOẶC CHƯA GỬI BÁO CÁO', { bold: true }),
     ...(late.length ? [grid(LATE_HEADER, late, [8, 62, 30])] : [para('Tất cả cơ quan, đơn vị gửi báo cáo đúng hạn.')]),
-    // Only where agencies attached files: reports before evidence files existed keep their four parts.
-    ...(tables.evidence.length ? [para('V. DANH MỤC TỆP MINH CHỨNG KÈM THEO BÁO CÁO', { bold: true }), grid(EVIDENCE_HEADER, tables.evidence, [6, 40, 40, 14])] : []),
+    para('V. NHẬN XÉT CHUNG CỦA CÁC CƠ QUAN, ĐƠN VỊ', { bold: true }),
+    ...(tables.summaries.length ? [grid(SUMMARY_REMARKS_HEADER, tables.summaries, [6, 30, 64])] : [para('Không có cơ quan, đơn vị nào gửi nhận xét chung.')]),
+    // Only where agencies attached files.
+    ...(tables.evidence.length ? [para('VI. DANH MỤC TỆP MINH CHỨNG KÈM THEO BÁO CÁO', { bold: true }), grid(EVIDENCE_HEADER, tables.evidence, [6, 40, 40, 14])] : []),
     para('Sở Khoa học và Công nghệ báo cáo để quý cơ quan biết, chỉ đạo./.'),
     para('Nơi nhận:', { bold: true, italics: true, size: 12 }),
     ...cycle.recipients.map((r) => para(`- ${r.agencyName};`, { size: 11 })),

@@ -42,50 +42,49 @@ export function reportMessageId(idempotencyKey: string, from: string): string {
   return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40)}@${domain}>`;
 }
 
+/** One letter of a report cycle: to whom, what it says, what it carries. */
+export interface ReportLetter {
+  readonly to: ReadonlyArray<{ readonly name: string; readonly address: string; readonly agencyId: string | null }>;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly files: readonly ReportFileRef[];
+}
+
 /**
- * Sends the consolidated report with its files to the recipients once: the
- * delivery log is checked first and written after, under the key, so a retried
- * activity finds the earlier send; the Message-ID comes from the key, so a send
- * whose log write was lost is recognised as a duplicate by the receiving server.
+ * Sends a letter once per key: the delivery log is checked first and written
+ * after, under the key, so a retried activity finds the earlier send; the
+ * Message-ID comes from the key, so a send whose log write was lost is
+ * recognised as a duplicate by the receiving server.
  */
-export async function emailReport(deps: ReportMailDependencies, cycle: ConsolidatedCycle, files: readonly ReportFileRef[], idempotencyKey: string): Promise<{ messageId: string; alreadySent: boolean }> {
+export async function sendReportLetterOnce(deps: ReportMailDependencies, idempotencyKey: string, letter: () => ReportLetter): Promise<{ messageId: string; alreadySent: boolean; sentTo: string[] }> {
   const messageId = reportMessageId(idempotencyKey, deps.from);
   const earlier = await deps.db
     .selectFrom('delivery_log')
-    .select('provider_message_id')
+    .select(['provider_message_id', 'recipient'])
     .where('idempotency_key', '=', idempotencyKey)
     .where('channel', '=', 'email')
     .where('status', '=', 'sent')
-    .executeTakeFirst();
-  if (earlier) return { messageId: earlier.provider_message_id ?? messageId, alreadySent: true };
-  if (cycle.recipients.length === 0) throw new Error(`Kế hoạch ${cycle.planId} không có địa chỉ nhận báo cáo tổng hợp trong danh mục cơ quan.`);
-
-  const rendered = renderAggregateReport({
-    recipientAgencies: cycle.recipients.map((r) => r.agencyName),
-    senderAgency: cycle.aggregator.agencyName,
-    reportTitle: cycle.title,
-    planTitle: cycle.planTitle,
-    deadline: cycle.aggregatorDeadline,
-    attachments: files.map((file) => ({ fileName: path.posix.basename(file.path), description: ATTACHMENT_DESCRIPTIONS[file.kind] })),
-    reference: idempotencyKey,
-  });
+    .execute();
+  if (earlier.length) return { messageId: earlier[0]!.provider_message_id ?? messageId, alreadySent: true, sentTo: earlier.map((r) => r.recipient) };
+  const { to, subject, text, html, files } = letter();
   await deps.mailer.sendMail({
     from: deps.from,
     ...(deps.replyTo ? { replyTo: deps.replyTo } : {}),
-    to: cycle.recipients.map((r) => ({ name: `${r.name} – ${r.agencyName}`, address: r.email })),
-    subject: rendered.subject,
-    text: rendered.text,
-    html: rendered.html,
+    to: to.map((r) => ({ name: r.name, address: r.address })),
+    subject,
+    text,
+    html,
     messageId,
     attachments: files.map((file) => ({ filename: path.posix.basename(file.path), path: path.join(deps.dataDir, file.path), contentType: REPORT_FILE_CONTENT_TYPES[file.kind] })),
   });
   await deps.db
     .insertInto('delivery_log')
     .values(
-      cycle.recipients.map((r) => ({
+      to.map((r) => ({
         idempotency_key: idempotencyKey,
         channel: 'email' as const,
-        recipient: r.email,
+        recipient: r.address,
         agency_id: r.agencyId,
         workflow_id: idempotencyKey.split('|')[0] ?? null,
         status: 'sent' as const,
@@ -95,5 +94,23 @@ export async function emailReport(deps: ReportMailDependencies, cycle: Consolida
       })),
     )
     .execute();
-  return { messageId, alreadySent: false };
+  return { messageId, alreadySent: false, sentTo: to.map((r) => r.address) };
+}
+
+/** Sends the consolidated report with its files to the plan's recipients (Bộ KH&CN, UBND tỉnh), once per key. */
+export async function emailReport(deps: ReportMailDependencies, cycle: ConsolidatedCycle, files: readonly ReportFileRef[], idempotencyKey: string): Promise<{ messageId: string; alreadySent: boolean }> {
+  const { messageId, alreadySent } = await sendReportLetterOnce(deps, idempotencyKey, () => {
+    if (cycle.recipients.length === 0) throw new Error(`Kế hoạch ${cycle.planId} không có địa chỉ nhận báo cáo tổng hợp trong danh mục cơ quan.`);
+    const rendered = renderAggregateReport({
+      recipientAgencies: cycle.recipients.map((r) => r.agencyName),
+      senderAgency: cycle.aggregator.agencyName,
+      reportTitle: cycle.title,
+      planTitle: cycle.planTitle,
+      deadline: cycle.aggregatorDeadline,
+      attachments: files.map((file) => ({ fileName: path.posix.basename(file.path), description: ATTACHMENT_DESCRIPTIONS[file.kind] })),
+      reference: idempotencyKey,
+    });
+    return { to: cycle.recipients.map((r) => ({ name: `${r.name} – ${r.agencyName}`, address: r.email, agencyId: r.agencyId })), ...rendered, files };
+  });
+  return { messageId, alreadySent };
 }

@@ -32,7 +32,7 @@ describe(renderXlsx.name, () => {
   // kh-ai task 1 has seventeen reporters: at 3,000 characters each, its results cell is over 50,000.
   const catalog = loadSeedCatalog(path.join(__dirname, '..', '..', '..', 'seeds'));
   const plan = catalog.plans.get('kh-ai-2025-2030')!;
-  const cycle = resolveReportCycle(catalog, { planId: plan.id, year: 2026 }, new WorkingCalendar({ overrides: catalog.calendarOverrides }));
+  const cycle = resolveReportCycle(catalog, plan, { planId: plan.id, year: 2026 }, new WorkingCalendar({ overrides: catalog.calendarOverrides }));
   const reporters = cycle.agencies.filter((a) => a.taskIds.includes('1'));
   const results = (agencyId: string) => `Kết quả của ${agencyId}: ${'triển khai ứng dụng trí tuệ nhân tạo; '.repeat(80)}hết.`;
   const submissions = reporters.map(
@@ -55,7 +55,10 @@ describe(renderXlsx.name, () => {
   const report = consolidate(cycle, plan, reportTaskLeads(plan, catalog.index, cycle.unitDeadline), [], submissions, Date.UTC(2026, 11, 1));
 
   it('cuts an over-long cell in the XLSX and keeps the full text in the DOCX and the JSON', async () => {
-    const full = report.tasks.find((t) => t.taskId === '1')!.reports.map((r) => `${r.agencyName}: ${r.results}`).join('\n');
+    const full = report.tasks
+      .find((t) => t.taskId === '1')!
+      .reports.map((r) => `${r.agencyName} (${r.role === 'lead' ? 'chủ trì' : 'phối hợp'}; đang thực hiện, đúng tiến độ, 50%): ${r.results}`)
+      .join('\n');
     expect(reporters.length).toBeGreaterThan(10);
     expect(full.length).toBeGreaterThan(XLSX_CELL_LIMIT);
 

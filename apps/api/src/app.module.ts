@@ -20,6 +20,7 @@ import { LinksModule } from './links/links.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PlansModule } from './plans/plans.module';
 import { ReportsModule } from './reports/reports.module';
+import { StatsModule } from './stats/stats.module';
 import { TasksModule } from './tasks/tasks.module';
 import { UsersModule } from './users/users.module';
 
@@ -64,6 +65,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         TasksModule,
+        StatsModule,
         GuidanceModule,
         PlansModule,
         AgenciesModule,

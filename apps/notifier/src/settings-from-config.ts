@@ -1,11 +1,13 @@
 import { type AppConfig, ConfigError } from '@dondoc/config';
+import { linkKeyRingFrom } from '@dondoc/links';
 
 import type { NotifierSettings } from './settings';
 
 /** Notifier settings from the validated environment; a missing signing secret is a configuration error (exit 2). */
 export function settingsFromConfig(config: AppConfig): NotifierSettings {
-  if (!config.LINK_SIGNING_SECRET) {
-    const error = new ConfigError(['LINK_SIGNING_SECRET: required by the notifier to sign the links in reminders']);
+  const linkKeys = linkKeyRingFrom(config);
+  if (!linkKeys) {
+    const error = new ConfigError(['LINK_SIGNING_SECRET: required by the notifier to sign the links in reminders (or LINK_SIGNING_KEYS)']);
     process.stderr.write(`${error.message}\n`);
     process.exit(error.exitCode);
   }
@@ -19,7 +21,7 @@ export function settingsFromConfig(config: AppConfig): NotifierSettings {
     backoffMs: config.NOTIFIER_BACKOFF_MS,
     lockDurationMs: config.NOTIFIER_LOCK_DURATION_MS,
     publicBaseUrl: config.PUBLIC_BASE_URL,
-    linkSigningSecret: config.LINK_SIGNING_SECRET,
+    linkSigningSecret: linkKeys,
     linkTtlDays: config.LINK_TTL_DAYS,
     digest: { windowMs: config.NOTIFIER_DIGEST_WINDOW_MS, maxWaitMs: config.NOTIFIER_DIGEST_MAX_WAIT_MS, notBefore: config.NOTIFIER_DIGEST_NOT_BEFORE },
   };

@@ -1,3 +1,5 @@
+import type { LinkKeys } from '@dondoc/links';
+
 // What the notifier needs to know, separate from where it comes from:
 // main.ts builds it from libs/config, tests and the benchmark build it directly.
 import type { AgencyIndex } from '@dondoc/catalog';
@@ -25,7 +27,8 @@ export interface NotifierSettings {
   readonly backoffMs: number;
   readonly lockDurationMs: number;
   readonly publicBaseUrl: string;
-  readonly linkSigningSecret: string;
+  /** A bare secret (the key k0) or the rotating key ring. */
+  readonly linkSigningSecret: LinkKeys;
   readonly linkTtlDays: number;
   /** When daily digests go out. @defaultValue DEFAULT_DIGEST_TIMING */
   readonly digest?: DigestTiming;

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     mailer,
     mailFrom: config.SMTP_FROM,
     mailReplyTo: config.SMTP_REPLY_TO,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
   };
 
   const activities = createActivities({

@@ -3,6 +3,7 @@
 // loadCalendarOverridesFile/Dir, which read seeds/calendar and need Node.
 export { CALENDAR_YEARS } from './statutory-holidays';
 export { isIsoDate, weekdayOf, type Weekday } from './civil-day';
+export { calendarDateProblem, checkedCalendarDate } from './date-input';
 export {
   ANNOUNCED_YEARLY,
   DAY_OFF_KINDS,

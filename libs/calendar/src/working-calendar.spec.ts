@@ -175,6 +175,19 @@ officeHours:
     });
   });
 
+  describe('officeDayEnd', () => {
+    it("is the end of the day's last office period, in Vietnam time", () => {
+      expect(sut.officeDayEnd('2025-03-10')).toBe(vn('2025-03-10T17:00'));
+      // A day off closes at the same hour: a deadline on it holds until then.
+      expect(sut.officeDayEnd('2025-01-29')).toBe(vn('2025-01-29T17:00'));
+    });
+
+    it("uses the year's announced hours, up to midnight", () => {
+      const allDay = parseCalendarOverrides('year: 2026\ndocuments: { qd: Cả ngày }\nofficeHours:\n  - { start: "00:00", end: "24:00" }\n');
+      expect(new WorkingCalendar({ overrides: [allDay] }).officeDayEnd('2026-03-10')).toBe(vn('2026-03-11T00:00'));
+    });
+  });
+
   describe('isOfficeMoment', () => {
     it('is true inside office hours on working days only', () => {
       expect(sut.isOfficeMoment(vn('2025-03-10T10:00'))).toBe(true);

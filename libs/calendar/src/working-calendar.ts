@@ -112,6 +112,18 @@ export class WorkingCalendar {
     throw new RangeError(`no office hours within ${MAX_DAYS_SEARCHED} days of ${new Date(from).toISOString()}`);
   }
 
+  /**
+   * When offices close on a civil day: the end of its last office period
+   * (17:00 by default), whether or not the day is a working day. A deadline
+   * "by this day" holds until then.
+   */
+  officeDayEnd(date: IsoDate): number {
+    const { year } = parseIsoDate(date);
+    const periods = this.indexed(year).periods;
+    const day = DateTime.fromISO(date, { zone: this.officeHours.timeZone }).startOf('day');
+    return this.at(day, periods[periods.length - 1]!.end);
+  }
+
   private indexed(year: number): IndexedYear {
     const cached = this.years.get(year);
     if (cached) return cached;

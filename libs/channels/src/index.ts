@@ -6,8 +6,9 @@ export { domainOfAddress, isValidEmailAddress, messageIdFor } from './email/mess
 export { classifySmtpError } from './email/smtp-errors';
 export { type SmtpSettings, smtpSettingsFromConfig, smtpTransportOptions } from './email/smtp-transport';
 export { formatDeadlineDistance, formatDeadlineDistanceShort, formatDueDate, formatOverdueSince } from './templates/format';
-export { type AggregateReportValues, renderAggregateReport, type RenderedAggregateReport } from './templates/aggregate-report';
+export { type AggregateReportValues, renderAggregateReport, type RenderedAggregateReport, reportSubjectTitle } from './templates/aggregate-report';
 export { type DigestItem, type DigestValues, renderDigest, type RenderedDigest } from './templates/digest';
+export { type RenderedReportSignOff, renderReportSignOff, type ReportSignOffKind, type ReportSignOffValues } from './templates/report-sign-off';
 export { type RenderedNotification, renderNotification, type TemplateValues } from './templates/render';
 export { TEMPLATE_WORDING } from './templates/catalog';
 export { recordZnsDelivery, recordZnsSent, recordZnsSentAll, type ZnsDeliveryRecord, type ZnsSentRecord, type ZnsWebhookPayload, znsWebhookSchema } from './zalo-zns/delivery-webhook';

@@ -38,7 +38,7 @@ describe(loadConfig.name, () => {
     const error = captureError(() => loadConfig({ NODE_ENV: 'production' }));
     expect(error.problems).toEqual([
       'JWT_SECRET: required when NODE_ENV=production',
-      'LINK_SIGNING_SECRET: required when NODE_ENV=production',
+      'LINK_SIGNING_SECRET: required when NODE_ENV=production (or LINK_SIGNING_KEYS)',
       'METRICS_TOKEN: required when NODE_ENV=production',
     ]);
   });
@@ -54,6 +54,13 @@ describe(loadConfig.name, () => {
     ]);
     expect(() => loadConfig({ ...base, ZALO_MODE: 'production', ZALO_TEMPLATE_IDS: 'reminder-before=778801,escalation=778899' })).not.toThrow();
     expect(() => loadConfig({ ...base, ZALO_ALLOW_DEVELOPMENT: 'true' })).not.toThrow();
+  });
+
+  it('takes rotating link keys instead of one secret, and checks that the current key is one of them', () => {
+    const base = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32), METRICS_TOKEN: 'm'.repeat(32) };
+    expect(() => loadConfig({ ...base, LINK_SIGNING_KEYS: `2026a=${'a'.repeat(32)},2027a=${'b'.repeat(32)}`, LINK_SIGNING_KEY_ID: '2027a' })).not.toThrow();
+    expect(captureError(() => loadConfig({ ...base, LINK_SIGNING_KEYS: `2026a=${'a'.repeat(32)}`, LINK_SIGNING_KEY_ID: '2027a' })).problems).toEqual(['LINK_SIGNING_KEY_ID: "2027a" is not a key id of LINK_SIGNING_KEYS']);
+    expect(captureError(() => loadConfig({ ...base, LINK_SIGNING_KEYS: '2026a=short' })).problems[0]).toMatch(/^LINK_SIGNING_KEYS: must be kid=secret pairs/);
   });
 
   it('reads TRUST_PROXY as off, a hop count or a list of proxy addresses, never "true"', () => {
@@ -85,7 +92,7 @@ describe(loadConfig.name, () => {
     expect(error.problems[0]).toMatch(/^API_PORT: .*"99999"/);
     expect(error.problems.slice(1)).toEqual([
       'JWT_SECRET: required when NODE_ENV=production',
-      'LINK_SIGNING_SECRET: required when NODE_ENV=production',
+      'LINK_SIGNING_SECRET: required when NODE_ENV=production (or LINK_SIGNING_KEYS)',
       'METRICS_TOKEN: required when NODE_ENV=production',
       'SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR, SMTP_DKIM_PRIVATE_KEY: set all three or none',
     ]);

@@ -13,7 +13,7 @@ export class ConfigError extends Error {
   }
 }
 
-const productionSecrets = ['JWT_SECRET', 'LINK_SIGNING_SECRET', 'METRICS_TOKEN'] as const;
+const productionSecrets = ['JWT_SECRET', 'METRICS_TOKEN'] as const;
 /** The template ids the fake ZNS server approves (libs/channels DEFAULT_ZNS_TEMPLATE_IDS): never Zalo's. */
 const FAKE_ZNS_TEMPLATE_ID = /=\s*4100\d\d\b/;
 
@@ -32,6 +32,7 @@ function crossVariableProblems(present: Record<string, string>): string[] {
   const problems: string[] = [];
   if (present.NODE_ENV === 'production') {
     for (const name of productionSecrets) {
+      if (name === 'METRICS_TOKEN' && !present.LINK_SIGNING_SECRET && !present.LINK_SIGNING_KEYS) problems.push('LINK_SIGNING_SECRET: required when NODE_ENV=production (or LINK_SIGNING_KEYS)');
       if (!present[name]) problems.push(`${name}: required when NODE_ENV=production`);
     }
     // Without it every delivery receipt Zalo posts is refused as unsigned.
@@ -43,6 +44,9 @@ function crossVariableProblems(present: Record<string, string>): string[] {
       if (!present.ZALO_TEMPLATE_IDS) problems.push('ZALO_TEMPLATE_IDS: required when NODE_ENV=production and ZALO_APP_ID is set (the ids Zalo approved for this OA); set ZALO_ALLOW_DEVELOPMENT=true for a trial');
       else if (FAKE_ZNS_TEMPLATE_ID.test(present.ZALO_TEMPLATE_IDS)) problems.push('ZALO_TEMPLATE_IDS: names the fake ZNS server\'s ids (410001–410099), which Zalo never approved; set ZALO_ALLOW_DEVELOPMENT=true for a trial');
     }
+  }
+  if (present.LINK_SIGNING_KEY_ID && !(present.LINK_SIGNING_KEYS ?? '').split(',').some((pair) => pair.split('=')[0]?.trim() === present.LINK_SIGNING_KEY_ID)) {
+    problems.push(`LINK_SIGNING_KEY_ID: "${present.LINK_SIGNING_KEY_ID}" is not a key id of LINK_SIGNING_KEYS`);
   }
   const dkim = ['SMTP_DKIM_DOMAIN', 'SMTP_DKIM_SELECTOR', 'SMTP_DKIM_PRIVATE_KEY'].filter((name) => present[name]).length;
   if (dkim !== 0 && dkim !== 3) problems.push('SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR, SMTP_DKIM_PRIVATE_KEY: set all three or none');

@@ -96,7 +96,7 @@ export const environmentSchema = z.object({
   ZALO_DAILY_QUOTA: positiveInt.default(1000),
   /**
    * ZNS template ids Zalo approved for this OA, as "reminder-before=123456,escalation=123457,…";
-   * templates not named keep the fake server's ids (410001–410007).
+   * templates not named keep the fake server's ids (410001–410009).
    */
   ZALO_TEMPLATE_IDS: z
     .string()
@@ -123,8 +123,24 @@ export const environmentSchema = z.object({
   PUBLIC_BASE_URL: url(['http:', 'https:']).default('http://localhost:3000'),
   /** HMAC key for JWT sessions. Required in production. */
   JWT_SECRET: secret.optional(),
-  /** HMAC key for signed links in reminders. Required in production. */
+  /**
+   * HMAC key for signed links in reminders (the key `k0` when LINK_SIGNING_KEYS is unset; with it, the key of links
+   * from before key ids). Required in production unless LINK_SIGNING_KEYS is set.
+   */
   LINK_SIGNING_SECRET: secret.optional(),
+  /**
+   * Link signing keys for rotation, "kid=secret,kid=secret" (key ids: letters, digits, "-"; secrets ≥ 32 characters):
+   * links name their key, so an old key keeps verifying until it is removed from this list.
+   */
+  LINK_SIGNING_KEYS: z
+    .string()
+    .refine(
+      (value) => value.split(',').every((pair) => /^\s*[A-Za-z0-9-]{1,32}=\S{32,}\s*$/.test(pair)),
+      'must be kid=secret pairs separated by commas, each secret at least 32 characters (openssl rand -hex 32)',
+    )
+    .optional(),
+  /** Key id in LINK_SIGNING_KEYS that signs new links. @defaultValue the last key listed */
+  LINK_SIGNING_KEY_ID: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'letters, digits and "-"').optional(),
   /** Bearer token Prometheus sends to scrape /metrics; unset: /metrics is open (development only, required in production). */
   METRICS_TOKEN: secret.optional(),
   /** Seconds a /metrics scrape reuses the counts read from Temporal, the delivery log and Redis. @defaultValue 30 */

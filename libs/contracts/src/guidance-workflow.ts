@@ -1,3 +1,6 @@
+import { calendarDateProblem } from '@dondoc/calendar';
+import type { IsoDate } from '@dondoc/domain';
+
 import type { GuidanceIssued } from './task-workflow';
 
 // The guidance fan-out: one workflow per central guidance document, which
@@ -25,4 +28,23 @@ export interface GuidanceFanoutResult {
   readonly signalled: readonly string[];
   /** Targets that had closed before the signal reached them. */
   readonly missed: readonly string[];
+  /** Why no task was signalled: the document's date is outside the working-day calendar (absent: delivered). */
+  readonly refused?: string;
+}
+
+/** A guidance document older than this is taken for a typing mistake (e.g. 2021 for 2026). */
+export const GUIDANCE_DATE_MAX_AGE_YEARS = 5;
+
+/**
+ * Why `date` cannot be a central guidance document's date, in Vietnamese, or null:
+ * a day of the working-day calendar, not after today, not more than five years back.
+ */
+export function guidanceDateProblem(date: unknown, today: IsoDate): string | null {
+  const problem = calendarDateProblem(date);
+  if (problem) return problem;
+  const day = date as IsoDate;
+  if (day > today) return `Ngày ban hành ${day} sau hôm nay (${today}).`;
+  const earliest = `${Number(today.slice(0, 4)) - GUIDANCE_DATE_MAX_AGE_YEARS}${today.slice(4)}`;
+  if (day < earliest) return `Ngày ban hành ${day} quá xa (không quá ${GUIDANCE_DATE_MAX_AGE_YEARS} năm trước hôm nay, từ ${earliest}).`;
+  return null;
 }

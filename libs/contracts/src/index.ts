@@ -28,3 +28,4 @@ export * from './guidance-workflow';
 export * from './task-visibility';
 export * from './report-workflow';
 export * from './report-submission';
+export { freeText, freeTextProblem, plainText } from './free-text';

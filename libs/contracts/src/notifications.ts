@@ -8,7 +8,7 @@ export const NOTIFICATION_QUEUE = 'dondoc-notifications';
 
 export const RECIPIENT_ROLES = ['focal', 'head', 'department', 'provincial-office'] as const;
 export const CHANNELS = ['email', 'zalo'] as const;
-export const NOTIFICATION_TEMPLATES = ['reminder-before', 'reminder-due', 'escalation', 'catch-up', 'report-request', 'report-reminder', 'aggregate-report'] as const;
+export const NOTIFICATION_TEMPLATES = ['reminder-before', 'reminder-due', 'escalation', 'catch-up', 'report-request', 'report-reminder', 'report-returned', 'aggregate-report'] as const;
 
 export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
 export type Channel = (typeof CHANNELS)[number];
@@ -37,6 +37,8 @@ export const notificationJobSchema = z.object({
     deadlineText: z.string(),
     /** Sở KH&CN's comment when it returns a report: what the agency must correct (shown in full in e-mail). */
     reviewComment: z.string().optional(),
+    /** Why the due date differs from the plan's (a grace period after a late request, or after a return), shown beside it. */
+    deadlineNote: z.string().optional(),
   }),
   /** Epoch ms of the moment the ladder meant this reminder for. */
   scheduledFor: z.number().int(),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { plainText } from './free-text';
+
 // What an agency reports for one cycle. Validated where it enters (API, CLI)
 // and again by the activity that stores it, with Vietnamese messages the
 // officer can act on. The content lives in the database; workflows only ever
@@ -29,9 +31,11 @@ export const REPORT_LIMITS = {
 } as const;
 
 const text = (label: string) =>
-  z
-    .string({ error: `${label} phải là văn bản.` })
-    .max(REPORT_LIMITS.text, { error: `${label} dài quá ${REPORT_LIMITS.text} ký tự; đề nghị tóm tắt và gửi chi tiết bằng văn bản đính kèm.` });
+  plainText(
+    z
+      .string({ error: `${label} phải là văn bản.` })
+      .max(REPORT_LIMITS.text, { error: `${label} dài quá ${REPORT_LIMITS.text} ký tự; đề nghị tóm tắt và gửi chi tiết bằng văn bản đính kèm.` }),
+  );
 
 export const taskReportSchema = z.object({
   taskId: z.string({ error: 'Thiếu mã nhiệm vụ.' }).min(1, { error: 'Thiếu mã nhiệm vụ.' }),
@@ -43,7 +47,7 @@ export const taskReportSchema = z.object({
     .max(100, { error: 'Tỷ lệ hoàn thành phải từ 0 đến 100.' }),
   results: text('Kết quả thực hiện'),
   evidence: z
-    .array(z.string().min(1).max(REPORT_LIMITS.evidenceItem, { error: `Mỗi minh chứng tối đa ${REPORT_LIMITS.evidenceItem} ký tự.` }))
+    .array(plainText(z.string().min(1).max(REPORT_LIMITS.evidenceItem, { error: `Mỗi minh chứng tối đa ${REPORT_LIMITS.evidenceItem} ký tự.` })))
     .max(REPORT_LIMITS.evidenceItems, { error: `Tối đa ${REPORT_LIMITS.evidenceItems} minh chứng cho một nhiệm vụ.` })
     .default([]),
   difficulties: text('Khó khăn, vướng mắc').default(''),
@@ -52,12 +56,14 @@ export const taskReportSchema = z.object({
 
 export const indicatorReportSchema = z.object({
   indicatorId: z.string({ error: 'Thiếu mã chỉ tiêu.' }).min(1, { error: 'Thiếu mã chỉ tiêu.' }),
-  achieved: z
-    .string({ error: 'Giá trị đạt được phải là văn bản.' })
-    .trim()
-    .min(1, { error: 'Cần giá trị đạt được của chỉ tiêu.' })
-    .max(REPORT_LIMITS.indicatorValue, { error: `Giá trị đạt được tối đa ${REPORT_LIMITS.indicatorValue} ký tự.` }),
-  note: z.string().max(REPORT_LIMITS.indicatorValue, { error: `Ghi chú chỉ tiêu tối đa ${REPORT_LIMITS.indicatorValue} ký tự.` }).default(''),
+  achieved: plainText(
+    z
+      .string({ error: 'Giá trị đạt được phải là văn bản.' })
+      .trim()
+      .min(1, { error: 'Cần giá trị đạt được của chỉ tiêu.' })
+      .max(REPORT_LIMITS.indicatorValue, { error: `Giá trị đạt được tối đa ${REPORT_LIMITS.indicatorValue} ký tự.` }),
+  ),
+  note: plainText(z.string().max(REPORT_LIMITS.indicatorValue, { error: `Ghi chú chỉ tiêu tối đa ${REPORT_LIMITS.indicatorValue} ký tự.` })).default(''),
 });
 
 export const reportContentSchema = z.object({

@@ -70,6 +70,8 @@ export interface ReportRecipient {
 /** A cycle resolved against the catalog: deadlines, who reports what, and how to chase them. */
 export interface ReportCyclePlan {
   readonly planId: string;
+  /** The stored plan version (plan_versions) the cycle resolved; absent in cycles prepared before plans were read from the database. */
+  readonly planVersion?: number | null;
   readonly planTitle: string;
   /** "Kế hoạch số …/KH-UBND", null where the plan leaves it blank. */
   readonly planNumber: string | null;
@@ -83,8 +85,13 @@ export interface ReportCyclePlan {
   readonly title: string;
   readonly unitDeadline: IsoDate;
   readonly aggregatorDeadline: IsoDate;
-  /** Epoch ms: revisions close and the consolidated report is produced and sent. */
+  /**
+   * Epoch ms: revisions close and the consolidation goes to Sở KH&CN's admins
+   * for approval (before the sign-off, cycles e-mailed it to the recipients then).
+   */
   readonly closesAt: number;
+  /** Epoch ms: without an approval by then Sở KH&CN's head is told; absent in cycles prepared before the sign-off. */
+  readonly approvalDueAt?: number;
   readonly agencies: readonly ReportAgencyAssignment[];
   readonly policy: EscalationPolicy;
   readonly calendarOverrides: readonly CalendarOverrides[];
@@ -132,8 +139,16 @@ export interface AgencyReportState {
   /** Epoch ms of the first and the latest submission, by the workflow clock. */
   readonly firstSubmittedAt: number | null;
   readonly lastSubmittedAt: number | null;
-  /** The first report came after the unit deadline. */
+  /** The first report came after the agency's deadline. */
   readonly late: boolean;
+  /**
+   * The agency's own deadline: the unit deadline, or a later one when its
+   * request went out after the unit deadline (a grace period) or its report was
+   * returned close to it. Absent in states of workflows started before grace periods.
+   */
+  readonly dueDate?: IsoDate;
+  /** Epoch ms the request went out; null while it waits for office hours, or when nobody was asked. Absent in older states. */
+  readonly requestedAt?: number | null;
   readonly returns: number;
   readonly remindersSent: number;
   readonly nextReminderAt: number | null;
@@ -153,7 +168,42 @@ export interface ReportReviewCommand {
   readonly by: string;
 }
 
-export type ReportCyclePhase = 'preparing' | 'collecting' | 'consolidating' | 'completed';
+/**
+ * `awaiting-approval`: the consolidation is with Sở KH&CN's admins; `approved`:
+ * approved, being e-mailed; `not-requested`: the cycle closed before any
+ * request could go out, so nothing was consolidated or sent.
+ */
+export const REPORT_CYCLE_PHASES = ['preparing', 'collecting', 'consolidating', 'awaiting-approval', 'approved', 'completed', 'not-requested'] as const;
+export type ReportCyclePhase = (typeof REPORT_CYCLE_PHASES)[number];
+
+/** Who approved which consolidation of a cycle, and when (epoch ms). */
+export interface ReportApproval {
+  readonly generation: number;
+  readonly by: string;
+  readonly at: number;
+}
+
+/** The sign-off of a cycle: the consolidation put to Sở KH&CN's admins and what became of it. */
+export interface ReportSignOff {
+  /** The generation made when the cycle closed, sent to the admins. */
+  readonly generation: number;
+  /** Epoch ms the admins were asked. */
+  readonly requestedAt: number;
+  /** Who was asked (e-mail addresses); empty when nobody could be reached. */
+  readonly requestedFrom: readonly string[];
+  /** Epoch ms after which Sở KH&CN's head is told. */
+  readonly approvalDueAt: number;
+  /** Epoch ms Sở KH&CN's head was told, with whom. */
+  readonly escalatedAt: number | null;
+  readonly escalatedTo: readonly string[];
+  readonly approval: ReportApproval | null;
+}
+
+export interface ReportApproveCommand {
+  /** The generation approved: the sign-off's or a later re-generation (never one made while the cycle was open). */
+  readonly generation: number;
+  readonly by: string;
+}
 
 export interface ReportFileRef {
   readonly kind: 'docx' | 'xlsx' | 'json';
@@ -178,10 +228,14 @@ export interface ReportCycleState {
   readonly files: readonly ReportFileRef[];
   /** Message-ID of the e-mail to the recipients, once sent. */
   readonly emailMessageId: string | null;
+  /** Null before the cycle closes, and in cycles that closed before the sign-off existed. */
+  readonly signOff?: ReportSignOff | null;
 }
 
 export const submitReportUpdate = defineUpdate<AgencyReportState, [ReportSubmitCommand]>('submitReport');
 export const reviewReportUpdate = defineUpdate<AgencyReportState, [ReportReviewCommand]>('reviewReport');
+/** Sở KH&CN's approval of one generation of the consolidation: only then is it e-mailed to the recipients. */
+export const approveReportUpdate = defineUpdate<ReportCycleState, [ReportApproveCommand]>('approveReport');
 export const agencyReportStateQuery = defineQuery<AgencyReportState>('agencyReportState');
 export const reportCycleStateQuery = defineQuery<ReportCycleState>('reportCycleState');
 /** What the agency must report on (its tasks and indicators), for the API and CLI to validate a report. */
@@ -190,3 +244,22 @@ export const agencyReportScopeQuery = defineQuery<ReportAgencyAssignment>('agenc
 export const reportCyclePlanQuery = defineQuery<Omit<ReportCyclePlan, 'policy' | 'calendarOverrides'> | null>('reportCyclePlan');
 /** Children tell the cycle about every change, so one query shows every agency. */
 export const agencyReportChangedSignal = defineSignal<[AgencyReportState]>('agencyReportChanged');
+
+/**
+ * Why an approval is refused now, in Vietnamese; null when it may go ahead.
+ * The cycle's Update validator decides with it; the API and CLI ask it first
+ * too, for a cycle that has already completed (an Update cannot reach it).
+ */
+export function approvalRefusal(phase: ReportCyclePhase, signOff: ReportSignOff | null, busy: boolean, command: ReportApproveCommand): string | null {
+  if (!command?.by?.trim()) return 'Cần tên người phê duyệt.';
+  if (!Number.isInteger(command.generation) || command.generation < 1) return 'Lần tổng hợp cần phê duyệt phải là số nguyên dương.';
+  if (busy) return 'Đang xử lý một lần phê duyệt khác của kỳ báo cáo này; vui lòng thử lại sau giây lát.';
+  if (signOff?.approval) return `Báo cáo tổng hợp đã được phê duyệt (lần tổng hợp ${signOff.approval.generation}, bởi ${signOff.approval.by}).`;
+  if (phase === 'completed' || phase === 'approved') return 'Báo cáo tổng hợp của kỳ này đã được gửi (kỳ báo cáo kết thúc trước khi có bước phê duyệt).';
+  if (phase === 'not-requested') return 'Kỳ báo cáo đã khóa sổ mà chưa gửi đề nghị báo cáo đến cơ quan nào; không có báo cáo tổng hợp để phê duyệt.';
+  if (phase !== 'awaiting-approval' || !signOff) return 'Kỳ báo cáo chưa khóa sổ: báo cáo tổng hợp được trình phê duyệt khi hết hạn nhận báo cáo.';
+  if (command.generation < signOff.generation) {
+    return `Lần tổng hợp ${command.generation} được lập trước khi khóa sổ (số liệu tạm tính); chỉ phê duyệt được lần tổng hợp từ lần ${signOff.generation} trở đi.`;
+  }
+  return null;
+}

@@ -1,4 +1,9 @@
+import { COMPLETED_STATUSES } from '@dondoc/domain';
+
 import { searchAttributes } from './search-attributes';
+
+/** Statuses of a task nobody is chased for any more. */
+const CLOSED_STATUSES = [...COMPLETED_STATUSES, 'cancelled'];
 
 // Visibility queries over the task workflows' search attributes, shared by the
 // API's lists and the guidance fan-out so both mean the same by "a task of X".
@@ -22,7 +27,7 @@ export interface TaskVisibilityFilter {
   readonly agencyId?: string;
   readonly statuses?: readonly string[];
   readonly taskIds?: readonly string[];
-  /** Only workflows whose DondocDaysOverdue > 0. */
+  /** Only open tasks past their due date (DondocDaysOverdue > 0; a task completed late keeps its days late there). */
   readonly overdue?: boolean;
   /** ISO dates, inclusive, in Vietnam's time zone. */
   readonly dueFrom?: string;
@@ -42,7 +47,10 @@ export function taskVisibilityQuery(filter: TaskVisibilityFilter): string {
   if (filter.agencyId !== undefined) parts.push(inList(searchAttributes.agency.name, [filter.agencyId]));
   if (filter.statuses?.length) parts.push(inList(searchAttributes.status.name, filter.statuses));
   if (filter.taskIds?.length) parts.push(inList(searchAttributes.task.name, filter.taskIds));
-  if (filter.overdue) parts.push(`${searchAttributes.daysOverdue.name} > 0`);
+  if (filter.overdue) {
+    parts.push(`${searchAttributes.daysOverdue.name} > 0`);
+    parts.push(`${searchAttributes.status.name} NOT IN (${CLOSED_STATUSES.map(quoteQueryValue).join(', ')})`);
+  }
   // Due dates are stored as midnight in Vietnam (UTC+7).
   if (filter.dueFrom !== undefined) parts.push(`${searchAttributes.dueDate.name} >= ${quoteVietnamMidnight(filter.dueFrom)}`);
   if (filter.dueTo !== undefined) parts.push(`${searchAttributes.dueDate.name} <= ${quoteVietnamMidnight(filter.dueTo)}`);
@@ -52,4 +60,18 @@ export function taskVisibilityQuery(filter: TaskVisibilityFilter): string {
 function quoteVietnamMidnight(isoDate: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new UnsafeQueryValueError(`not an ISO date: ${JSON.stringify(isoDate)}`);
   return `'${isoDate}T00:00:00+07:00'`;
+}
+
+/**
+ * The runs that each stand for one cycle, for statistics: every task's current run,
+ * and earlier runs that closed a cycle by completing it (a recurring duty's past
+ * rounds). A run that continued as new within its cycle (long history, new rules)
+ * carries an open status and is left out, so no cycle counts twice.
+ */
+export function taskCycleQuery(filter: Pick<TaskVisibilityFilter, 'planId' | 'agencyId'>): string {
+  const completed = `${searchAttributes.status.name} IN (${COMPLETED_STATUSES.map(quoteQueryValue).join(', ')})`;
+  const parts = [`WorkflowType = '${TASK_WORKFLOW_TYPE}'`, `(ExecutionStatus != 'ContinuedAsNew' OR ${completed})`];
+  if (filter.planId !== undefined) parts.push(inList(searchAttributes.plan.name, [filter.planId]));
+  if (filter.agencyId !== undefined) parts.push(inList(searchAttributes.agency.name, [filter.agencyId]));
+  return parts.join(' AND ');
 }

@@ -1,5 +1,5 @@
 import type { CalendarOverrides } from '@dondoc/calendar';
-import type { AgencyId, Deadline, IsoDate, TaskStatus } from '@dondoc/domain';
+import type { AgencyId, CompletionMode, Deadline, IsoDate, TaskStatus } from '@dondoc/domain';
 import type { CycleContext, EscalationPolicy } from '@dondoc/policy';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
@@ -31,6 +31,8 @@ export interface TaskWorkflowInput {
    * is on now instead of replaying past reminders. False after the first run.
    */
   readonly catchUp: boolean;
+  /** The plan's `completion`: whether an agency's proposal waits for Sở KH&CN (absent in older runs: `confirmed`). */
+  readonly completion?: CompletionMode;
   /** Carried over continue-as-new between cycles. */
   readonly carried?: CarriedState;
 }
@@ -58,6 +60,10 @@ export interface CarriedState {
     readonly progressPercent: number | null;
     /** Steps settled (sent or skipped) in this cycle, as `<due date>|<step id>`. */
     readonly sentSteps: readonly string[];
+    /** A completion proposed and not yet confirmed or returned (absent in older runs: none). */
+    readonly proposal?: CompletionProposal | null;
+    /** Epoch ms before which no step is sent, after a catch-up (absent: none). */
+    readonly notBefore?: number;
   };
 }
 
@@ -77,8 +83,46 @@ export interface ProgressReport extends Actor {
   readonly note: string;
 }
 
+/** Sở KH&CN completes a task itself (the completion date is the day it does). */
 export interface Completion extends Actor {
   readonly evidence: string;
+}
+
+/** The agency says the task is done: its result and evidence, for Sở KH&CN to confirm or return. */
+export interface CompletionProposalInput extends Actor {
+  /** What was achieved (the plan's "Kết quả", e.g. "Kế hoạch số 12/KH-UBND đã ban hành"). */
+  readonly result: string;
+  /** Document numbers, links. */
+  readonly evidence: string;
+}
+
+export interface CompletionProposal extends CompletionProposalInput {
+  /** Epoch ms, workflow clock. */
+  readonly at: number;
+  /** The day of the proposal in Vietnam: the completion date once confirmed. */
+  readonly on: IsoDate;
+  /** The due date the proposal answers (an extended one when extended). */
+  readonly dueDate: IsoDate;
+  /** Calendar days from the due date to the proposal (0 when on time). */
+  readonly daysLate: number;
+}
+
+/** How a cycle was completed. */
+export interface CompletionRecord {
+  /** The completion date: the proposal's day when confirmed, the day itself otherwise. */
+  readonly on: IsoDate;
+  readonly dueDate: IsoDate;
+  /** Calendar days from the due date to the completion date (0: on time). */
+  readonly daysLate: number;
+  /** Who proposed it (or completed it directly). */
+  readonly by: string;
+  /** The admin who confirmed the proposal; null when it needed none (completed directly, or `completion: self`). */
+  readonly confirmedBy: string | null;
+}
+
+export interface CompletionReview extends Actor {
+  /** Confirmation: optional remark; return: what is missing (required). */
+  readonly comment: string;
 }
 
 export interface DeadlineExtension {
@@ -130,6 +174,10 @@ export type TimelineEventType =
   | 'acknowledged'
   | 'progress'
   | 'completed'
+  | 'completion-proposed'
+  | 'completion-confirmed'
+  | 'completion-returned'
+  | 'input-refused'
   | 'deadline-extended'
   | 'reassigned'
   | 'paused'
@@ -164,6 +212,11 @@ export interface TaskState {
   /** Epoch ms of the next reminder, null when none is scheduled. */
   readonly nextReminderAt: number | null;
   readonly nextReminderStep: string | null;
+  readonly completionMode: CompletionMode;
+  /** A proposal waiting for Sở KH&CN (null: none). */
+  readonly proposal: CompletionProposal | null;
+  /** How this cycle, or the task, was completed (null while open). */
+  readonly completion: CompletionRecord | null;
   /** Closed by an agency merge: the workflow that continues this task (absent before merges existed). */
   readonly continuesIn?: string | null;
 }
@@ -171,6 +224,10 @@ export interface TaskState {
 export const acknowledgeUpdate = defineUpdate<TaskState, [Actor]>('acknowledge');
 export const reportProgressUpdate = defineUpdate<TaskState, [ProgressReport]>('reportProgress');
 export const completeUpdate = defineUpdate<TaskState, [Completion]>('complete');
+export const proposeCompletionUpdate = defineUpdate<TaskState, [CompletionProposalInput]>('proposeCompletion');
+export const confirmCompletionUpdate = defineUpdate<TaskState, [CompletionReview]>('confirmCompletion');
+/** The proposal goes back to the agency with what is missing; the ladder resumes where it stood. */
+export const returnCompletionUpdate = defineUpdate<TaskState, [CompletionReview]>('returnCompletion');
 export const extendDeadlineUpdate = defineUpdate<TaskState, [DeadlineExtension]>('extendDeadline');
 export const reassignUpdate = defineUpdate<TaskState, [Reassignment]>('reassign');
 export const pauseUpdate = defineUpdate<TaskState, [Reason]>('pause');
@@ -198,6 +255,8 @@ export interface WorkingRulesRefresh extends Actor {
   readonly policy: EscalationPolicy;
   readonly calendarOverrides: readonly CalendarOverrides[];
   readonly rulesFingerprint: string;
+  /** The plan's completion mode, when the import knows it (absent: unchanged). */
+  readonly completion?: CompletionMode;
   /** e.g. "lịch nghỉ lễ năm 2027". */
   readonly reason: string;
 }

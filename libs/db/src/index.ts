@@ -36,6 +36,7 @@ export { type Digest, type DigestEntry, DigestRepository, type DigestSlot, type 
 export { DIGEST_ENTRY_OUTCOMES, DIGEST_STATUSES, type DigestEntryOutcome, type DigestStatus } from './tables/digests.table';
 export { PlanVersionRepository, type PlanVersion, type SavedPlanVersion } from './repositories/plan-version.repository';
 export type { JsonObject, JsonValue } from './tables/column-types';
+export { AUDIT_OUTCOMES, type AuditOutcome } from './tables/audit-log.table';
 export { DELIVERY_STATUSES, type DeliveryStatus } from './tables/delivery-log.table';
 export { REPORT_FILE_KINDS, type ReportFileKind } from './tables/report-files.table';
 export { REPORT_SUBMISSION_STATUSES, type ReportSubmissionStatus } from './tables/report-submissions.table';

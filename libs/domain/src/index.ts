@@ -4,4 +4,5 @@ export * from './calendar-date';
 export * from './deadline';
 export * from './plan';
 export * from './task-status';
+export * from './task-statistics';
 export * from './errors';

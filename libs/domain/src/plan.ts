@@ -5,6 +5,7 @@
 import type { AgencyId } from './agency';
 import type { DayMonth, IsoDate } from './calendar-date';
 import type { Deadline } from './deadline';
+import type { CompletionMode } from './task-status';
 
 /** A table cell naming agencies: the text as printed and the agency or group ids it means. */
 export interface AgencyRef {
@@ -33,6 +34,11 @@ export interface PlanReporting {
    * province moves them), keyed by the year ("2027"). Absent for most plans.
    */
   readonly overrides?: Readonly<Record<string, PlanReportingOverride>>;
+  /**
+   * Working days before Sở KH&CN's deadline at which its consolidation goes to
+   * its admins for approval; absent: the policy's (`reports.signOffWorkingDays`, default 3).
+   */
+  readonly signOffWorkingDays?: number;
 }
 
 export interface PlanReportingOverride {
@@ -85,6 +91,11 @@ export interface Plan {
   readonly issuer: AgencyId;
   readonly issued: PlanIssued;
   readonly legalBasis: readonly string[];
+  /**
+   * `self`: an agency's word completes its task; absent or `confirmed`: Sở KH&CN
+   * confirms each proposed completion.
+   */
+  readonly completion?: CompletionMode;
   readonly reporting: PlanReporting;
   readonly indicators: readonly Indicator[];
   readonly groups: readonly TaskGroup[];

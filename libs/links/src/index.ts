@@ -1,1 +1,15 @@
-export { createLinkToken, LINK_PURPOSES, LINK_REJECTIONS, type LinkClaims, type LinkPurpose, linkUrl, type LinkVerification, verifyLinkToken } from './signed-link';
+export {
+  createLinkToken,
+  keyRingOf,
+  LINK_PURPOSES,
+  LINK_REJECTIONS,
+  type LinkClaims,
+  type LinkKeyRing,
+  type LinkKeys,
+  linkKeyRingFrom,
+  type LinkPurpose,
+  linkUrl,
+  type LinkVerification,
+  parseLinkSigningKeys,
+  verifyLinkToken,
+} from './signed-link';

@@ -1,4 +1,6 @@
-import { createLinkToken, linkUrl, verifyLinkToken } from './signed-link';
+import { createHmac } from 'node:crypto';
+
+import { createLinkToken, linkKeyRingFrom, linkUrl, verifyLinkToken } from './signed-link';
 
 const secret = 'a'.repeat(64);
 const now = Date.UTC(2026, 10, 23, 3, 0);
@@ -55,5 +57,36 @@ describe('signed links', () => {
   it('builds the /l/<token> address of the web app, whatever the base ends with', () => {
     expect(linkUrl('https://dondoc.kontum.gov.vn', 'abc.def')).toBe('https://dondoc.kontum.gov.vn/l/abc.def');
     expect(linkUrl('https://dondoc.kontum.gov.vn/app/', 'abc.def')).toBe('https://dondoc.kontum.gov.vn/app/l/abc.def');
+  });
+});
+
+describe('signing key rotation (issue 17)', () => {
+  const a = 'A'.repeat(48);
+  const b = 'B'.repeat(48);
+  const ringA = linkKeyRingFrom({ LINK_SIGNING_KEYS: `2026a=${a}` })!;
+  const ringAB = linkKeyRingFrom({ LINK_SIGNING_KEYS: `2026a=${a},2027a=${b}`, LINK_SIGNING_KEY_ID: '2027a' })!;
+  const ringB = linkKeyRingFrom({ LINK_SIGNING_KEYS: `2027a=${b}` })!;
+
+  it('names its key in the token; a link signed with key A still works once B is current, and is refused once A is removed', () => {
+    const old = createLinkToken(claims, ringA);
+    expect(verifyLinkToken(old, ringA, 'report-progress', now)).toMatchObject({ ok: true, claims: { kid: '2026a' } });
+    expect(verifyLinkToken(old, ringAB, 'report-progress', now)).toMatchObject({ ok: true });
+    expect(verifyLinkToken(createLinkToken(claims, ringAB), ringAB, 'report-progress', now)).toMatchObject({ ok: true, claims: { kid: '2027a' } });
+    expect(verifyLinkToken(old, ringB, 'report-progress', now)).toEqual({ ok: false, reason: 'unknown-key' });
+  });
+
+  it('derives a MAC key per purpose: the same payload signed for one purpose does not verify as another', () => {
+    const feed = createLinkToken({ ...claims, purpose: 'calendar-feed' }, ringA);
+    const [payload, signature] = feed.split('.') as [string, string];
+    const claimed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const relabelled = `${Buffer.from(JSON.stringify({ ...claimed, purpose: 'report-progress' })).toString('base64url')}.${signature}`;
+    expect(verifyLinkToken(relabelled, ringA, 'report-progress', now)).toEqual({ ok: false, reason: 'bad-signature' });
+  });
+
+  it('verifies links from before key ids with the legacy secret, and only with it', () => {
+    const legacy = `${Buffer.from(JSON.stringify({ ...claims, nonce: 'n' })).toString('base64url')}`;
+    const token = `${legacy}.${createHmac('sha256', secret).update(legacy).digest('base64url')}`;
+    expect(verifyLinkToken(token, linkKeyRingFrom({ LINK_SIGNING_KEYS: `2026a=${a}`, LINK_SIGNING_SECRET: secret })!, 'report-progress', now)).toMatchObject({ ok: true });
+    expect(verifyLinkToken(token, ringA, 'report-progress', now)).toEqual({ ok: false, reason: 'unknown-key' });
   });
 });

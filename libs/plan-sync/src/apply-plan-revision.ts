@@ -38,7 +38,7 @@ export interface PlanRevisionReport {
  * every task and lead of the plan has a workflow (new ones start), a task whose
  * wording or deadline changed rebuilds its ladder, and a removed task, or a lead
  * the plan no longer names, is cancelled with the reason. Workflows running on
- * an older holiday calendar or escalation policy continue on the current ones.
+ * an older holiday calendar, escalation policy or completion mode continue on the current ones.
  */
 export async function applyPlanRevision(client: Client, input: PlanRevisionInput): Promise<PlanRevisionReport> {
   const { starts, dissolved } = planTaskStarts({ plan: input.plan, index: input.index, policy: input.policy, calendarOverrides: input.calendarOverrides, today: input.today });
@@ -76,12 +76,19 @@ export async function applyPlanRevision(client: Client, input: PlanRevisionInput
 
 /** New holiday announcements or policy edits reach running workflows; the fingerprint in their memo tells which. */
 async function refreshWorkingRules(client: Client, input: PlanRevisionInput, justStarted: ReadonlySet<string>): Promise<string[]> {
-  const fingerprint = rulesFingerprint(input.policy, input.calendarOverrides);
+  const fingerprint = rulesFingerprint(input.policy, input.calendarOverrides, input.plan.completion);
   const stale: string[] = [];
   for await (const execution of client.workflow.list({ query: taskVisibilityQuery({ planId: input.plan.id, openOnly: true }) })) {
     if (!justStarted.has(execution.workflowId) && execution.memo?.[RULES_FINGERPRINT_MEMO] !== fingerprint) stale.push(execution.workflowId);
   }
-  const refresh = { policy: input.policy, calendarOverrides: input.calendarOverrides, rulesFingerprint: fingerprint, reason: 'lịch nghỉ lễ hoặc quy định nhắc việc đã thay đổi', by: input.by };
+  const refresh = {
+    policy: input.policy,
+    calendarOverrides: input.calendarOverrides,
+    rulesFingerprint: fingerprint,
+    completion: input.plan.completion ?? 'confirmed',
+    reason: 'lịch nghỉ lễ, quy định nhắc việc hoặc cách xác nhận hoàn thành đã thay đổi',
+    by: input.by,
+  } as const;
   const refreshed: string[] = [];
   for (const workflowId of stale) {
     try {

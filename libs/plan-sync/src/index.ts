@@ -15,7 +15,9 @@ export {
   reportRecipients,
   reportTitle,
   requestLeadDays,
+  type ReportCycleCatalog,
   resolveReportCycle,
+  signOffWorkingDays,
 } from './report-cycle';
 export { type ReportCatchUp, reportCatchUpAt } from './report-catch-up';
 export {
@@ -28,3 +30,4 @@ export {
   upsertReportSchedule,
 } from './report-schedule';
 export { applyPlanRevision, type PlanRevisionInput, type PlanRevisionReport } from './apply-plan-revision';
+export { collectTaskStatistics, listTaskCycleRecords, type TaskGroupOf, taskGroupsOf } from './task-cycle-records';

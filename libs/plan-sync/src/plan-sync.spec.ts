@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { loadSeedCatalog } from './seed-catalog';
 import { simulateTask } from './simulate';
-import { planTaskStarts } from './task-starts';
+import { planTaskStarts, rulesFingerprint, taskInputFor } from './task-starts';
 
 const seeds = path.join(__dirname, '..', '..', '..', 'seeds');
 const catalog = loadSeedCatalog(seeds);
@@ -35,6 +35,26 @@ describe(planTaskStarts.name, () => {
     const after = startsOf('kh-nq03-2025', '2026-11-23');
     expect(after.dissolved.filter((d) => d.taskId === 'I.1').map((d) => d.agencyId)).toEqual(expect.arrayContaining(['ubnd-huyen-dak-ha']));
     expect(new Set(after.starts.map((s) => s.workflowId)).size).toBe(after.starts.length);
+  });
+});
+
+describe(taskInputFor.name, () => {
+  const plan = catalog.plans.get('kh-ai-2025-2030')!;
+  const [task] = plan.groups[0]!.tasks.map((t) => ({ ...t, group: { number: null, title: '' } }));
+  const policy = catalog.policyFor(plan.id);
+
+  it('carries the plan’s completion mode; only `self` changes the rules fingerprint running workflows are compared by', () => {
+    const confirmed = taskInputFor(plan, task!, 'so-khcn', policy, catalog.calendarOverrides);
+    const self = taskInputFor({ ...plan, completion: 'self' }, task!, 'so-khcn', policy, catalog.calendarOverrides);
+    expect([confirmed.completion, self.completion]).toEqual(['confirmed', 'self']);
+    expect(confirmed.rulesFingerprint).toBe(rulesFingerprint(policy, catalog.calendarOverrides));
+    expect(taskInputFor({ ...plan, completion: 'confirmed' }, task!, 'so-khcn', policy, catalog.calendarOverrides).rulesFingerprint).toBe(confirmed.rulesFingerprint);
+    expect(self.rulesFingerprint).not.toBe(confirmed.rulesFingerprint);
+  });
+
+  it('starts yearly cycles no earlier than the working-day calendar (2021)', () => {
+    const old = taskInputFor({ ...plan, issued: { ...plan.issued, year: 2019 } }, task!, 'so-khcn', policy, catalog.calendarOverrides);
+    expect(old.cycleContext.startYear).toBe(2021);
   });
 });
 
@@ -75,5 +95,17 @@ describe(simulateTask.name, () => {
     expect(reminders[0]).toMatchObject({ catchUp: true, cycle: 0 });
     expect(reminders.filter((r) => r.catchUp)).toHaveLength(1);
     expect(reminders.slice(1).every((r) => r.stepId.startsWith('weekly-'))).toBe(true);
+  });
+
+  it('after a catch-up, the next step comes no sooner than the next working day, as in the workflow', () => {
+    const task1 = aiStarts.find((s) => s.input.taskId === '1')!;
+    // Task 1 is due 2026-12-31; started two minutes before its +15wd escalation (08:00, January 2027).
+    const plain = simulateTask(task1.workflowId, task1.input, calendar, { from: '2026-12-01', to: '2027-02-28' }).filter((r) => r.cycle === 1);
+    const fifteenth = plain.find((r) => r.stepId === 'overdue-15wd')!;
+    const started = simulateTask(task1.workflowId, task1.input, calendar, { from: '2027-01-01', to: '2027-02-28', startAt: fifteenth.at - 120_000 });
+    expect(started.slice(0, 2).map((r) => [r.stepId, r.catchUp, vietnamDate(r.at)])).toEqual([
+      ['overdue-5wd', true, vietnamDate(fifteenth.at)],
+      ['overdue-15wd', false, calendar.addWorkingDays(vietnamDate(fifteenth.at), 1)],
+    ]);
   });
 });

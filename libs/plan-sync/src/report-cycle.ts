@@ -9,7 +9,7 @@ import {
   type ReportRecipient,
 } from '@dondoc/contracts';
 import { type DayMonth, daysInMonth, type IsoDate, type Plan, planTasks } from '@dondoc/domain';
-import { addCalendarDays, DEFAULT_REPORT_DAY, type EscalationPolicy, vietnamInstant, workingDayOnOrBefore } from '@dondoc/policy';
+import { addCalendarDays, DEFAULT_REPORT_DAY, DEFAULT_SIGN_OFF_WORKING_DAYS, type EscalationPolicy, vietnamInstant, workingDayOnOrBefore } from '@dondoc/policy';
 
 // A plan's report cycle as pure functions of the plan, the directory, the
 // policy and the calendar, so the Schedule, the cycle workflow's preparation
@@ -31,8 +31,18 @@ export interface ReportDates {
   readonly requestDay: IsoDate;
   /** Epoch ms of the request, at the policy's send time in Asia/Ho_Chi_Minh. */
   readonly requestAt: number;
-  /** Epoch ms: revisions close and the report is consolidated, the working day before the aggregator deadline. */
+  /**
+   * Epoch ms: revisions close and the consolidation goes to Sở KH&CN's admins
+   * for approval, a few working days before the aggregator deadline (see
+   * signOffWorkingDays), and never before offices close on the unit deadline.
+   */
   readonly closesAt: number;
+  /**
+   * Epoch ms: without an approval by then, Sở KH&CN's head is told. The morning
+   * of the working day before the aggregator deadline ("trước ngày 15/12": the
+   * last day the report can go out), or later when the cycle closes later.
+   */
+  readonly approvalDueAt: number;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -42,6 +52,11 @@ const onDay = (year: number, day: DayMonth): IsoDate => `${year}-${pad(day.month
 export function requestLeadDays(policy: EscalationPolicy): number {
   const days = policy.before.flatMap((step) => (step.calendarDaysBefore !== undefined ? [step.calendarDaysBefore] : []));
   return days.length ? Math.max(...days) : DEFAULT_REQUEST_LEAD_DAYS;
+}
+
+/** Working days before the aggregator deadline the sign-off starts: the plan's, else the policy's, else 3. */
+export function signOffWorkingDays(plan: Plan, policy: EscalationPolicy): number {
+  return plan.reporting.signOffWorkingDays ?? policy.reports?.signOffWorkingDays ?? DEFAULT_SIGN_OFF_WORKING_DAYS;
 }
 
 /**
@@ -57,7 +72,7 @@ export function reportDates(plan: Plan, year: number, policy: EscalationPolicy, 
   const aggregatorDeadline =
     override.aggregatorDeadline ??
     (plan.reporting.aggregatorDeadline ? onDay(year, plan.reporting.aggregatorDeadline) : calendar.addWorkingDays(unitDeadline, DEFAULT_AGGREGATOR_LAG_WORKING_DAYS));
-  return datesFor(unitDeadline, aggregatorDeadline, requestLeadDays(policy), policy, calendar);
+  return datesFor(unitDeadline, aggregatorDeadline, requestLeadDays(policy), policy, calendar, signOffWorkingDays(plan, policy));
 }
 
 /**
@@ -79,19 +94,30 @@ export function reportOverrideProblems(plan: Plan, policy: EscalationPolicy, cal
   });
 }
 
-export function datesFor(unitDeadline: IsoDate, aggregatorDeadline: IsoDate, leadDays: number, policy: EscalationPolicy, calendar: WorkingCalendar): ReportDates {
+export function datesFor(
+  unitDeadline: IsoDate,
+  aggregatorDeadline: IsoDate,
+  leadDays: number,
+  policy: EscalationPolicy,
+  calendar: WorkingCalendar,
+  signOffDays: number = policy.reports?.signOffWorkingDays ?? DEFAULT_SIGN_OFF_WORKING_DAYS,
+): ReportDates {
   if (aggregatorDeadline <= unitDeadline) {
     throw new ReportCycleError(`Hạn báo cáo của Sở (${aggregatorDeadline}) phải sau hạn báo cáo của các đơn vị (${unitDeadline}).`);
   }
   const requestDay = workingDayOnOrBefore(calendar, addCalendarDays(unitDeadline, -leadDays));
+  const morningOf = (day: IsoDate) => calendar.nextOfficeMoment(vietnamInstant(day, policy.sendAt));
+  // The units have until offices close on their deadline (a deadline of today closes tonight, not this morning).
+  const closesAt = Math.max(morningOf(calendar.addWorkingDays(aggregatorDeadline, -signOffDays)), calendar.officeDayEnd(unitDeadline));
   // "Trước ngày 15/12": the report must be out the working day before the aggregator deadline.
-  const closingDay = calendar.addWorkingDays(aggregatorDeadline, -1);
+  const dueAt = [morningOf(calendar.addWorkingDays(aggregatorDeadline, -1)), morningOf(aggregatorDeadline)].find((at) => at > closesAt) ?? closesAt;
   return {
     unitDeadline,
     aggregatorDeadline,
     requestDay,
-    requestAt: calendar.nextOfficeMoment(vietnamInstant(requestDay, policy.sendAt)),
-    closesAt: calendar.nextOfficeMoment(vietnamInstant(closingDay < unitDeadline ? unitDeadline : closingDay, policy.sendAt)),
+    requestAt: morningOf(requestDay),
+    closesAt,
+    approvalDueAt: dueAt,
   };
 }
 
@@ -145,22 +171,26 @@ export function reportTitle(plan: Plan, year: number): string {
   return `Kết quả thực hiện Kế hoạch${number} ${subject} năm ${year}`;
 }
 
+/** What a cycle resolves against besides its plan: the directory, the policies and the calendar (seeds/). */
 export interface ReportCycleCatalog {
-  readonly plans: ReadonlyMap<string, Plan>;
   readonly index: AgencyIndex;
   readonly calendarOverrides: ReportCyclePlan['calendarOverrides'];
   policyFor(planId: string): EscalationPolicy;
 }
 
-/** A cycle request resolved against the catalog: what the cycle workflow runs on. */
-export function resolveReportCycle(catalog: ReportCycleCatalog, request: ReportCycleRequest, calendar: WorkingCalendar): ReportCyclePlan {
-  const plan = catalog.plans.get(request.planId);
-  if (!plan) throw new ReportCycleError(`Không có kế hoạch "${request.planId}" trong danh mục.`);
+/**
+ * A cycle request resolved against a plan version and the catalog: what the
+ * cycle workflow runs on. `planVersion` is the stored version the plan came
+ * from (plan_versions), so the consolidation reads the same tasks even if the
+ * plan is revised while the cycle runs.
+ */
+export function resolveReportCycle(catalog: ReportCycleCatalog, plan: Plan, request: ReportCycleRequest, calendar: WorkingCalendar, planVersion: number | null = null): ReportCyclePlan {
+  if (plan.id !== request.planId) throw new ReportCycleError(`Kế hoạch "${plan.id}" không phải kế hoạch của yêu cầu (${request.planId}).`);
   const policy = catalog.policyFor(plan.id);
   const { adHoc } = request;
   if (adHoc && !/^[a-z0-9-]{1,40}$/.test(adHoc.id)) throw new ReportCycleError(`Mã yêu cầu báo cáo đột xuất "${adHoc.id}" chỉ gồm chữ thường không dấu, số và dấu "-".`);
   const dates = adHoc
-    ? datesFor(adHoc.unitDeadline, adHoc.aggregatorDeadline, 0, policy, calendar)
+    ? datesFor(adHoc.unitDeadline, adHoc.aggregatorDeadline, 0, policy, calendar, signOffWorkingDays(plan, policy))
     : reportDates(plan, request.year, policy, calendar, request.deadlines);
   const aggregator = resolveSuccessor(catalog.index, plan.reporting.unitsReportTo, dates.unitDeadline).agency;
   if (!aggregator) throw new ReportCycleError(`Cơ quan tổng hợp ${plan.reporting.unitsReportTo} không còn tồn tại và không có cơ quan kế thừa.`);
@@ -168,6 +198,7 @@ export function resolveReportCycle(catalog: ReportCycleCatalog, request: ReportC
   if (agencies.length === 0) throw new ReportCycleError(`Kế hoạch ${plan.id} không có cơ quan nào phải báo cáo.`);
   return {
     planId: plan.id,
+    planVersion,
     planTitle: plan.title,
     planNumber: plan.number,
     aggregator: { agencyId: aggregator.id, agencyName: aggregator.name, province: provinceOf(aggregator.name) },
@@ -179,6 +210,7 @@ export function resolveReportCycle(catalog: ReportCycleCatalog, request: ReportC
     unitDeadline: dates.unitDeadline,
     aggregatorDeadline: dates.aggregatorDeadline,
     closesAt: dates.closesAt,
+    approvalDueAt: dates.approvalDueAt,
     agencies,
     policy,
     calendarOverrides: catalog.calendarOverrides,

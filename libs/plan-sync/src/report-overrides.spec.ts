@@ -43,7 +43,7 @@ describe(reportDates.name, () => {
     // Between the moved request (01/10) and the plan's (15/10): only the override makes this a catch-up.
     expect(reportCatchUpAt(seeded, policy, calendar, vn('2027-10-05T09:00'))).toBeNull();
     expect(reportCatchUpAt(plan, policy, calendar, vn('2027-10-05T09:00'))).toMatchObject({ year: 2027, requestAt: vn('2027-10-01T08:00') });
-    const cycle = resolveReportCycle({ ...catalog, plans: new Map([[plan.id, plan]]) }, { planId: plan.id, year: 2027 }, calendar);
+    const cycle = resolveReportCycle(catalog, plan, { planId: plan.id, year: 2027 }, calendar);
     expect(cycle).toMatchObject({ unitDeadline: '2027-11-01', aggregatorDeadline: '2027-12-15' });
   });
 });

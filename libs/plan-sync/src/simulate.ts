@@ -1,6 +1,6 @@
 import type { TaskWorkflowInput } from '@dondoc/contracts';
 import type { IsoDate } from '@dondoc/domain';
-import { buildLadder, cyclesOf, type LadderStep, positionAt, vietnamInstant, type WorkingDayCalendar } from '@dondoc/policy';
+import { buildLadder, catchUpSpacingEnd, cyclesOf, deferredSteps, type LadderStep, positionAt, vietnamInstant, type WorkingDayCalendar } from '@dondoc/policy';
 
 export interface SimulatedReminder {
   readonly workflowId: string;
@@ -24,7 +24,8 @@ export interface SimulationWindow {
 /**
  * What a task workflow started at `from` would send until `to` if nobody acted
  * on it: the same cycles and ladder as the workflow, the same roll-over from an
- * unanswered cycle to the next, and one catch-up for a step already passed at start.
+ * unanswered cycle to the next, and one catch-up for a step already passed at start
+ * (the next step then no sooner than a working day after it).
  */
 export function simulateTask(workflowId: string, input: TaskWorkflowInput, calendar: WorkingDayCalendar, window: SimulationWindow): SimulatedReminder[] {
   const fromMs = window.startAt ?? vietnamInstant(window.from, '00:00');
@@ -47,11 +48,16 @@ export function simulateTask(workflowId: string, input: TaskWorkflowInput, calen
     const ladder = buildLadder(cycle.due, input.policy, calendar, until);
     const remind = (step: LadderStep, catchUp: boolean, at: number) =>
       reminders.push({ workflowId, cycle: index, due: cycle.due, stepId: step.stepId, catchUp, at, step });
+    let notBefore = 0;
     if (first && input.catchUp) {
       const { current } = positionAt(ladder, startMs);
-      if (current) remind(current, true, calendar.nextOfficeMoment(startMs));
+      const catchUpAt = calendar.nextOfficeMoment(startMs);
+      if (current) remind(current, true, catchUpAt);
+      if (current) notBefore = catchUpSpacingEnd(catchUpAt, calendar, input.policy);
     }
-    for (const step of ladder) if (step.at > startMs && step.at <= until) remind(step, false, step.at);
+    // A step held back after the catch-up goes out when the hold ends (still inside the window).
+    const due = ladder.filter((step) => step.at > startMs && step.at <= until && Math.max(step.at, notBefore) <= toMs);
+    for (const step of deferredSteps(due, notBefore).send) remind(step, false, Math.max(step.at, notBefore));
     if (rollOverAt === undefined || rollOverAt > toMs) break;
   }
   return reminders;

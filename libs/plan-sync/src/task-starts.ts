@@ -1,7 +1,7 @@
 import { type AgencyIndex, resolveSuccessor } from '@dondoc/catalog';
-import type { CalendarOverrides } from '@dondoc/calendar';
+import { CALENDAR_YEARS, type CalendarOverrides } from '@dondoc/calendar';
 import { type TaskWorkflowInput, taskWorkflowId } from '@dondoc/contracts';
-import { type AgencyId, type IsoDate, type Plan, type PlanTask, planTasks } from '@dondoc/domain';
+import { type AgencyId, type CompletionMode, type IsoDate, type Plan, type PlanTask, planTasks } from '@dondoc/domain';
 import type { EscalationPolicy } from '@dondoc/policy';
 import { createHash } from 'node:crypto';
 
@@ -72,17 +72,24 @@ export function taskInputFor(plan: Plan, task: PlanTask, agencyId: AgencyId, pol
     policy,
     cycleContext: {
       reportDay: plan.reporting.unitDeadline,
-      startYear: plan.issued.year,
+      // Yearly cycles before the working-day calendar's first year cannot be computed (nor chased now).
+      startYear: Math.max(plan.issued.year, CALENDAR_YEARS.from),
       horizonYear: horizonYear(plan),
       guidanceLeadDays: policy.guidanceLeadDays,
     },
     calendarOverrides,
-    rulesFingerprint: rulesFingerprint(policy, calendarOverrides),
+    rulesFingerprint: rulesFingerprint(policy, calendarOverrides, plan.completion),
     catchUp: true,
+    completion: plan.completion ?? 'confirmed',
   };
 }
 
-/** A short hash of the rules a task runs on: equal rules, equal fingerprint (YAML keeps key order). */
-export function rulesFingerprint(policy: EscalationPolicy, calendarOverrides: readonly CalendarOverrides[]): string {
-  return createHash('sha256').update(JSON.stringify({ policy, calendarOverrides })).digest('hex').slice(0, 16);
+/**
+ * A short hash of the rules a task runs on: equal rules, equal fingerprint (YAML keeps key order).
+ * The completion mode counts only when it is not the default, so plans without one keep the
+ * fingerprint their running workflows already have.
+ */
+export function rulesFingerprint(policy: EscalationPolicy, calendarOverrides: readonly CalendarOverrides[], completion?: CompletionMode): string {
+  const rules = completion === 'self' ? { policy, calendarOverrides, completion } : { policy, calendarOverrides };
+  return createHash('sha256').update(JSON.stringify(rules)).digest('hex').slice(0, 16);
 }

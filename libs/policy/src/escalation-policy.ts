@@ -46,7 +46,34 @@ export interface EscalationPolicy {
   readonly repeat: RepeatRule | null;
   /** For tasks waiting for central guidance: calendar days from the guidance to the due date. */
   readonly guidanceLeadDays: number;
+  /**
+   * How report cycles use this policy beyond the ladder. Optional, and never
+   * filled in by the schema, so policies without it keep their fingerprint
+   * (task workflows are not refreshed for a setting they never read).
+   */
+  readonly reports?: ReportPolicy;
 }
+
+export interface ReportPolicy {
+  /**
+   * Working days before Sở KH&CN's deadline at which the consolidation is
+   * generated and sent to its admins for approval.
+   * @defaultValue DEFAULT_SIGN_OFF_WORKING_DAYS (3)
+   */
+  readonly signOffWorkingDays?: number;
+  /**
+   * Working days an agency gets from a report request sent after the request's
+   * own deadline (a cycle started late); its ladder counts from that day.
+   * @defaultValue DEFAULT_LATE_REQUEST_GRACE_WORKING_DAYS (5)
+   */
+  readonly lateRequestGraceWorkingDays?: number;
+}
+
+export const DEFAULT_SIGN_OFF_WORKING_DAYS = 3;
+export const DEFAULT_LATE_REQUEST_GRACE_WORKING_DAYS = 5;
+
+/** Working days an agency is given after a late request (or a return), from the policy or the default. */
+export const lateRequestGraceWorkingDays = (policy: EscalationPolicy): number => policy.reports?.lateRequestGraceWorkingDays ?? DEFAULT_LATE_REQUEST_GRACE_WORKING_DAYS;
 
 export type StepPhase = 'before' | 'due' | 'after' | 'repeat';
 

@@ -3,7 +3,7 @@
 // its id to the agency's workflow; review; find or re-generate the documents.
 // Refusals are domain errors with Vietnamese messages; the API maps them to
 // HTTP statuses, the CLI prints them.
-import { generateReportFiles, REPORT_FILE_CONTENT_TYPES } from '@dondoc/activities';
+import { generateReportFiles, REPORT_FILE_CONTENT_TYPES, reportPlan } from '@dondoc/activities';
 import { WorkingCalendar } from '@dondoc/calendar';
 import {
   agencyReportScopeQuery,
@@ -11,6 +11,8 @@ import {
   type AgencyReportState,
   type ReportAgencyAssignment,
   agencyReportWorkflowId,
+  approvalRefusal,
+  approveReportUpdate,
   reportCycleKey,
   reportCyclePlanQuery,
   type ReportCycleRequest,
@@ -26,6 +28,7 @@ import {
 import { type Database, ReportFileRepository, ReportSubmissionRepository } from '@dondoc/db';
 import { ConflictError, InvalidInputError, NotFoundError, TooLargeError } from '@dondoc/domain';
 import { ReportCycleError, resolveReportCycle, type SeedCatalog } from '@dondoc/plan-sync';
+import { vietnamDate } from '@dondoc/policy';
 import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { Kysely } from 'kysely';
@@ -37,7 +40,10 @@ export interface ReportServiceDeps {
   /** DONDOC_DATA_DIR: the generated documents live under its reports/ folder. */
   readonly dataDir: string;
   readonly taskQueue: string;
-  readonly loadCatalog: () => SeedCatalog;
+  /** The directory, policies and calendar (seeds/); plans come from the database. */
+  readonly loadCatalog: () => Pick<SeedCatalog, 'index' | 'calendarOverrides' | 'policyFor'>;
+  /** @defaultValue Date.now; decides whether a cycle may still start */
+  readonly now?: () => number;
 }
 
 /** A generated document with what a download needs. */
@@ -77,6 +83,12 @@ export interface ReportCycleStatus extends ReportCycleState {
 /** "2026" (yearly) or "2026-dx-<id>" (ad-hoc): the year is its first four digits. */
 export const CYCLE_KEY_PATTERN = /^\d{4}(-dx-[a-z0-9-]{1,40})?$/;
 const yearOf = (cycleKey: string) => Number(cycleKey.slice(0, 4));
+const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
+/** "17:00 ngày 04/12/2026", Vietnam time. */
+const vietnamMoment = (at: number) => {
+  const local = new Date(at + 7 * 3_600_000).toISOString();
+  return `${local.slice(11, 16)} ngày ${ddmmyyyy(local.slice(0, 10))}`;
+};
 /** The order the consolidation writes them in. */
 const KIND_ORDER: readonly ReportFileRef['kind'][] = ['docx', 'xlsx', 'json'];
 
@@ -85,19 +97,37 @@ export class ReportService {
 
   /**
    * Starts a cycle now (yearly, or ad-hoc with its own deadlines). The request
-   * is resolved against the catalog first, so bad deadlines are refused here
-   * rather than failing inside the workflow.
+   * is resolved against the plan's latest stored version and the catalog
+   * first, so bad deadlines are refused here rather than failing inside the
+   * workflow; so is a cycle that could not send its requests before it closes
+   * (an ad-hoc unit deadline in the past, or a past year's cycle): it would
+   * only ever report that nobody reported.
    */
   async start(request: ReportCycleRequest): Promise<{ workflowId: string; cycleKey: string }> {
     const catalog = this.deps.loadCatalog();
-    if (!catalog.plans.has(request.planId)) throw new NotFoundError(`Không có kế hoạch "${request.planId}" trong danh mục.`);
+    const stored = await reportPlan(this.deps.db, request.planId).catch((error: unknown) => {
+      throw error instanceof ReportCycleError ? new NotFoundError(error.message) : error;
+    });
+    const field = request.adHoc ? 'adHoc' : 'deadlines';
+    let closesAt: number;
     try {
-      resolveReportCycle(catalog, request, new WorkingCalendar({ overrides: catalog.calendarOverrides }));
+      closesAt = resolveReportCycle(catalog, stored.plan, request, new WorkingCalendar({ overrides: catalog.calendarOverrides }), stored.version).closesAt;
     } catch (error) {
       if (!(error instanceof ReportCycleError)) throw error;
-      throw new InvalidInputError(error.message, { issues: [{ field: request.adHoc ? 'adHoc' : 'deadlines', reason: error.message }] });
+      throw new InvalidInputError(error.message, { issues: [{ field, reason: error.message }] });
     }
     const cycleKey = reportCycleKey(request.year, request.adHoc?.id);
+    const now = (this.deps.now ?? Date.now)();
+    const today = vietnamDate(now);
+    if (request.adHoc && request.adHoc.unitDeadline < today) {
+      const reason = `Hạn báo cáo của các cơ quan (${ddmmyyyy(request.adHoc.unitDeadline)}) đã qua; chọn hạn từ hôm nay (${ddmmyyyy(today)}) trở đi (hạn hôm nay: các cơ quan gửi báo cáo đến hết giờ làm việc hôm nay).`;
+      throw new InvalidInputError(reason, { issues: [{ field: 'adHoc.unitDeadline', reason }] });
+    }
+    if (closesAt <= now) {
+      const reason = `Kỳ báo cáo ${cycleKey} của kế hoạch ${request.planId} khóa sổ lúc ${vietnamMoment(closesAt)}, đã qua: không còn thời gian gửi đề nghị báo cáo đến các cơ quan nên không bắt đầu kỳ báo cáo này.`;
+      if (request.adHoc) throw new InvalidInputError(reason, { issues: [{ field: 'adHoc.unitDeadline', reason }] });
+      throw new ConflictError(reason);
+    }
     const workflowId = reportCycleWorkflowId(request.planId, cycleKey);
     try {
       await this.deps.client.workflow.start(REPORT_CYCLE_WORKFLOW_TYPE, {
@@ -111,6 +141,29 @@ export class ReportService {
       throw error;
     }
     return { workflowId, cycleKey };
+  }
+
+  /**
+   * Sở KH&CN's approval of a consolidation (the newest generation unless one
+   * is named): only then is it e-mailed to the recipients, that generation's
+   * files exactly. Refused while the cycle is open, and for a generation made
+   * before it closed.
+   */
+  async approve(planId: string, cycleKey: string, by: string, generation?: number): Promise<ReportCycleState> {
+    const handle = this.deps.client.workflow.getHandle(reportCycleWorkflowId(planId, cycleKey));
+    const missing = `Chưa có kỳ báo cáo ${cycleKey} của kế hoạch ${planId}.`;
+    const state = await this.found(() => handle.query(reportCycleStateQuery), missing);
+    const chosen = generation ?? (await new ReportFileRepository(this.deps.db).nextGeneration(planId, cycleKey)) - 1;
+    // A completed cycle takes no Update: say why from its state (the same rule the workflow applies).
+    const refusal = approvalRefusal(state.phase, state.signOff ?? null, false, { generation: Math.max(chosen, 1), by });
+    if (refusal) throw new ConflictError(refusal);
+    if (chosen < 1) throw new ConflictError(`Kỳ báo cáo ${cycleKey} của kế hoạch ${planId} chưa có báo cáo tổng hợp để phê duyệt.`);
+    try {
+      return await this.found(() => handle.executeUpdate(approveReportUpdate, { args: [{ generation: chosen, by }] }), missing);
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) throw new ConflictError(error.cause?.message ?? error.message);
+      throw error;
+    }
   }
 
   async status(planId: string, cycleKey: string): Promise<ReportCycleStatus> {
@@ -183,10 +236,11 @@ export class ReportService {
     const missing = `Chưa có kỳ báo cáo ${cycleKey} của kế hoạch ${planId}.`;
     const [cycle, state] = await this.found(() => Promise.all([handle.query(reportCyclePlanQuery), handle.query(reportCycleStateQuery)]), missing);
     if (!cycle) throw new ConflictError('Kỳ báo cáo chưa xác định xong danh sách cơ quan; vui lòng thử lại sau.');
-    const catalog = this.deps.loadCatalog();
-    const plan = catalog.plans.get(planId);
-    if (!plan) throw new NotFoundError(`Không có kế hoạch "${planId}" trong danh mục.`);
-    const { files } = await generateReportFiles(this.deps, cycle, { plan, index: catalog.index }, await this.currentAgencies(planId, cycleKey, state.agencies), Date.now());
+    const stored = await reportPlan(this.deps.db, planId, cycle.planVersion ?? null).catch((error: unknown) => {
+      throw error instanceof ReportCycleError ? new NotFoundError(error.message) : error;
+    });
+    const generatedAt = (this.deps.now ?? Date.now)();
+    const { files } = await generateReportFiles(this.deps, cycle, { plan: stored.plan, index: this.deps.loadCatalog().index }, await this.currentAgencies(planId, cycleKey, state.agencies), generatedAt);
     return files.map((file) => this.document(file));
   }
 

@@ -73,7 +73,9 @@ describe('dondoc CLI against the API (e2e)', () => {
     const extended = await dondoc('task', 'extend', target, '--to', newDue, '--reason', 'Chờ kinh phí');
     expect(extended).toMatchObject({ code: 0, stdout: expect.stringContaining(`hạn          ${newDue}`) });
     const badExtend = await dondoc('task', 'extend', target, '--to', '2026-13-01', '--reason', 'x');
-    expect(badExtend).toMatchObject({ code: 1, stderr: expect.stringContaining('newDue:') });
+    expect(badExtend).toMatchObject({ code: 1, stderr: expect.stringContaining("option '--to <yyyy-mm-dd>' argument '2026-13-01' is invalid. Ngày 2026-13-01 không tồn tại.") });
+    // Checked before the request, as the API would: a year the working-day calendar does not cover.
+    expect((await dondoc('guidance', 'issue', '--doc', '1/TT', '--date', '1288-08-02')).stderr).toContain('Năm 1288 nằm ngoài khoảng lịch làm việc hỗ trợ (2021–2199).');
 
     const directory = await call<{ agencies: Array<{ id: string }> }>(stack.url, 'GET', '/agencies', { token: admin });
     const fromAgency = target.split('/')[3]!;
@@ -91,7 +93,7 @@ describe('dondoc CLI against the API (e2e)', () => {
 
     const completed = await dondoc('task', 'complete', target, '--evidence', 'Công văn 12/SKHCN');
     expect(completed.code).toBe(0);
-    expect((await dondoc('task', 'show', target)).stdout).toContain('Hoàn thành: Công văn 12/SKHCN');
+    expect((await dondoc('task', 'show', target)).stdout).toContain('Hoàn thành đúng hạn: Công văn 12/SKHCN');
     expect((await dondoc('task', 'complete', `task/${PLAN}/99/${other}`, '--evidence', 'x'))).toMatchObject({ code: 1, stderr: expect.stringContaining('Lỗi 404') });
 
     const open = (await call<Page>(stack.url, 'GET', `/tasks?agency=${fromAgency}&pageSize=200`, { token: admin })).body.items.filter((t) => t.running);

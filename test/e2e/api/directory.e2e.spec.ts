@@ -189,7 +189,7 @@ describe('agency contacts in the database (API e2e)', () => {
 
     const listed = await dondoc(['task', 'list', '--agency', 'so-ngoai-vu', '--page-size', '200']);
     expect(listed.stdout.split('\n')[0]).toMatch(/^Sở Ngoại vụ tỉnh Kon Tum đã được sắp xếp lại từ \d{4}-\d{2}-\d{2}: nhiệm vụ nay do .+ chủ trì \(dondoc task list --agency van-phong-ubnd-tinh-qng\)\.$/);
-    expect(listed.stdout).toMatch(/ merged +.* → task\/[\w.-]+\/[\w.-]+\/van-phong-ubnd-tinh-qng\n/);
+    expect(listed.stdout).toMatch(/ Đã gộp \(sáp nhập cơ quan\) +.* → task\/[\w.-]+\/[\w.-]+\/van-phong-ubnd-tinh-qng\n/);
   });
 
   const cliDataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-directory-cli-'));

@@ -7,6 +7,7 @@
 import { WorkingCalendar } from '@dondoc/calendar';
 import type { ReportAgencyAssignment } from '@dondoc/contracts';
 import { loadSeedCatalog, resolveReportCycle } from '@dondoc/plan-sync';
+import { storePlans } from '@dondoc/test-harness';
 import { addCalendarDays, vietnamDate } from '@dondoc/policy';
 import { repoRoot } from '@dondoc/runtime';
 import ExcelJS from 'exceljs';
@@ -65,7 +66,10 @@ describe('report evidence files (API e2e)', () => {
     viewer = await stack.login(await stack.addUser('viewer@skhcn.example', 'viewer'));
     const catalog = loadSeedCatalog(stack.env.DONDOC_SEEDS_DIR!);
     const calendar = new WorkingCalendar({ overrides: catalog.calendarOverrides });
-    const agencies = resolveReportCycle(catalog, { planId: PLAN, year, adHoc: { ...AD_HOC, requestedBy: 'x' } }, calendar).agencies.filter((a) => a.taskIds.length > 0);
+    const plan = catalog.plans.get(PLAN)!;
+    // Cycles read their plan from the stored versions, as `dondoc up` leaves them.
+    await storePlans(stack.database.db, [plan]);
+    const agencies = resolveReportCycle(catalog, plan, { planId: PLAN, year, adHoc: { ...AD_HOC, requestedBy: 'x' } }, calendar).agencies.filter((a) => a.taskIds.length > 0);
     [agencyA, agencyB] = agencies as [ReportAgencyAssignment, ReportAgencyAssignment];
     officerA = await stack.login(await stack.addUser(`canbo@${agencyA.agencyId}.example`, 'officer', agencyA.agencyId));
     officerB = await stack.login(await stack.addUser(`canbo@${agencyB.agencyId}.example`, 'officer', agencyB.agencyId));

@@ -1,8 +1,8 @@
 // The report cycle through the API: an admin starts an ad-hoc cycle, an
 // officer submits for their own agency only, the admin returns and accepts,
-// bad and oversize reports are refused with the field and the reason, and the
-// consolidated DOCX/XLSX/JSON are downloadable once a cycle has closed (a past
-// year's cycle closes at once) or when an admin re-generates them. Against the
+// bad and oversize reports are refused with the field and the reason, the
+// consolidated DOCX/XLSX/JSON are downloadable when an admin re-generates them,
+// and a cycle that could not ask anyone (a past year's) is refused. Against the
 // built API and worker, a dev server, PostgreSQL and an SMTP sink.
 import { WorkingCalendar } from '@dondoc/calendar';
 import { createLinkToken, type LinkPurpose } from '@dondoc/links';
@@ -11,7 +11,7 @@ import { loadSeedCatalog, resolveReportCycle } from '@dondoc/plan-sync';
 import { addCalendarDays, vietnamDate } from '@dondoc/policy';
 import type { SmtpSink } from '@dondoc/runtime';
 import { repoRoot } from '@dondoc/runtime';
-import { startTestSmtpSink } from '@dondoc/test-harness';
+import { startTestSmtpSink, storePlans } from '@dondoc/test-harness';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -75,7 +75,9 @@ describe('report cycle (API e2e)', () => {
     // The same resolution the cycle's first activity runs: who reports on what.
     const catalog = loadSeedCatalog(stack.env.DONDOC_SEEDS_DIR!);
     const calendar = new WorkingCalendar({ overrides: catalog.calendarOverrides });
-    assignments = resolveReportCycle(catalog, { planId: PLAN, year, adHoc: { ...AD_HOC, requestedBy: 'x' } }, calendar).agencies;
+    // Cycles read their plan from the stored versions, as `dondoc up` leaves them.
+    await storePlans(stack.database.db, [catalog.plans.get(PLAN)!]);
+    assignments = resolveReportCycle(catalog, catalog.plans.get(PLAN)!, { planId: PLAN, year, adHoc: { ...AD_HOC, requestedBy: 'x' } }, calendar).agencies;
     const withTasks = assignments.filter((a) => a.taskIds.length > 0);
     [agencyA, agencyB] = withTasks as [ReportAgencyAssignment, ReportAgencyAssignment];
     officerA = await stack.login(await stack.addUser(`canbo@${agencyA.agencyId}.example`, 'officer', agencyA.agencyId));
@@ -183,7 +185,7 @@ describe('report cycle (API e2e)', () => {
       createLinkToken({ purpose, subject: `report/${PLAN}/${CYCLE}/${subjectAgency}`, agencyId, exp: Math.floor(Date.now() / 1000) + 3600 }, stack.linkSecret);
     const token = link('submit-report', agencyB.agencyId);
     const preview = await api<{ cycleKey: string; used: boolean; report: { status: string; taskIds: string[] } }>('GET', `/links/submit-report?token=${token}`);
-    expect(preview.body).toMatchObject({ cycleKey: CYCLE, used: false, report: { status: 'requested', taskIds: [...agencyB.taskIds] } });
+    expect(preview.body).toMatchObject({ cycleKey: CYCLE, used: false, report: { status: 'requested', taskIds: [...agencyB.taskIds], dueDate: AD_HOC.unitDeadline } });
 
     expect((await api('POST', '/links/submit-report', { body: { token: link('report-progress', agencyB.agencyId), report: contentFor(agencyB) } })).status).toBe(403);
     expect((await api('POST', '/links/submit-report', { body: { token: link('submit-report', agencyA.agencyId, agencyB.agencyId), report: contentFor(agencyB) } })).status).toBe(403);
@@ -231,34 +233,17 @@ describe('report cycle (API e2e)', () => {
     rmSync(out, { recursive: true, force: true });
   });
 
-  it('consolidates a past year’s cycle at once: DOCX, XLSX and JSON with their content types, e-mailed to the recipients', async () => {
+  it('refuses a cycle that could not send its requests before it closes (issue 12 §6): a past year’s, an ad-hoc one due yesterday', async () => {
     const past = year - 1;
-    expect((await api('POST', `/reports/${PLAN}/${past}/start`, { token: admin, body: {} })).status).toBe(201);
-    const done = await eventually(async () => {
-      const reply = await api<CycleView>('GET', `/reports/${PLAN}/${past}`, { token: admin });
-      return reply.body.phase === 'completed' ? reply.body : undefined;
-    }, 60_000, 'the past cycle completed');
-    expect(done.agencies.every((a) => a.status === 'missing' && a.overdue)).toBe(true);
-    expect(done.files.map((f) => f.kind)).toEqual(['docx', 'xlsx', 'json']);
-    expect(done.generations.map((g) => [g.generation, g.emailed])).toEqual([[1, true]]);
-
-    const json = await api<{ missingAgencies: Array<{ agencyId: string }> }>('GET', `/reports/${PLAN}/${past}/files/json`, { token: viewer });
-    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(json.body.missingAgencies.map((a) => a.agencyId).sort()).toEqual(done.agencies.map((a) => a.agencyId).sort());
-    for (const [kind, type] of [
-      ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-      ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-    ] as const) {
-      const response = await fetch(`${stack.url}/reports/${PLAN}/${past}/files/${kind}`, { headers: { authorization: `Bearer ${admin}` } });
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe(type);
-      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="bao-cao-${PLAN}-${past}.${kind}"`);
-      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 2).toString()).toBe('PK'); // a ZIP container, as OOXML is
-    }
-    expect((await api('GET', `/reports/${PLAN}/${past}/files/docx`, { token: officerA })).status).toBe(403);
-    expect(sink.messages.filter((m) => m.subject.includes(`năm ${past}`)).map((m) => m.attachments.map((a) => a.filename))).toEqual([
-      ['docx', 'xlsx', 'json'].map((k) => `bao-cao-${PLAN}-${past}.${k}`),
-    ]);
+    const refused = await api('POST', `/reports/${PLAN}/${past}/start`, { token: admin, body: {} });
+    expect(refused).toMatchObject({ status: 409, body: { error: 'conflict', message: expect.stringMatching(new RegExp(`^Kỳ báo cáo ${past} của kế hoạch ${PLAN} khóa sổ lúc \\d\\d:\\d\\d ngày \\d\\d/\\d\\d/${past}, đã qua: không còn thời gian gửi đề nghị báo cáo`)) } });
+    expect((await api('GET', `/reports/${PLAN}/${past}`, { token: admin })).status).toBe(404);
+    // The CLI goes through the same operations: an ad-hoc request due yesterday is refused with the date and what to do.
+    const yesterday = addCalendarDays(today, -1);
+    const cliRefused = await dondoc('report', 'start', PLAN, String(year), '--ad-hoc', 'hom-qua', '--title', 'Báo cáo đột xuất', '--unit-deadline', yesterday, '--aggregator-deadline', addCalendarDays(today, 10));
+    expect(cliRefused).toMatchObject({ code: 1, stderr: `Hạn báo cáo của các cơ quan (${yesterday.split('-').reverse().join('/')}) đã qua; chọn hạn từ hôm nay (${today.split('-').reverse().join('/')}) trở đi (hạn hôm nay: các cơ quan gửi báo cáo đến hết giờ làm việc hôm nay).\n` });
+    expect((await api('GET', `/reports/${PLAN}/${year}-dx-hom-qua`, { token: admin })).status).toBe(404);
+    expect(sink.messages).toEqual([]);
   });
 
   it('documents every report endpoint in the OpenAPI document', async () => {
@@ -272,6 +257,7 @@ describe('report cycle (API e2e)', () => {
         'POST /reports/{plan}/{year}/agencies/{agency}/return',
         'POST /reports/{plan}/{year}/agencies/{agency}/accept',
         'GET /reports/{plan}/{year}/files/{kind}',
+        'POST /reports/{plan}/{year}/approve',
         'GET /links/submit-report',
         'POST /links/submit-report',
       ]),

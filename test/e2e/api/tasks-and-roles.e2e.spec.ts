@@ -156,10 +156,18 @@ describe('tasks, roles and errors (API e2e)', () => {
   });
 
   it('records every change in the audit log with actor, role, address and request id (admins only)', async () => {
-    const log = await api<{ items: Array<{ actor: string; role: string; action: string; target: string; ip: string; requestId: string }> }>('GET', '/audit?limit=100', { token: admin });
+    type Entry = { actor: string; role: string; action: string; target: string; ip: string; requestId: string; outcome: string | null; outcomeDetail: string | null };
+    const log = await api<{ items: Entry[] }>('GET', '/audit?limit=100', { token: admin });
     const actions = log.body.items.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['plan.import', 'task.acknowledge', 'task.pause', 'task.resume', 'task.cancel']));
-    expect(actions).not.toContain('task.complete'); // refused actions change nothing and are not recorded
+    // Requests refused before reaching the workflow (a closed or unknown task, a bad body) are not recorded;
+    // an Update is recorded as intended before it is sent, and marked applied or refused after.
+    expect(actions).not.toContain('task.complete');
+    const pauses = log.body.items.filter((e) => e.action === 'task.pause').map((e) => [e.outcome, e.outcomeDetail]);
+    expect(pauses).toEqual([
+      ['refused', 'Nhiệm vụ đang tạm dừng.'],
+      ['applied', null],
+    ]);
     const ack = log.body.items.find((e) => e.action === 'task.acknowledge')!;
     expect(ack).toMatchObject({ actor: `canbo@${agencyA}.example`, role: 'officer', ip: expect.stringContaining('127.0.0.1'), requestId: expect.any(String) });
     // A cursor past bigint's range can't be a row id: 400 on the field, not a database error.
@@ -208,7 +216,10 @@ describe('tasks, roles and errors (API e2e)', () => {
         'POST /auth/login',
         'GET /tasks',
         'GET /tasks/{workflowId}',
-        ...['acknowledge', 'progress', 'complete', 'extend', 'reassign', 'pause', 'resume', 'cancel'].map((a) => `POST /tasks/{workflowId}/${a}`),
+        ...['acknowledge', 'progress', 'propose-completion', 'confirm-completion', 'return-completion', 'complete', 'extend', 'reassign', 'pause', 'resume', 'cancel'].map(
+          (a) => `POST /tasks/{workflowId}/${a}`,
+        ),
+        'GET /stats',
         'POST /guidance',
         'GET /guidance/{documentNumber}',
         'POST /plans',

@@ -51,4 +51,15 @@ describe(AuditLogRepository.name, () => {
     expect((await sut.list({ action: 'plan.import' })).items).toHaveLength(1);
     expect((await sut.list({ target: 'report/1' })).items).toHaveLength(1);
   });
+
+  it('an action recorded before it is applied gets its outcome once, and can be listed by it', async () => {
+    const intended = await sut.begin({ actor: 'admin@example.vn', role: 'admin', action: 'task.pause', target: 'task/p/1/so-khcn', payload: { reason: 'Rà soát' } });
+    expect(intended.outcome).toBe('pending');
+    await sut.settle(intended.id, 'refused', 'Nhiệm vụ đang tạm dừng.');
+    await sut.settle(intended.id, 'applied'); // a second outcome never overwrites the first
+    const [entry] = (await sut.list({ target: 'task/p/1/so-khcn' })).items;
+    expect(entry).toMatchObject({ outcome: 'refused', outcomeDetail: 'Nhiệm vụ đang tạm dừng.', payload: { reason: 'Rà soát' } });
+    expect((await sut.list({ outcome: 'refused' })).items.map((e) => e.id)).toEqual([intended.id]);
+    expect((await sut.record({ actor: 'cli', action: 'plan.import' })).outcome).toBe('applied');
+  });
 });

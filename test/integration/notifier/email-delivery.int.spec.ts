@@ -59,13 +59,14 @@ describe('notifier: e-mail delivery', () => {
     await eventually(() => expect(running?.outcomes.outcomes).toEqual([expect.objectContaining({ workflowId: job.workflowId, idempotencyKey: job.idempotencyKey, status: 'delivered', channel: 'email', role: 'focal' })]));
   });
 
-  it('links report requests and reminders to the report submission (purpose submit-report), nothing else', async () => {
+  it('links report requests, reminders and returns to the report submission (purpose submit-report), nothing else', async () => {
     running = runNotifier(env);
     const workflowId = 'report/kh-thu/2026/so-thu';
-    for (const template of ['report-request', 'report-reminder'] as const) {
+    for (const template of ['report-request', 'report-reminder', 'report-returned'] as const) {
       await running.queue.enqueue(reminder('so-thu', { template, workflowId, idempotencyKey: `${workflowId}|${template}` }));
     }
-    const messages = await env.sink.waitForMessages(2);
+    const messages = await env.sink.waitForMessages(3);
+    expect(messages).toHaveLength(3);
     for (const message of messages) {
       const token = /\/l\/([\w.-]+)/.exec(message.text)?.[1];
       expect(verifyLinkToken(token ?? '', LINK_SECRET, 'submit-report', Date.now())).toMatchObject({ ok: true, claims: { subject: workflowId, agencyId: 'so-thu' } });

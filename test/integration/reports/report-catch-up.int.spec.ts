@@ -7,7 +7,7 @@ import { WorkingCalendar } from '@dondoc/calendar';
 import { agencyReportStateQuery, agencyReportWorkflowId, reportCycleStateQuery, reportCycleWorkflowId, submitReportUpdate, validateReportContent } from '@dondoc/contracts';
 import { ReportSubmissionRepository } from '@dondoc/db';
 import { loadSeedCatalog, reportDates, resolveReportCycle } from '@dondoc/plan-sync';
-import { createTestWorker, RecordingNotificationQueue, startTimeSkippingServer, uniqueTaskQueue } from '@dondoc/test-harness';
+import { createTestWorker, RecordingNotificationQueue, startTimeSkippingServer, storePlans, uniqueTaskQueue } from '@dondoc/test-harness';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,7 +36,7 @@ describe('report cycle started after its request day (time-skipping)', () => {
   let taskQueue: string;
   /** A worker runs once (runUntil); each test gets its own on the shared queue. */
   const newWorker = (): Promise<Worker> => {
-    const reports = { db: database.db, loadCatalog: () => catalog, dataDir, mailer: nodemailer.createTransport({ jsonTransport: true }), mailFrom: 'dondoc@skhcn.example' };
+    const reports = { db: database.db, loadCatalog: () => catalog, dataDir, mailer: nodemailer.createTransport({ jsonTransport: true }), mailFrom: 'dondoc@skhcn.example', publicBaseUrl: 'https://dondoc.example' };
     return createTestWorker(env, taskQueue, createActivities({ probes: { database: async () => {}, redis: async () => {} }, notifications: queue, temporal: env.client, reports }));
   };
 
@@ -45,6 +45,7 @@ describe('report cycle started after its request day (time-skipping)', () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-report-catch-up-'));
     queue = new RecordingNotificationQueue();
     taskQueue = uniqueTaskQueue('report-catch-up');
+    await storePlans(database.db, [plan]);
   });
   afterAll(async () => {
     await env?.teardown();
@@ -66,7 +67,7 @@ describe('report cycle started after its request day (time-skipping)', () => {
     const worker = await newWorker();
     await worker.runUntil(async () => {
       const handle = await env.client.workflow.start<typeof reportCycleWorkflow>('reportCycleWorkflow', { taskQueue, workflowId: reportCycleWorkflowId(PLAN, cycleKey), args: [{ planId: PLAN, year }] });
-      const assignments = resolveReportCycle(catalog, { planId: PLAN, year }, calendar).agencies;
+      const assignments = resolveReportCycle(catalog, plan, { planId: PLAN, year }, calendar).agencies;
       const child = (agencyId: string) => env.client.workflow.getHandle(agencyReportWorkflowId(PLAN, cycleKey, agencyId));
       let cycle = await handle.query(reportCycleStateQuery);
       for (let i = 0; i < 200 && !(cycle.agencies.length === assignments.length && cycle.agencies.every((a) => a.nextReminderAt === morning)); i++) {
@@ -96,17 +97,20 @@ describe('report cycle started after its request day (time-skipping)', () => {
     });
   });
 
-  it('asks nobody in a cycle started after it closed, and records every agency as missing', async () => {
+  it('asks nobody in a cycle started after it closed, records every agency as missing, and consolidates and sends nothing (issue 12 §6)', async () => {
     const year = new Date(await env.currentTimeMs()).getUTCFullYear() - 1;
     const cycleKey = String(year);
     const before = queue.jobs.length;
     const worker = await newWorker();
     await worker.runUntil(async () => {
       const final = await env.client.workflow.execute<typeof reportCycleWorkflow>('reportCycleWorkflow', { taskQueue, workflowId: reportCycleWorkflowId(PLAN, cycleKey), args: [{ planId: PLAN, year }] });
-      expect(final.phase).toBe('completed');
+      // Before the sign-off such a cycle was 'completed' with a consolidation e-mailed of nobody having been asked.
+      expect(final).toMatchObject({ phase: 'not-requested', files: [], emailMessageId: null, signOff: null });
       expect(final.agencies.length).toBeGreaterThan(10);
-      expect(final.agencies.map((a) => [a.status, a.remindersSent])).toEqual(final.agencies.map(() => ['missing', 0]));
+      expect(final.agencies.map((a) => [a.status, a.remindersSent, a.requestedAt])).toEqual(final.agencies.map(() => ['missing', 0, null]));
     });
     expect(queue.jobs.slice(before)).toEqual([]);
+    expect(await database.db.selectFrom('report_files').select('id').where('cycle_key', '=', cycleKey).execute()).toEqual([]);
+    expect(await database.db.selectFrom('delivery_log').select('id').where('workflow_id', '=', reportCycleWorkflowId(PLAN, cycleKey)).execute()).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ import { loadSeedCatalog, reportDates, reportTaskLeads, resolveReportCycle } fro
 import { ReportService } from '@dondoc/reports-service';
 import { buildLadder, vietnamDate } from '@dondoc/policy';
 import type { SmtpSink } from '@dondoc/runtime';
-import { createTestWorker, RecordingNotificationQueue, startTestSmtpSink, startTimeSkippingServer, uniqueTaskQueue } from '@dondoc/test-harness';
+import { createTestWorker, RecordingNotificationQueue, startTestSmtpSink, startTimeSkippingServer, storePlans, uniqueTaskQueue } from '@dondoc/test-harness';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createHash } from 'node:crypto';
@@ -60,7 +60,8 @@ describe('report cycle (time-skipping)', () => {
     queue = new RecordingNotificationQueue();
     taskQueue = uniqueTaskQueue('reports');
     const mailer = nodemailer.createTransport({ host: '127.0.0.1', port: sink.smtpPort, secure: false, ignoreTLS: true });
-    const reports = { db: database.db, loadCatalog: () => catalog, dataDir, mailer, mailFrom: '"Đôn Đốc – Sở KH&CN" <dondoc@skhcn.example>' };
+    const reports = { db: database.db, loadCatalog: () => catalog, dataDir, mailer, mailFrom: '"Đôn Đốc – Sở KH&CN" <dondoc@skhcn.example>', publicBaseUrl: 'https://dondoc.example' };
+    await storePlans(database.db, [plan]);
     const probes = { database: async () => {}, redis: async () => {} };
     worker = await createTestWorker(env, taskQueue, createActivities({ probes, notifications: queue, temporal: env.client, reports }));
   });
@@ -89,7 +90,7 @@ describe('report cycle (time-skipping)', () => {
       let cycle = await handle.query(reportCycleStateQuery);
       for (let i = 0; i < 100 && cycle.phase === 'preparing'; i++) cycle = await new Promise((r) => setTimeout(r, 100)).then(() => handle.query(reportCycleStateQuery));
       expect(cycle.phase).toBe('collecting');
-      const assignments = resolveReportCycle(catalog, { planId: PLAN, year }, calendar).agencies;
+      const assignments = resolveReportCycle(catalog, plan, { planId: PLAN, year }, calendar).agencies;
       expect(cycle.agencies.map((a) => a.agencyId).sort()).toEqual(assignments.map((a) => a.agencyId).sort());
       expect(assignments.length).toBeGreaterThan(10);
 
@@ -129,7 +130,11 @@ describe('report cycle (time-skipping)', () => {
       expect(back.status).toBe('returned');
       const returnNotice = queue.jobs.find((j) => j.agencyId === returned!.agencyId && j.stepId === 'returned-r1');
       // The comment has its own field (a letter with a due date shows the date, not the deadline text), the deadline text stays the request's.
+      // Its own template (issue 12 §7): "Báo cáo đã được trả lại để chỉnh sửa", not a reminder that nothing was received.
+      expect(returnNotice?.template).toBe('report-returned');
       expect(returnNotice?.data).toMatchObject({ reviewComment: 'Bổ sung số liệu chỉ tiêu', dueDate: dates.unitDeadline, deadlineText: `Gửi báo cáo về Sở Khoa học và Công nghệ trước ngày ${ddmmyyyy(dates.unitDeadline)}` });
+      // Returned weeks before the deadline: the deadline stands, so no note about a new one.
+      expect(returnNotice?.data.deadlineNote).toBeUndefined();
       expect(returnNotice?.data.daysLeft).toBeGreaterThan(0);
       // Stored with the revision, so the API and `dondoc report status` show it even after the agency resubmits.
       const statusOps = new ReportService({ client: env.client, db: database.db, dataDir, taskQueue, loadCatalog: () => catalog });
@@ -139,8 +144,8 @@ describe('report cycle (time-skipping)', () => {
       expect(revised).toMatchObject({ status: 'submitted', revision: 2, returns: 1, late: false });
       await child(returned!.agencyId).executeUpdate(reviewReportUpdate, { args: [{ decision: 'accept', comment: '', by: 'lanhdao@skhcn' }] });
 
-      // Three days after the unit deadline the late agency reports.
-      await env.sleep(Date.parse(`${dates.unitDeadline}T10:00:00+07:00`) + 3 * DAY - (await env.currentTimeMs()));
+      // The day after the unit deadline (the cycle closes for the sign-off two working days later) the late agency reports.
+      await env.sleep(Date.parse(`${dates.unitDeadline}T10:00:00+07:00`) + DAY - (await env.currentTimeMs()));
       // This one goes through the operations the CLI and the API share: a bad file is refused with the reasons, a good one accepted.
       const ops = new ReportService({ client: env.client, db: database.db, dataDir, taskQueue, loadCatalog: () => catalog });
       await expect(ops.submit(PLAN, cycleKey, late!.agencyId, { tasks: [] }, 'cli')).rejects.toThrow(InvalidInputError);
@@ -157,6 +162,15 @@ describe('report cycle (time-skipping)', () => {
       expect(chased.map((j) => j.stepId)).toEqual(expect.arrayContaining(['before-7d', 'due-day', 'overdue-1wd']));
       const onTimeJobs = queue.jobs.filter((j) => j.agencyId === onTime[1]!.agencyId);
       expect(onTimeJobs.map((j) => j.stepId)).toEqual(['request']);
+
+      // At the close the consolidation goes to Sở KH&CN for approval (its focal point: the test has no admin users);
+      // approved, it is e-mailed to the recipients.
+      await env.sleep(dates.closesAt + 60_000 - (await env.currentTimeMs()));
+      let waiting = await handle.query(reportCycleStateQuery);
+      for (let i = 0; i < 200 && !(waiting.phase === 'awaiting-approval' && waiting.signOff?.requestedFrom.length); i++) waiting = await new Promise((r) => setTimeout(r, 50)).then(() => handle.query(reportCycleStateQuery));
+      expect(waiting).toMatchObject({ phase: 'awaiting-approval', emailMessageId: null, signOff: { requestedFrom: ['dondoc@skhcn.quangngai.example'], approval: null } });
+      const approved = await ops.approve(PLAN, cycleKey, 'giamdoc@skhcn');
+      expect(approved.signOff?.approval).toMatchObject({ generation: waiting.signOff!.generation, by: 'giamdoc@skhcn' });
 
       const final = await handle.result();
       expect(final.phase).toBe('completed');
@@ -192,7 +206,8 @@ describe('report cycle (time-skipping)', () => {
         [emailed, true],
         [emailed + 1, false],
       ]);
-      expect(sink.messages).toHaveLength(1);
+      // The letter asking for approval, and the report itself: nothing else.
+      expect(sink.messages.map((m) => m.subject)).toEqual([expect.stringMatching(/^\[Đôn Đốc\] Đề nghị phê duyệt trước khi gửi: /), `[Đôn Đốc] Báo cáo ${TITLE(year)}`]);
     });
   });
 
@@ -210,7 +225,8 @@ describe('report cycle (time-skipping)', () => {
   function expectedTables(final: Final, scenario: Scenario) {
     const silent = new Set([scenario.missing.agencyId]);
     const lateAt = final.agencies.find((a) => a.agencyId === scenario.late.agencyId)!.firstSubmittedAt!;
-    const tasks = expectedTaskTable(plan, scenario.assignments, silent, (agencyId) => (agencyId === scenario.returned.agencyId ? 2 : 1));
+    const leads = reportTaskLeads(plan, catalog.index, final.unitDeadline!);
+    const tasks = expectedTaskTable(plan, scenario.assignments, silent, (agencyId) => (agencyId === scenario.returned.agencyId ? 2 : 1), leads);
     const indicators = plan.indicators.map((indicator) => {
       const reporters = scenario.assignments.filter((a) => a.indicatorIds.includes(indicator.id) && !silent.has(a.agencyId));
       return [indicator.id, indicator.name, indicator.unit, indicator.target, reporters.map((a) => `Đạt ${indicator.id} (${a.agencyId})`).join('\n'), reporters.map((a) => a.agencyName).join('\n')];
@@ -224,6 +240,14 @@ describe('report cycle (time-skipping)', () => {
       late: [
         ['1', scenario.late.agencyName, `Gửi muộn (ngày ${ddmmyyyy(vietnamDate(lateAt))})`],
         ['2', scenario.missing.agencyName, 'Không gửi báo cáo'],
+      ],
+      // One on time and the returned one (after its revision) accepted, the rest waiting for review, one silent.
+      standing: [
+        ['Đã tiếp nhận', '2'],
+        ['Đã gửi, chờ xem xét', String(scenario.assignments.length - 3)],
+        ['Bị trả lại, chưa gửi lại', '0'],
+        ['Không gửi báo cáo', '1'],
+        ['Tổng số cơ quan, đơn vị', String(scenario.assignments.length)],
       ],
     };
   }
@@ -240,19 +264,24 @@ describe('report cycle (time-skipping)', () => {
     const tasks = await xlsxRows(xlsx, XLSX_SHEETS.tasks, 3);
     expect(tasks[0]).toEqual(['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Tình trạng', 'Tỷ lệ hoàn thành (%)', 'Kết quả, minh chứng', 'Khó khăn, đề xuất']);
     expect(tasks.slice(1)).toEqual(expected.tasks.map(asXlsxRow));
-    // Per group, a blank row, then per agency.
-    expect(await xlsxRows(xlsx, XLSX_SHEETS.summary, 3)).toEqual([
-      ['Nhóm / cơ quan', 'Đã hoàn thành', 'Đang thực hiện, đúng tiến độ', 'Chậm tiến độ', 'Chưa triển khai', 'Chưa có báo cáo', 'Tổng số'],
+    // Per group, a blank row, then per agency, another blank row, then where the agencies' reports stand.
+    expect(await xlsxRows(xlsx, XLSX_SHEETS.summary, 2)).toEqual([
+      [], // final: no "số liệu tạm tính" line
+      ['Nhóm / cơ quan', 'Đã hoàn thành', 'Đang thực hiện, đúng tiến độ', 'Chậm tiến độ', 'Chưa triển khai', 'Chủ trì chưa báo cáo', 'Tổng số'],
       ...expected.groups,
       [],
       ['Theo cơ quan, đơn vị'],
       ...expected.agencies,
+      [],
+      ['Tình hình gửi báo cáo', 'Số cơ quan'],
+      ...expected.standing,
     ]);
     const indicators = await xlsxRows(xlsx, XLSX_SHEETS.indicators, 3);
     expect(indicators[0]).toEqual(['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Mục tiêu', 'Kết quả đạt được', 'Cơ quan báo cáo']);
     expect(indicators.slice(1)).toEqual(expected.indicators.map(asXlsxRow));
     expect(await xlsxRows(xlsx, XLSX_SHEETS.late, 3)).toEqual([['TT', 'Cơ quan', 'Tình trạng báo cáo'], ...expected.late]);
-    // No agency attached evidence: the sheet has its header only.
+    // No agency wrote a summary or attached evidence: those sheets have their header only.
+    expect(await xlsxRows(xlsx, XLSX_SHEETS.remarks, 3)).toEqual([['TT', 'Cơ quan, đơn vị', 'Nhận xét chung']]);
     expect(await xlsxRows(xlsx, XLSX_SHEETS.evidence, 3)).toEqual([['STT', 'Cơ quan, đơn vị', 'Tệp minh chứng', 'Dung lượng']]);
   }
 
@@ -271,8 +300,11 @@ describe('report cycle (time-skipping)', () => {
     const indicatorTable = docx.tables.find((t) => t[0]![0] === 'TT' && t[0]![1] === 'Chỉ tiêu')!;
     expect(indicatorTable.slice(1)).toEqual(expected.indicators);
     expect(docx.tables.find((t) => t[0]!.join('|') === 'TT|Cơ quan|Tình trạng báo cáo')!.slice(1)).toEqual(expected.late);
-    // Heading, two summaries, tasks, indicators, late and missing: nothing else (no evidence part).
-    expect(docx.tables).toHaveLength(6);
+    expect(docx.tables.find((t) => t[0]!.join('|') === 'Tình hình gửi báo cáo|Số cơ quan')!.slice(1)).toEqual(expected.standing);
+    expect(docx.paragraphs).toContain('Không có cơ quan, đơn vị nào gửi nhận xét chung.');
+    expect(docx.paragraphs.join('\n')).not.toContain('tạm tính');
+    // Heading, standing, two summaries, tasks, indicators, late and missing: nothing else (no remarks, no evidence part).
+    expect(docx.tables).toHaveLength(7);
   }
 
   /** The JSON export: the same facts as data. */
@@ -293,6 +325,8 @@ describe('report cycle (time-skipping)', () => {
     expect(report.missingAgencies.map((a) => [a.agencyId, a.reportStatus, a.submittedOn, a.revision])).toEqual([[scenario.missing.agencyId, 'missing', null, null]]);
     expect(report.agencies.find((a) => a.agencyId === scenario.returned.agencyId)).toMatchObject({ reportStatus: 'accepted', reportStatusLabel: 'Đã tiếp nhận', revision: 2, late: false });
     expect(report.agencies.map((a) => a.agencyId)).toEqual(scenario.assignments.map((a) => a.agencyId));
+    expect(report).toMatchObject({ provisional: false, provisionalNote: null, returnedAgencies: [] });
+    expect(report.standing).toEqual({ accepted: 2, submitted: scenario.assignments.length - 3, returned: 0, notSubmitted: 1, late: 1, total: scenario.assignments.length });
   }
 
   async function checkDocuments(final: Final, scenario: Scenario) {
@@ -305,7 +339,7 @@ describe('report cycle (time-skipping)', () => {
     }
     const read = (kind: string) => readFileSync(path.join(dataDir, final.files.find((f) => f.kind === kind)!.path));
     const expected = expectedTables(final, scenario);
-    expect(vietnamDate(expected.lateAt)).toBe(calendarDay(final.unitDeadline!, 3));
+    expect(vietnamDate(expected.lateAt)).toBe(calendarDay(final.unitDeadline!, 1));
     await checkXlsx(read('xlsx'), expected);
     await checkDocx(read('docx'), expected, scenario.year);
     checkJson(read('json'), final, scenario, expected);
@@ -313,8 +347,8 @@ describe('report cycle (time-skipping)', () => {
 
   /** The e-mail in the sink: headers, and each attachment opened and checked like the files on disk. */
   async function checkEmail(final: Final, scenario: Scenario) {
-    const [message] = await sink.waitForMessages(1);
-    expect(sink.messages).toHaveLength(1);
+    await sink.waitForMessages(2);
+    const message = sink.messages.find((m) => m.subject === `[Đôn Đốc] Báo cáo ${TITLE(scenario.year)}`);
     expect(message!.subject).toBe(`[Đôn Đốc] Báo cáo ${TITLE(scenario.year)}`);
     // Rendered from the 'aggregate-report' template: the letter names its addressees, deadline and attachments, in text and HTML.
     const [y, m, d] = final.aggregatorDeadline!.split('-');

@@ -8,7 +8,7 @@ import { reportCycleStateQuery, reportCycleWorkflowId, type ReportDeadlineOverri
 import type { Plan } from '@dondoc/domain';
 import { loadSeedCatalog, reportCatchUpAt, reportDates, reportFires, upsertReportSchedule } from '@dondoc/plan-sync';
 import { addCalendarDays, type EscalationPolicy, vietnamDate } from '@dondoc/policy';
-import { createTestWorker, RecordingNotificationQueue, startDevServer, uniqueTaskQueue } from '@dondoc/test-harness';
+import { createTestWorker, RecordingNotificationQueue, startDevServer, storePlans, uniqueTaskQueue } from '@dondoc/test-harness';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import nodemailer from 'nodemailer';
 import os from 'node:os';
@@ -102,7 +102,9 @@ describe('report schedule (dev server)', () => {
     await upsertReportSchedule(env.client, configured, policy, calendar, { taskQueue, now, years, overrides: scenario.openOverride });
     expect((await handle.describe()).action).toMatchObject({ args: [{ overrides: { [moved.year]: { unitDeadline: `${moved.year}-11-01` }, ...scenario.openOverride } }] });
     const sink = nodemailer.createTransport({ jsonTransport: true });
-    const reports = { db: database.db, loadCatalog: () => catalog, dataDir: os.tmpdir(), mailer: sink, mailFrom: 'dondoc@skhcn.example' };
+    const reports = { db: database.db, loadCatalog: () => catalog, dataDir: os.tmpdir(), mailer: sink, mailFrom: 'dondoc@skhcn.example', publicBaseUrl: 'https://dondoc.example' };
+    // The cycle resolves the plan from its stored versions, as the imports leave them.
+    await storePlans(database.db, [plan]);
     const activities = createActivities({ probes: { database: async () => {}, redis: async () => {} }, notifications: new RecordingNotificationQueue(), temporal: env.client, reports });
     const worker = await createTestWorker(env, taskQueue, activities);
     await worker.runUntil(async () => {

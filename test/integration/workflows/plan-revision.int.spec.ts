@@ -72,7 +72,7 @@ describe('plan revisions applied to running task workflows (dev server)', () => 
 
     const revised = env.client.workflow.getHandle('task/kh-ai-2025-2030/1/so-khcn-qng');
     const state = await eventually(() => revised.query(stateQuery), (s) => s.dueDate === '2027-11-15');
-    expect(state).toMatchObject({ dueDate: '2027-11-15', cycleKind: 'progress', status: 'active' });
+    expect(state).toMatchObject({ dueDate: '2027-11-15', cycleKind: 'progress', status: 'not-due' });
     expect((await revised.query(timelineQuery)).map((e) => e.type)).toContain('plan-revised');
 
     const removed = env.client.workflow.getHandle(second.cancelled[0]!);

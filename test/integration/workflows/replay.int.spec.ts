@@ -3,24 +3,38 @@
 // `patched()` for such changes). Fixtures: test/fixtures/histories/*.json, made by
 //   DONDOC_RECORD_HISTORIES=1 npx jest --selectProjects integration --testPathPatterns replay
 // and committed. Re-record them only for a deliberate, patched change of behaviour.
+// *.before-status-model.json: the same runs recorded before the 'task-status-model' and
+// 'catch-up-spacing' patches (issue 13 §1, issue 12 §5); the runs without that suffix,
+// and proposal-*, completion-self, guidance-refused-*, catch-up-spacing, after them.
+// moved-to-status-model.json: a run begun on the code before those patches and finished
+// (proposed, confirmed) on the code after them, as running workflows move over.
 // report-*.json: a yearly report cycle and three of its agencies (late, missing,
 // returned and resubmitted), recorded from the report cycle acceptance test on
-// the code before the 'return-comment-own-field' patch.
+// the code before the 'return-comment-own-field' patch (so also before the
+// 'report-sign-off', 'late-request-grace' and 'report-returned-notice' patches);
+// report-cycle-sign-off, report-agency-returned-new-deadline and
+// report-agency-late-request-grace were recorded on those patches by
+//   DONDOC_RECORD_HISTORIES=1 npx jest --selectProjects integration --runInBand test/integration/reports/report-sign-off test/integration/reports/report-late-start
+// waiting-reassign*, merge-*: agency merges (see 'recording the merge fixtures' below).
 import {
   absorbMergedTaskUpdate,
   acknowledgeUpdate,
   closeAsMergedUpdate,
   completeUpdate,
+  confirmCompletionUpdate,
   extendDeadlineUpdate,
   guidanceIssuedSignal,
   pauseUpdate,
+  proposeCompletionUpdate,
   reassignUpdate,
   reportProgressUpdate,
   resumeUpdate,
+  returnCompletionUpdate,
   timelineQuery,
 } from '@dondoc/contracts';
 import { addCalendarDays } from '@dondoc/policy';
 import {
+  activitiesFor,
   createTaskScenario,
   DAY,
   eventually,
@@ -93,6 +107,47 @@ const recording = process.env.DONDOC_RECORD_HISTORIES === '1';
       await waiting.executeUpdate(completeUpdate, { args: [{ by: 'focal', evidence: 'Xong' }] });
       await waiting.result();
       await save(waiting, 'after-guidance');
+
+      // The status model: a proposal returned (the ladder resumes), proposed again late and confirmed;
+      // a plan with completion: self; a guidance date the calendar cannot work with, then a good one.
+      const [y2, m2] = vnDay((await s.now()) + 150 * DAY).split('-').map(Number) as [number, number];
+      const confirmed = await s.start(`${m2}/${y2}`);
+      const due2 = (await s.state(confirmed)).dueDate!;
+      const step = (id: string) => ladderOf(due2, 0).find((candidate) => candidate.stepId === id)!.at;
+      const proposal = { args: [{ by: 'focal', result: 'Đã ban hành kế hoạch', evidence: 'Công văn 7/SYT' }] as [{ by: string; result: string; evidence: string }] };
+      await s.advanceTo(step('before-7d') + HOUR);
+      await confirmed.executeUpdate(proposeCompletionUpdate, proposal);
+      await s.advanceTo(step('overdue-1wd') + HOUR);
+      await confirmed.executeUpdate(returnCompletionUpdate, { args: [{ by: 'admin', comment: 'Thiếu minh chứng' }] });
+      await s.advanceTo(step('overdue-5wd') + HOUR);
+      await confirmed.executeUpdate(proposeCompletionUpdate, proposal);
+      await s.advanceTo((await s.now()) + 3 * DAY);
+      await confirmed.executeUpdate(confirmCompletionUpdate, { args: [{ by: 'admin', comment: '' }] });
+      await confirmed.result();
+      await save(confirmed, 'proposal-returned-confirmed-late');
+      const self = await s.start(`${m2}/${y2}`, { completion: 'self' });
+      await s.advanceTo((await s.now()) + 2 * DAY);
+      await self.executeUpdate(proposeCompletionUpdate, proposal);
+      await self.result();
+      await save(self, 'completion-self');
+      const released = await s.start('Khi Trung ương ban hành');
+      await released.signal(guidanceIssuedSignal, { documentNumber: '1/TT', date: '1288-08-02', issuer: 'Bộ KH&CN' });
+      await released.signal(guidanceIssuedSignal, { documentNumber: '2/TT', date: vnDay(await s.now()), issuer: 'Bộ KH&CN' });
+      await s.advanceTo((await s.now()) + 35 * DAY);
+      await released.executeUpdate(completeUpdate, { args: [{ by: 'admin', evidence: 'Xong' }] });
+      await released.result();
+      await save(released, 'guidance-refused-then-released');
+
+      // Imported two minutes before a step: the catch-up, then the next step a working day later.
+      const [y3, m3] = vnDay((await s.now()) + 40 * DAY).split('-').map(Number) as [number, number];
+      const due3 = new Date(Date.UTC(y3, m3, 0)).toISOString().slice(0, 10);
+      const fifteenth = ladderOf(due3, 0).find((candidate) => candidate.stepId === 'overdue-15wd')!;
+      await s.advanceTo(fifteenth.at - 2 * 60_000);
+      const spaced = await s.start(`${m3}/${y3}`, { catchUp: true });
+      await s.advanceTo(fifteenth.at + 2 * DAY);
+      await spaced.executeUpdate(completeUpdate, { args: [{ by: 'admin', evidence: 'Xong' }] });
+      await spaced.result();
+      await save(spaced, 'catch-up-spacing');
     } finally {
       await s.cleanUp();
       await s.stop();
@@ -143,6 +198,41 @@ const mergeRecording = process.env.DONDOC_RECORD_HISTORIES;
     } finally {
       await s.cleanUp();
       await s.stop();
+      await env.teardown();
+    }
+  });
+});
+
+// A running workflow that moves to the status model: started on the code before it
+// (DONDOC_RECORD_MIGRATION_FROM = a workflow bundle of that code), continued on today's.
+const migrationFrom = process.env.DONDOC_RECORD_MIGRATION_FROM;
+(migrationFrom ? describe : describe.skip)('recording a run that moves to the status model (DONDOC_RECORD_MIGRATION_FROM=<old bundle>)', () => {
+  it('records a task begun before the patch and completed through a confirmed proposal after it', async () => {
+    const env = await startTimeSkippingServer();
+    const s = await createTaskScenario(env, 'migration', { withoutWorker: true });
+    const worker = (bundle: string) =>
+      Worker.create({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue: s.taskQueue, activities: activitiesFor(s.queue, env), workflowBundle: { codePath: bundle }, maxCachedWorkflows: 0 });
+    try {
+      const [y, m] = vnDay((await s.now()) + 150 * DAY).split('-').map(Number) as [number, number];
+      const handle = await s.start(`${m}/${y}`, { catchUp: false });
+      const old = await worker(migrationFrom!);
+      const due = await old.runUntil(async () => {
+        const state = await eventually(() => s.state(handle), (found) => found.dueDate !== null);
+        await s.advanceTo(ladderOf(state.dueDate!, 0).find((step) => step.stepId === 'before-7d')!.at + HOUR);
+        await eventually(async () => s.jobsOf(handle), (jobs) => jobs.length === 2);
+        return state.dueDate!;
+      });
+      const current = await worker(process.env.DONDOC_TEST_WORKFLOW_BUNDLE!);
+      await current.runUntil(async () => {
+        await handle.executeUpdate(proposeCompletionUpdate, { args: [{ by: 'focal', result: 'Đã ban hành kế hoạch', evidence: 'Công văn 7/SYT' }] });
+        await s.advanceTo(ladderOf(due, 0).find((step) => step.stepId === 'overdue-1wd')!.at + HOUR);
+        await handle.executeUpdate(confirmCompletionUpdate, { args: [{ by: 'admin', comment: '' }] });
+        await handle.result();
+      });
+      const history = await handle.fetchHistory();
+      writeFileSync(path.join(FIXTURES, 'moved-to-status-model.json'), `${JSON.stringify(JSON.parse(historyToJson(history)))}\n`);
+    } finally {
+      await s.cleanUp();
       await env.teardown();
     }
   });

@@ -1,12 +1,12 @@
 // Present state on import: a task whose deadline passed before Đôn Đốc tracked it
 // gets one catch-up reminder for where the ladder stands now, never the backlog.
 import { searchAttributes, timelineQuery } from '@dondoc/contracts';
-import { calendarDaysBetween, positionAt } from '@dondoc/policy';
+import { calendarDaysBetween, positionAt, vietnamInstant } from '@dondoc/policy';
 import {
   DAY,
   eventually,
   HOUR,
-  ladderBetween,
+  ladderAfterCatchUp,
   ladderOf,
   stepsOf,
   testCalendar,
@@ -53,7 +53,7 @@ describe('task workflow: catch-up on import (time-skipping)', () => {
     const until = start + 22 * DAY;
     await s.advanceTo(until);
     const later = s.jobsOf(handle).slice(1);
-    expect(stepsOf(later)).toEqual(ladderBetween(due, start, until));
+    expect(stepsOf(later)).toEqual(ladderAfterCatchUp(due, jobs[0]!.scheduledFor, start, until));
     expect(later.length).toBeGreaterThanOrEqual(3); // three weeks of weekly repeats (four when one falls within hours)
     expect(later.every((j) => j.template === 'escalation' && /^weekly-\d+$/.test(j.stepId))).toBe(true);
     expect(s.queue.calls).toBe(s.queue.jobs.length);
@@ -86,7 +86,34 @@ describe('task workflow: catch-up on import (time-skipping)', () => {
     expect(catchUp).toMatchObject({ template: 'catch-up', stepId: position.current!.stepId });
     const until = now + 30 * DAY;
     await s.advanceTo(until);
-    expect(stepsOf(s.jobsOf(handle).slice(1))).toEqual(ladderBetween(due, now, until));
+    expect(stepsOf(s.jobsOf(handle).slice(1))).toEqual(ladderAfterCatchUp(due, catchUp!.scheduledFor, now, until));
     expect(s.jobsOf(handle).filter((j) => j.template === 'catch-up')).toHaveLength(1);
+  });
+
+  // Issue 12 §5: imported at 07:58 on the day of the +15-working-day escalation, the task got
+  // its catch-up (the +5 step) and, two minutes later, the +15 escalation.
+  it('imported minutes before a step: the catch-up goes out, the next step waits a working day', async () => {
+    const [y, m] = vnDay((await s.now()) + 40 * DAY).split('-').map(Number) as [number, number];
+    const due = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    const fifteenth = ladderOf(due, 0).find((step) => step.stepId === 'overdue-15wd')!;
+    const importAt = fifteenth.at - 2 * 60_000; // 07:58, inside office hours
+    await s.advanceTo(importAt);
+    const handle = await s.start(`${m}/${y}`, { catchUp: true });
+
+    const [catchUp] = await eventually(async () => s.jobsOf(handle), (found) => found.length > 0);
+    expect(catchUp).toMatchObject({ template: 'catch-up', stepId: 'overdue-5wd' });
+    const nextDay = testCalendar.addWorkingDays(fifteenth.day, 1);
+    const spacingEnd = vietnamInstant(nextDay, '08:00');
+    // The positive signal: the workflow itself says when the escalation goes, and it is not today.
+    expect(await s.state(handle)).toMatchObject({ status: 'overdue', nextReminderStep: 'overdue-15wd', nextReminderAt: spacingEnd });
+
+    await s.advanceTo(fifteenth.at + 3 * HOUR);
+    expect((await s.state(handle)).nextReminderAt).toBe(spacingEnd);
+    expect(s.jobsOf(handle).map((j) => j.stepId)).toEqual(['overdue-5wd']);
+
+    await s.advanceTo(spacingEnd + HOUR);
+    const jobs = await eventually(async () => s.jobsOf(handle), (found) => found.length > 1);
+    expect(stepsOf(jobs)).toEqual([`overdue-5wd@${fifteenth.day}`, `overdue-15wd@${nextDay}`]);
+    expect(jobs[1]).toMatchObject({ template: 'escalation', idempotencyKey: `${handle.workflowId}|${due}|overdue-15wd`, scheduledFor: spacingEnd });
   });
 });

@@ -48,7 +48,7 @@ describe('task workflow ladder (time-skipping)', () => {
       const handle = await start(deadline, 'fixed');
       const state0 = await handle.query(stateQuery);
       const expected = buildLadder(state0.dueDate!, taskInput(deadline).policy, new WorkingCalendar(), now + 400 * DAY);
-      expect(state0.status).toBe('active');
+      expect(state0.status).toBe('not-due'); // five months ahead: its first reminder has not come yet
       expect(state0.nextReminderStep).toBe('before-30d');
 
       // Skip to three weeks past the due date: the before steps, the due day and the +1, +5, +15 escalations.
@@ -71,7 +71,8 @@ describe('task workflow ladder (time-skipping)', () => {
 
       await handle.executeUpdate(completeUpdate, { args: [{ by: 'chuyenvien@skhcn', evidence: 'Công văn 123/SKHCN' }] });
       const final = await handle.result();
-      expect(final.status).toBe('completed');
+      expect(final).toMatchObject({ status: 'completed-late', completion: { dueDate: state0.dueDate, daysLate: expect.any(Number) } });
+      expect(final.completion!.daysLate).toBeGreaterThan(20);
       const timeline = await handle.query(timelineQuery);
       expect(timeline.map((e) => e.type)).toContain('completed');
     });

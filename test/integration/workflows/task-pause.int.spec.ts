@@ -34,7 +34,7 @@ describe('task workflow: pause and resume (time-skipping)', () => {
     // Paused across the due date and the first escalation.
     await s.advanceTo(at('overdue-1wd') + DAY);
     expect(stepsOf(s.jobsOf(handle))).toEqual(ladderBetween(due, start, pausedAt));
-    expect(await s.state(handle)).toMatchObject({ paused: true, status: 'overdue', nextReminderAt: null });
+    expect(await s.state(handle)).toMatchObject({ paused: true, status: 'paused', nextReminderAt: null });
 
     const resumedAt = await s.now();
     const resumed = await handle.executeUpdate(resumeUpdate, { args: [{ by: 'admin@skhcn' }] });

@@ -4,11 +4,12 @@
 import { completeUpdate, guidanceIssuedSignal, reportProgressUpdate, searchAttributes, timelineQuery } from '@dondoc/contracts';
 import { simulateTask } from '@dondoc/plan-sync';
 import { parseDeadline } from '@dondoc/schemas';
-import { addCalendarDays, cyclesOf, positionAt } from '@dondoc/policy';
+import { addCalendarDays, calendarDaysBetween, cyclesOf, positionAt } from '@dondoc/policy';
 import {
   DAY,
   eventually,
   HOUR,
+  ladderAfterCatchUp,
   ladderBetween,
   ladderOf,
   stepsOf,
@@ -26,15 +27,18 @@ describe('task workflow: one test per kind of deadline (time-skipping)', () => {
   /** The first reminder of a due date: the moment a cycle begins for the agency. */
   const firstReminderAt = (due: string) => ladderOf(due, 0)[0]!.at;
 
-  it('month "4/<next year>": every step once, on working days around 30/4–1/5; status due, then overdue the day after', async () => {
+  it('month "4/<next year>": every step once, on working days around 30/4–1/5; not due until the first reminder, in progress through the due date, overdue the day after', async () => {
     const y = vnYear(await s.now()) + 1;
     const due = `${y}-04-30`;
     const handle = await s.start(`4/${y}`);
     const start = await s.now();
-    expect(await s.state(handle)).toMatchObject({ status: 'active', dueDate: due, cycleKind: 'deadline', nextReminderStep: 'before-30d' });
+    expect(await s.state(handle)).toMatchObject({ status: 'not-due', dueDate: due, cycleKind: 'deadline', nextReminderStep: 'before-30d' });
+    await s.advanceTo(firstReminderAt(due) + HOUR);
+    expect((await s.state(handle)).status).toBe('active');
+    expect((await handle.describe()).typedSearchAttributes.get(searchAttributes.status)).toBe('active');
 
     await s.advanceTo(vnTime(due));
-    expect((await s.state(handle)).status).toBe('due');
+    expect((await s.state(handle)).status).toBe('active');
     await s.advanceTo(vnTime(`${y}-05-01`)); // a holiday, before the first escalation
     const dayAfter = await s.state(handle);
     expect(dayAfter.status).toBe('overdue');
@@ -55,7 +59,9 @@ describe('task workflow: one test per kind of deadline (time-skipping)', () => {
     expect(s.queue.calls).toBe(s.queue.jobs.length);
 
     const done = await handle.executeUpdate(completeUpdate, { args: [{ by: 'chuyenvien@skhcn', evidence: 'Công văn 45/SKHCN' }] });
-    expect(done.status).toBe('completed');
+    // Completed by Sở KH&CN a month after the due date: late, by the days since it.
+    const today = vnDay(await s.now());
+    expect(done).toMatchObject({ status: 'completed-late', completion: { on: today, dueDate: due, daysLate: calendarDaysBetween(due, today), confirmedBy: null } });
     expect((await s.state(handle)).nextReminderAt).toBeNull();
   });
 
@@ -91,7 +97,7 @@ describe('task workflow: one test per kind of deadline (time-skipping)', () => {
     expect(reported.progressPercent).toBe(40);
 
     const next = await eventually(() => s.state(handle), (state) => state.cycle === 1);
-    expect(next).toMatchObject({ cycle: 1, cycleKind: 'deadline', dueDate: finalDue, status: 'active', nextReminderStep: 'before-30d', progressPercent: 40 });
+    expect(next).toMatchObject({ cycle: 1, cycleKind: 'deadline', dueDate: finalDue, status: 'not-due', nextReminderStep: 'before-30d', progressPercent: 40 });
     expect((await handle.describe()).runId).not.toBe(firstRun);
     const timeline = await handle.query(timelineQuery);
     expect(timeline.filter((e) => e.type === 'started')).toHaveLength(1);
@@ -111,8 +117,8 @@ describe('task workflow: one test per kind of deadline (time-skipping)', () => {
     const y = vnYear(await s.now()) + 1;
     const handle = await s.start(`${y}-${y + 1}`);
     const done = await handle.executeUpdate(completeUpdate, { args: [{ by: 'focal@skhcn', evidence: 'Quyết định ban hành quy chế' }] });
-    expect(done).toMatchObject({ status: 'completed', cycle: 0, progressPercent: 100, nextReminderAt: null });
-    expect(await handle.result()).toMatchObject({ status: 'completed' });
+    expect(done).toMatchObject({ status: 'completed-on-time', cycle: 0, progressPercent: 100, nextReminderAt: null });
+    expect(await handle.result()).toMatchObject({ status: 'completed-on-time' });
     expect(s.jobsOf(handle)).toEqual([]);
   });
 
@@ -127,10 +133,14 @@ describe('task workflow: one test per kind of deadline (time-skipping)', () => {
     const until0 = vnTime(due0) + 10 * DAY;
     await s.advanceTo(until0);
     expect(stepsOf(s.jobsOf(handle))).toEqual(ladderBetween(due0, start, until0));
+    const firstRun = (await handle.describe()).runId;
     await handle.executeUpdate(completeUpdate, { args: [{ by: 'focal@skhcn', evidence: 'Báo cáo năm' }] });
     const next = await eventually(() => s.state(handle), (state) => state.cycle === 1);
-    expect(next).toMatchObject({ cycle: 1, dueDate: due1, status: 'active', nextReminderStep: 'before-30d', progressPercent: null });
+    expect(next).toMatchObject({ cycle: 1, dueDate: due1, status: 'not-due', nextReminderStep: 'before-30d', progressPercent: null, completion: null });
     expect((await handle.describe()).status.name).toBe('RUNNING');
+    // The closed run keeps how this year's round ended (statistics count earlier cycles from it).
+    const closed = (await s.env.client.workflow.getHandle(handle.workflowId, firstRun).describe()).typedSearchAttributes;
+    expect([closed.get(searchAttributes.status), closed.get(searchAttributes.daysOverdue)]).toEqual(['completed-late', calendarDaysBetween(due0, vnDay(until0))]);
 
     const until1 = firstReminderAt(due1) + DAY;
     await s.advanceTo(until1);
@@ -184,7 +194,7 @@ describe('task workflow: one test per kind of deadline (time-skipping)', () => {
     const due = addCalendarDays(date, 60); // policy.guidanceLeadDays
     await handle.signal(guidanceIssuedSignal, { documentNumber: '15/2027/TT-BKHCN', date, issuer: 'Bộ Khoa học và Công nghệ' });
     const released = await eventually(() => s.state(handle), (state) => state.dueDate !== null);
-    expect(released).toMatchObject({ status: 'active', dueDate: due, nextReminderStep: 'before-30d' });
+    expect(released).toMatchObject({ status: 'not-due', dueDate: due, nextReminderStep: 'before-30d' });
 
     const until = vnTime(due) + 10 * DAY;
     await s.advanceTo(until);
@@ -218,14 +228,14 @@ describe('task workflow: one test per kind of deadline (time-skipping)', () => {
     expect(catchUp).toMatchObject({ template: 'catch-up', cycle: current, stepId: position.current!.stepId, idempotencyKey: `${handle.workflowId}|${due}|${position.current!.stepId}` });
     // Overdue most of the year; from the next cycle's first reminder (mid-October) until its due date it is that cycle's run-up.
     const catchUpDay = vnDay(catchUp!.scheduledFor);
-    const status = catchUpDay > due ? 'overdue' : catchUpDay === due ? 'due' : 'active';
+    const status = catchUpDay > due ? 'overdue' : 'active';
     expect(await s.state(handle)).toMatchObject({ cycle: current, dueDate: due, status });
 
     const until = start + 22 * DAY;
     await s.advanceTo(until);
     const next = current + 1 < cycles.length ? firstReminderAt(cycles[current + 1]!.due) : Infinity;
     const later = s.jobsOf(handle).slice(1).filter((j) => j.cycle === current);
-    expect(stepsOf(later)).toEqual(ladderBetween(due, start, Math.min(until, next - 1)));
+    expect(stepsOf(later)).toEqual(ladderAfterCatchUp(due, catchUp!.scheduledFor, start, Math.min(until, next - 1)));
     expect(later.map((j) => j.template)).not.toContain('catch-up');
     if (next > until && status === 'overdue') expect(later.length).toBeGreaterThanOrEqual(3); // weekly, while the cycle lasts
   });

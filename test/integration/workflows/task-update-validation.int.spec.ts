@@ -81,15 +81,15 @@ describe('task workflow: update validation (dev server)', () => {
     );
   });
 
-  it('a completed task closes; a late update is refused by Temporal and the state still reads completed', async () => {
+  it('a completed task closes; a late update is refused by Temporal and the state still reads completed on time', async () => {
     const handle = await s.start(monthAhead());
     const done = await handle.executeUpdate(completeUpdate, { args: [{ by: 'focal@skhcn', evidence: 'Quyết định 12/QĐ-UBND' }] });
-    expect(done).toMatchObject({ status: 'completed', progressPercent: 100, nextReminderAt: null });
-    expect(await handle.result()).toMatchObject({ status: 'completed' });
+    expect(done).toMatchObject({ status: 'completed-on-time', progressPercent: 100, nextReminderAt: null });
+    expect(await handle.result()).toMatchObject({ status: 'completed-on-time' });
     // The API answers this case from the closed status with the same Vietnamese reason.
     const late = handle.executeUpdate(extendDeadlineUpdate, extension(addCalendarDays(vnDay(Date.now()), 30)));
     await expect(late).rejects.toBeInstanceOf(WorkflowNotFoundError);
-    expect((await handle.query(stateQuery)).status).toBe('completed');
+    expect((await handle.query(stateQuery)).status).toBe('completed-on-time');
   });
 
   describe('updates that reach the workflow with its first task', () => {
@@ -114,7 +114,7 @@ describe('task workflow: update validation (dev server)', () => {
     it('see the task’s deadline (handlers are registered only once the run knows its cycle)', async () => {
       const newDue = addCalendarDays(vnDay(Date.now()), 200);
       const [extended] = await queuedThenRun(monthAhead(), (handle) => [handle.executeUpdate(extendDeadlineUpdate, extension(newDue))]);
-      expect(extended).toMatchObject({ dueDate: newDue, status: 'active' });
+      expect(extended).toMatchObject({ dueDate: newDue, status: 'not-due' });
     });
 
     it('after completion in the same task, the validator refuses with the Vietnamese reason', async () => {
@@ -123,7 +123,7 @@ describe('task workflow: update validation (dev server)', () => {
         handle.executeUpdate(extendDeadlineUpdate, extension(addCalendarDays(vnDay(Date.now()), 30))),
         handle.executeUpdate(pauseUpdate, { args: [{ by: 'admin', reason: 'x' }] }),
       ]);
-      expect(done).toMatchObject({ status: 'completed' });
+      expect(done).toMatchObject({ status: 'completed-on-time' });
       expect((extended as Error).message).toBe('Nhiệm vụ đã hoàn thành, không thể thực hiện thao tác này.');
       expect((paused as Error).message).toBe('Nhiệm vụ đã hoàn thành, không thể thực hiện thao tác này.');
     });

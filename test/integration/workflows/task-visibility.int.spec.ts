@@ -1,6 +1,6 @@
 // The lists users read come from Temporal visibility over the task's search
 // attributes (dev server: the time-skipping server cannot list).
-import { cancelUpdate, reassignUpdate, searchAttributes } from '@dondoc/contracts';
+import { cancelUpdate, completeUpdate, reassignUpdate, searchAttributes, taskVisibilityQuery } from '@dondoc/contracts';
 import { calendarDaysBetween } from '@dondoc/policy';
 import { createTaskScenario, DAY, eventually, startDevServer, type TaskScenario, vnDay } from '@dondoc/test-harness';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -37,12 +37,18 @@ describe('task workflow: visibility lists (dev server)', () => {
     const waiting = await s.start('Sau khi có văn bản hướng dẫn của Trung ương', { planId });
     const dropped = await s.start('9/2025', { planId });
     await dropped.executeUpdate(cancelUpdate, { args: [{ by: 'admin', reason: 'Bãi bỏ' }] });
+    const doneLate = await s.start('11/2025', { planId });
+    await doneLate.executeUpdate(completeUpdate, { args: [{ by: 'admin', evidence: 'Công văn 3/SKHCN' }] });
 
     const plan = `DondocPlan = '${planId}'`;
     expect(await listed(`${plan} AND DondocStatus = 'overdue'`, [late.workflowId, later.workflowId])).toEqual(
       [late.workflowId, later.workflowId].sort(),
     );
-    expect(await listed(`${plan} AND DondocStatus = 'active'`, [ahead.workflowId])).toEqual([ahead.workflowId]);
+    expect(await listed(`${plan} AND DondocStatus = 'not-due'`, [ahead.workflowId])).toEqual([ahead.workflowId]);
+    expect(await listed(`${plan} AND DondocStatus = 'completed-late'`, [doneLate.workflowId])).toEqual([doneLate.workflowId]);
+    // Days late stay on a task completed late, but the overdue list is of open tasks only.
+    expect((await doneLate.describe()).typedSearchAttributes.get(searchAttributes.daysOverdue)).toBeGreaterThan(200);
+    expect(await listed(taskVisibilityQuery({ planId, overdue: true }), [late.workflowId, later.workflowId])).toEqual([late.workflowId, later.workflowId].sort());
     expect(await listed(`${plan} AND DondocStatus = 'waiting-trigger'`, [waiting.workflowId])).toEqual([waiting.workflowId]);
     expect(await listed(`${plan} AND DondocStatus = 'cancelled'`, [dropped.workflowId])).toEqual([dropped.workflowId]);
 

@@ -1,5 +1,6 @@
+import { calendarDateProblem } from '@dondoc/calendar';
 import { type GuidanceFanoutInput, type GuidanceFanoutResult, guidanceIssuedSignal } from '@dondoc/contracts';
-import { getExternalWorkflowHandle, proxyActivities } from '@temporalio/workflow';
+import { getExternalWorkflowHandle, patched, proxyActivities } from '@temporalio/workflow';
 
 import type { Activities } from '@dondoc/activities';
 
@@ -17,6 +18,9 @@ const BATCH = 50;
  * away, and a retried request (same id) never signals twice.
  */
 export async function guidanceFanoutWorkflow(input: GuidanceFanoutInput): Promise<GuidanceFanoutResult> {
+  // A date the tasks' calendar cannot work with reaches no task (the API refuses it first; this guards other starters).
+  const refused = calendarDateProblem(input.guidance?.date);
+  if (refused && patched('refuse-unusable-guidance-date')) return { signalled: [], missed: [], refused };
   const targets = await listGuidanceTargets({
     ...(input.planId !== undefined ? { planId: input.planId } : {}),
     ...(input.taskIds !== undefined ? { taskIds: input.taskIds } : {}),

@@ -26,7 +26,7 @@ import {
 import type { Activities } from '@dondoc/activities';
 
 import { createWorkflowCalendar } from '../task/workflow-calendar';
-import { isLateAt, reportLadder, reportNotification, REQUEST_STEP, type ReturnNotice } from './report-ladder';
+import { graceDeadline, isLateAt, reportLadder, reportNotification, REQUEST_STEP, type ReturnNotice } from './report-ladder';
 
 const { enqueueNotification } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -53,8 +53,17 @@ export async function agencyReportWorkflow(input: AgencyReportInput): Promise<Ag
   // started at night (dondoc up after the request day) asks the next morning.
   const requestInOfficeHours = patched('request-in-office-hours');
   const requestedAt = requestInOfficeHours ? createWorkflowCalendar(input.calendarOverrides).nextOfficeMoment(Date.now()) : Date.now();
-  const ladder = reportLadder(input, requestedAt);
+  // Before this patch a request sent after the unit deadline (a cycle started
+  // late) came with a deadline already past, and the escalations of the plan's
+  // deadline followed at once; now the agency gets a grace period, stated in the
+  // request, and its ladder counts from it. Steps are then told apart by
+  // deadline too, as a return can move it again.
+  const withGrace = patched('late-request-grace');
+  const late = withGrace && requestedAt < input.closesAt ? graceDeadline(input, requestedAt, input.unitDeadline, { onlyWhenPast: true }) : null;
+  let dueDate = late?.dueDate ?? input.unitDeadline;
+  let ladder = reportLadder(input, requestedAt, dueDate);
   const sent = new Set<string>();
+  const stepKey = (stepId: string) => (withGrace ? `${dueDate}|${stepId}` : stepId);
 
   let status: AgencyReportStatus = 'requested';
   let submissionId: string | null = null;
@@ -67,6 +76,7 @@ export async function agencyReportWorkflow(input: AgencyReportInput): Promise<Ag
   let dirty = false;
   let nextStep: LadderStep | undefined;
   let pendingRequestAt: number | null = null;
+  let requestSentAt: number | null = null;
 
   const chasing = () => !closed && (status === 'requested' || status === 'returned');
   const state = (): AgencyReportState => ({
@@ -78,7 +88,9 @@ export async function agencyReportWorkflow(input: AgencyReportInput): Promise<Ag
     revision,
     firstSubmittedAt,
     lastSubmittedAt,
-    late: firstSubmittedAt !== null && isLateAt(firstSubmittedAt, input.unitDeadline),
+    late: firstSubmittedAt !== null && isLateAt(firstSubmittedAt, dueDate),
+    dueDate,
+    requestedAt: requestSentAt,
     returns,
     remindersSent: sent.size,
     nextReminderAt: chasing() ? (pendingRequestAt ?? nextStep?.at ?? null) : null,
@@ -106,9 +118,9 @@ export async function agencyReportWorkflow(input: AgencyReportInput): Promise<Ag
       busy = false;
     }
   };
-  const send = async (stepId: string, at: number, daysLeft: number | null, recipients: LadderStep['recipients'], template: 'report-request' | 'report-reminder', notice?: ReturnNotice) => {
-    sent.add(stepId);
-    const job = reportNotification(input, workflowId, { stepId, at, daysLeft, recipients: recipients.map((r) => ({ role: r.role, channels: [...r.channels] })) }, template, notice);
+  const send = async (stepId: string, at: number, daysLeft: number | null, recipients: LadderStep['recipients'], template: 'report-request' | 'report-reminder' | 'report-returned', notice?: ReturnNotice) => {
+    sent.add(stepKey(stepId));
+    const job = reportNotification(input, workflowId, { stepId, at, daysLeft, recipients: recipients.map((r) => ({ role: r.role, channels: [...r.channels] })) }, template, notice, dueDate);
     await enqueueNotification(job);
   };
 
@@ -147,9 +159,21 @@ export async function agencyReportWorkflow(input: AgencyReportInput): Promise<Ag
         returns++;
         // Tell the agency at once what to correct; the ladder then keeps chasing the revision.
         const focal = [{ role: 'focal' as const, channels: ['email' as const, 'zalo' as const] }];
-        // Before this patch the comment went into the deadline text, which a letter
-        // with a due date never shows; now it has its own field, and the days left are given.
-        if (patched('return-comment-own-field')) {
+        // Before this patch a return was told with the reminder's wording ("chưa nhận
+        // được báo cáo") and the old deadline, which may have passed: now it has its own
+        // template, and a return close to or after the deadline gives time to correct.
+        if (patched('report-returned-notice')) {
+          const now = Date.now();
+          const moved = graceDeadline(input, now, dueDate, { onlyWhenPast: false });
+          if (moved) {
+            dueDate = moved.dueDate;
+            ladder = reportLadder(input, now, dueDate);
+          }
+          const notice: ReturnNotice = { reviewComment: comment.trim(), ...(moved ? { deadlineNote: moved.note } : {}) };
+          await send(`returned-r${revision}`, now, calendarDaysBetween(vietnamDate(now), dueDate), focal, 'report-returned', notice);
+        } else if (patched('return-comment-own-field')) {
+          // Before this patch the comment went into the deadline text, which a letter
+          // with a due date never shows; now it has its own field, and the days left are given.
           const now = Date.now();
           await send(`returned-r${revision}`, now, calendarDaysBetween(vietnamDate(now), input.unitDeadline), focal, 'report-reminder', { reviewComment: comment.trim() });
         } else {
@@ -173,8 +197,12 @@ export async function agencyReportWorkflow(input: AgencyReportInput): Promise<Ag
 
   // The request goes to whoever the policy's first notice goes to (the focal point in the default policy).
   const requestRecipients = input.policy.before[0]?.recipients ?? input.policy.onDueDate?.recipients ?? [{ role: 'focal' as const, channels: ['email' as const] }];
+  const request = async () => {
+    await send(REQUEST_STEP, requestedAt, calendarDaysBetween(vietnamDate(requestedAt), dueDate), requestRecipients, 'report-request', late ? { deadlineNote: late.note } : {});
+    requestSentAt = requestedAt;
+  };
   if (!requestInOfficeHours) {
-    await send(REQUEST_STEP, requestedAt, calendarDaysBetween(vietnamDate(requestedAt), input.unitDeadline), requestRecipients, 'report-request');
+    await request();
   } else if (requestedAt < input.closesAt) {
     if (requestedAt > Date.now()) {
       pendingRequestAt = requestedAt;
@@ -183,7 +211,7 @@ export async function agencyReportWorkflow(input: AgencyReportInput): Promise<Ag
       await condition(() => status !== 'requested', requestedAt - Date.now());
       pendingRequestAt = null;
     }
-    if (status === 'requested') await send(REQUEST_STEP, requestedAt, calendarDaysBetween(vietnamDate(requestedAt), input.unitDeadline), requestRecipients, 'report-request');
+    if (status === 'requested') await request();
   } // a cycle started after it closed asks nobody: it only records who is missing
   await publish();
 
@@ -194,7 +222,7 @@ export async function agencyReportWorkflow(input: AgencyReportInput): Promise<Ag
   while (Date.now() < input.closesAt) {
     if (!clearBeforePublish) dirty = false;
     const now = Date.now();
-    nextStep = chasing() ? ladder.find((s) => s.at > now && !sent.has(s.stepId)) : undefined;
+    nextStep = chasing() ? ladder.find((s) => s.at > now && !sent.has(stepKey(s.stepId))) : undefined;
     const wakeAt = Math.min(nextStep?.at ?? Infinity, input.closesAt);
     const timedOut = !(await condition(() => dirty, Math.max(wakeAt - now, 1)));
     if (timedOut && nextStep && Date.now() >= nextStep.at && chasing()) await send(nextStep.stepId, nextStep.at, nextStep.daysLeft, nextStep.recipients, 'report-reminder');

@@ -1,7 +1,17 @@
 import { WorkingCalendar } from '@dondoc/calendar';
 import { buildLadder, type EscalationPolicy, vietnamInstant } from '@dondoc/policy';
 
-import { completionEndsTask, nextApplicableStep, nextStatusChangeAt, openStatusAt, settledKey, stepsDue } from './task-clock';
+import {
+  completionEndsTask,
+  daysLateOn,
+  nextApplicableStep,
+  nextRunningStatusChangeAt,
+  nextStatusChangeAt,
+  openStatusAt,
+  runningStatusAt,
+  settledKey,
+  stepsDue,
+} from './task-clock';
 
 const at = (date: string, time = '12:00') => vietnamInstant(date, time);
 const focal = [{ role: 'focal', channels: ['email'] }] as const;
@@ -26,6 +36,19 @@ describe('task clock', () => {
     expect(nextStatusChangeAt(at('2027-04-01'), '2027-04-30')).toBe(at('2027-04-30', '00:00'));
     expect(nextStatusChangeAt(at('2027-04-30'), '2027-04-30')).toBe(at('2027-05-01', '00:00'));
     expect(nextStatusChangeAt(at('2027-05-02'), '2027-04-30')).toBe(Infinity);
+  });
+
+  it('status model: not due before the first reminder, in progress through the due date, overdue from the next day', () => {
+    const first = at('2027-03-31', '08:00');
+    expect(runningStatusAt(first - 1, '2027-04-30', first)).toBe('not-due');
+    expect(runningStatusAt(first, '2027-04-30', first)).toBe('active');
+    expect(runningStatusAt(at('2027-04-30', '23:59'), '2027-04-30', first)).toBe('active');
+    expect(runningStatusAt(at('2027-05-01', '00:00'), '2027-04-30', first)).toBe('overdue');
+    expect(nextRunningStatusChangeAt(at('2027-03-01'), '2027-04-30', first)).toBe(first);
+    expect(nextRunningStatusChangeAt(first, '2027-04-30', first)).toBe(at('2027-05-01', '00:00'));
+    expect(nextRunningStatusChangeAt(at('2027-05-02'), '2027-04-30', first)).toBe(Infinity);
+    expect(daysLateOn('2027-04-30', '2027-05-03')).toBe(3);
+    expect(daysLateOn('2027-04-30', '2027-04-12')).toBe(0);
   });
 
   const due = '2027-06-30';

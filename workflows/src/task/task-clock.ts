@@ -5,7 +5,7 @@ import { addCalendarDays, calendarDaysBetween, type LadderStep, vietnamDate, vie
 // when it next changes, which steps of a ladder are due. No Temporal imports,
 // so they are unit-testable and safe in the workflow sandbox.
 
-/** Status of an open cycle from the workflow clock: before the due date, on it, or past it. */
+/** Status of an open cycle as runs before the status model report it: before the due date, on it, or past it. */
 export function openStatusAt(now: number, due: IsoDate): TaskStatus {
   const today = vietnamDate(now);
   if (today < due) return 'active';
@@ -22,6 +22,25 @@ export function nextStatusChangeAt(now: number, due: IsoDate): number {
   if (today === due) return vietnamInstant(addCalendarDays(due, 1), '00:00');
   return Infinity;
 }
+
+/**
+ * Status of an open, running cycle (neither proposed nor paused): not due before the
+ * cycle's first reminder (when it begins for the agency), in progress up to and on
+ * the due date, overdue from the day after.
+ */
+export function runningStatusAt(now: number, due: IsoDate, firstStepAt: number | undefined): 'not-due' | 'active' | 'overdue' {
+  if (vietnamDate(now) > due) return 'overdue';
+  return firstStepAt !== undefined && now < firstStepAt ? 'not-due' : 'active';
+}
+
+/** The next instant runningStatusAt changes by the clock alone: the first reminder, then the day after the due date. */
+export function nextRunningStatusChangeAt(now: number, due: IsoDate, firstStepAt: number | undefined): number {
+  if (firstStepAt !== undefined && now < firstStepAt) return firstStepAt;
+  return vietnamDate(now) > due ? Infinity : vietnamInstant(addCalendarDays(due, 1), '00:00');
+}
+
+/** Calendar days from the due date to `day` (0 when `day` is not later). */
+export const daysLateOn = (due: IsoDate, day: IsoDate) => Math.max(0, calendarDaysBetween(due, day));
 
 /** Calendar days past the due date in Vietnam (0 when not overdue). */
 export function daysOverdueAt(now: number, due: IsoDate): number {

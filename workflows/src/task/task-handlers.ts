@@ -5,9 +5,9 @@ import {
   closeAsMergedUpdate,
   CONTINUES_IN_MEMO,
   cancelUpdate,
-  completeUpdate,
   deliveryOutcomeSignal,
   extendDeadlineUpdate,
+  type GuidanceIssued,
   guidanceIssuedSignal,
   pauseUpdate,
   type PlanTaskRevision,
@@ -24,10 +24,10 @@ import {
   type TimelineEventType,
   type WorkingRulesRefresh,
 } from '@dondoc/contracts';
-import type { DeadlineKind } from '@dondoc/domain';
+import type { Deadline, DeadlineKind } from '@dondoc/domain';
 import { setHandler, upsertMemo, workflowInfo } from '@temporalio/workflow';
 
-import { completionEndsTask } from './task-clock';
+import { registerCompletionHandlers } from './task-completion-handlers';
 import { dueDateOf, TIMELINE_LIMIT, type TaskRun } from './task-run';
 import { validateExtension } from './task-validation';
 
@@ -35,6 +35,12 @@ export interface HandlerContext {
   readonly deadlineKind: DeadlineKind;
   state(): TaskState;
   record(type: TimelineEventType, detail: string, extra?: Partial<TimelineEvent>): void;
+  /** Moves the run onto the status model (a patch): call from handlers, never from validators or queries. */
+  adoptStatusModel(): void;
+  /** Why the workflow cannot work with this guidance (a date outside its calendar), or null. */
+  guidanceProblem(issued: GuidanceIssued): string | null;
+  /** Why the workflow cannot work with this deadline (years outside its calendar), or null. */
+  deadlineProblem(deadline: Deadline): string | null;
 }
 
 /**
@@ -45,7 +51,8 @@ export interface HandlerContext {
  * and report, then completion and cancellation, then the admin's changes (which
  * a completion or cancellation in the same batch therefore refuses).
  */
-export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record }: HandlerContext): void {
+export function registerTaskHandlers(run: TaskRun, context: HandlerContext): void {
+  const { state, record, adoptStatusModel, guidanceProblem, deadlineProblem } = context;
   const touch = () => {
     run.dirty = true;
     return state();
@@ -54,6 +61,10 @@ export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record
     if (run.mergedInto) throw new Error(`Nhiệm vụ đã được gộp vào ${run.mergedInto} khi sáp nhập cơ quan; hãy thao tác trên nhiệm vụ đó.`);
     if (run.cancelled) throw new Error('Nhiệm vụ đã bị hủy, không thể thực hiện thao tác này.');
     if (run.completed) throw new Error('Nhiệm vụ đã hoàn thành, không thể thực hiện thao tác này.');
+  };
+  /** While Sở KH&CN weighs a proposal, the task stands as proposed: decide on it first. */
+  const rejectIfProposed = () => {
+    if (run.proposal) throw new Error('Nhiệm vụ đang chờ Sở KH&CN xác nhận đề nghị hoàn thành; cần xác nhận hoặc trả lại đề nghị trước.');
   };
 
   setHandler(stateQuery, state);
@@ -67,6 +78,14 @@ export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record
   setHandler(timelineQuery, () => run.timeline);
   setHandler(guidanceIssuedSignal, (issued) => {
     if (run.guidance) return; // the first document releases the task; later ones are only history
+    // A signal cannot be refused to its sender: a document the task cannot start from (a date
+    // outside the working-day calendar) is noted and ignored. A running task only records it.
+    const problem = run.cycle ? null : guidanceProblem(issued);
+    if (problem) {
+      record('input-refused', `Bỏ qua văn bản hướng dẫn ${String(issued?.documentNumber)} ngày "${String(issued?.date)}": ${problem}`);
+      return;
+    }
+    adoptStatusModel();
     run.guidance = issued;
     record('guidance-received', `Văn bản hướng dẫn ${issued.documentNumber} ngày ${issued.date} của ${issued.issuer}`);
     run.dirty = true;
@@ -74,6 +93,7 @@ export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record
   setHandler(
     acknowledgeUpdate,
     ({ by }) => {
+      adoptStatusModel();
       if (!run.acknowledged) record('acknowledged', `Đã tiếp nhận (${by})`);
       run.acknowledged = true;
       return touch();
@@ -83,6 +103,7 @@ export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record
   setHandler(
     reportProgressUpdate,
     ({ by, percent, note }) => {
+      adoptStatusModel();
       run.progressPercent = percent;
       record('progress', `${percent}%: ${note} (${by})`);
       if (run.cycle?.kind === 'progress') run.cycleClosed = true; // this year's progress report is in
@@ -91,31 +112,17 @@ export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record
     {
       validator: ({ percent, note }) => {
         rejectIfFinal();
+        rejectIfProposed();
         if (!Number.isFinite(percent) || percent < 0 || percent > 100) throw new Error('Tỷ lệ hoàn thành phải từ 0 đến 100.');
         if (!note?.trim()) throw new Error('Cần nội dung báo cáo tiến độ.');
       },
     },
   );
-  setHandler(
-    completeUpdate,
-    ({ by, evidence }) => {
-      record('completed', `Hoàn thành: ${evidence} (${by})`);
-      run.progressPercent = 100;
-      run.cycleClosed = true;
-      run.completed = completionEndsTask(deadlineKind, run.cycleIndex, run.cycles.length);
-      return touch();
-    },
-    {
-      validator: ({ evidence }) => {
-        rejectIfFinal();
-        if (!run.cycle) throw new Error('Nhiệm vụ chưa bắt đầu (đang chờ văn bản hướng dẫn của Trung ương).');
-        if (!evidence?.trim()) throw new Error('Cần minh chứng hoàn thành (số văn bản, đường dẫn…).');
-      },
-    },
-  );
+  registerCompletionHandlers(run, { ...context, touch, rejectIfFinal });
   setHandler(
     cancelUpdate,
     ({ reason, by }) => {
+      adoptStatusModel();
       run.cancelled = true;
       record('cancelled', `Hủy: ${reason} (${by})`);
       return touch();
@@ -125,15 +132,24 @@ export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record
   setHandler(
     revisePlanTaskUpdate,
     (revision) => {
+      adoptStatusModel();
       record('plan-revised', `Kế hoạch sửa đổi (${revision.reason}): thời hạn "${revision.deadline.raw}" (${revision.by})`);
+      if (run.proposal) record('completion-returned', 'Đề nghị hoàn thành chưa được xác nhận không còn hiệu lực với thời hạn mới; cần đề nghị lại');
       run.revision = revision;
       return touch();
     },
-    { validator: (_revision: PlanTaskRevision) => rejectIfFinal() },
+    {
+      validator: (revision: PlanTaskRevision) => {
+        rejectIfFinal();
+        const problem = deadlineProblem(revision.deadline);
+        if (problem) throw new Error(`Thời hạn "${revision.deadline?.raw}" không dùng được: ${problem}`);
+      },
+    },
   );
   setHandler(
     refreshWorkingRulesUpdate,
     (refresh) => {
+      adoptStatusModel();
       record('rules-updated', `Áp dụng quy định mới (${refresh.reason}) (${refresh.by})`);
       run.rulesRefresh = refresh;
       return touch();
@@ -143,6 +159,7 @@ export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record
   setHandler(
     extendDeadlineUpdate,
     ({ newDue, reason, approvedBy }) => {
+      adoptStatusModel();
       record('deadline-extended', `Gia hạn từ ${dueDateOf(run)} đến ${newDue}: ${reason} (duyệt: ${approvedBy})`);
       run.extendedDue = newDue;
       run.handledUntil = Math.max(run.handledUntil, Date.now()); // the new date's past steps are not sent late
@@ -152,6 +169,7 @@ export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record
       validator: (extension) => {
         rejectIfFinal();
         if (!run.cycle) throw new Error('Nhiệm vụ chưa có thời hạn để gia hạn.');
+        rejectIfProposed();
         validateExtension(extension, Date.now());
       },
     },
@@ -159,6 +177,7 @@ export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record
   setHandler(
     reassignUpdate,
     ({ toAgency, reason, by }) => {
+      adoptStatusModel();
       record('reassigned', `Chuyển từ ${run.agencyId} sang ${toAgency}: ${reason} (${by})`);
       run.agencyId = toAgency;
       run.acknowledged = false; // the new agency has to acknowledge it again
@@ -167,6 +186,7 @@ export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record
     {
       validator: ({ toAgency, reason }) => {
         rejectIfFinal();
+        rejectIfProposed();
         if (!toAgency?.trim()) throw new Error('Cần cơ quan nhận nhiệm vụ.');
         if (toAgency === run.agencyId) throw new Error(`Nhiệm vụ đã do ${toAgency} chủ trì.`);
         if (!reason?.trim()) throw new Error('Cần lý do chuyển giao.');
@@ -211,6 +231,7 @@ export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record
   setHandler(
     pauseUpdate,
     ({ reason, by }) => {
+      adoptStatusModel();
       run.paused = true;
       record('paused', `Tạm dừng nhắc việc: ${reason} (${by})`);
       return touch();
@@ -218,6 +239,7 @@ export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record
     {
       validator: (_reason: Reason) => {
         rejectIfFinal();
+        rejectIfProposed();
         if (run.paused) throw new Error('Nhiệm vụ đang tạm dừng.');
       },
     },
@@ -225,6 +247,7 @@ export function registerTaskHandlers(run: TaskRun, { deadlineKind, state, record
   setHandler(
     resumeUpdate,
     ({ by }) => {
+      adoptStatusModel();
       run.paused = false;
       record('resumed', `Tiếp tục nhắc việc (${by})`);
       return touch();

@@ -1,5 +1,5 @@
-import type { CarriedState, GuidanceIssued, PlanTaskRevision, TimelineEvent, TimelineEventType, WorkingRulesRefresh } from '@dondoc/contracts';
-import type { IsoDate } from '@dondoc/domain';
+import type { CarriedState, CompletionProposal, CompletionRecord, GuidanceIssued, PlanTaskRevision, TimelineEvent, TimelineEventType, WorkingRulesRefresh } from '@dondoc/contracts';
+import type { CompletionMode, IsoDate } from '@dondoc/domain';
 import type { Cycle } from '@dondoc/policy';
 
 export const TIMELINE_LIMIT = 500;
@@ -31,11 +31,25 @@ export interface TaskRun {
   revision: PlanTaskRevision | null;
   /** New calendar or policy to continue under (the same cycle, in a fresh run). */
   rulesRefresh: WorkingRulesRefresh | null;
+  completionMode: CompletionMode;
+  /** The agency's proposal while it waits for Sở KH&CN: no reminders meanwhile. */
+  proposal: CompletionProposal | null;
+  /** How the current cycle was completed (null while open). */
+  completion: CompletionRecord | null;
+  /** Epoch ms: after a catch-up, no step before it (0: none). */
+  notBefore: number;
+  /** The catch-up of an import, while it waits for office hours. */
+  pendingCatchUp: { at: number; stepId: string } | null;
+  /**
+   * Whether this run reports the status model of TASK_STATUSES (patch
+   * 'task-status-model'). Adopted at the run's next step, not in queries.
+   */
+  statusModel: boolean;
 
   readonly timeline: TimelineEvent[];
 }
 
-export function runFromCarried(carried: CarriedState, now: number): TaskRun {
+export function runFromCarried(carried: CarriedState, now: number, completionMode: CompletionMode): TaskRun {
   return {
     agencyId: carried.agencyId,
     guidance: carried.guidance,
@@ -56,6 +70,12 @@ export function runFromCarried(carried: CarriedState, now: number): TaskRun {
     dirty: false,
     revision: null,
     rulesRefresh: null,
+    completionMode,
+    proposal: carried.openCycle?.proposal ?? null,
+    completion: null,
+    notBefore: carried.openCycle?.notBefore ?? 0,
+    pendingCatchUp: null,
+    statusModel: false,
     timeline: [...carried.timeline],
   };
 }

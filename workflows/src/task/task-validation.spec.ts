@@ -14,7 +14,9 @@ describe('extension validation', () => {
     expect(check('2027-03-10')).toThrow('Ngày gia hạn 2027-03-10 phải sau hôm nay.');
     expect(check('2030-02-30')).toThrow('Ngày gia hạn không hợp lệ: "2030-02-30".');
     expect(check('30/06/2027')).toThrow('Ngày gia hạn không hợp lệ: "30/06/2027".');
-    expect(check('2205-01-01')).toThrow('Ngày gia hạn 2205-01-01 quá xa (tối đa 10 năm kể từ hôm nay).');
+    expect(check('2040-01-01')).toThrow('Ngày gia hạn 2040-01-01 quá xa (tối đa 10 năm kể từ hôm nay).');
+    expect(check('2205-01-01')).toThrow('Ngày gia hạn 2205-01-01: Năm 2205 nằm ngoài khoảng lịch làm việc hỗ trợ (2021–2199).');
+    expect(check('1288-08-02')).toThrow('Ngày gia hạn 1288-08-02: Năm 1288 nằm ngoài khoảng lịch làm việc hỗ trợ (2021–2199).');
     expect(check('2027-06-30', '')).toThrow('Cần lý do gia hạn và người phê duyệt.');
   });
 });

@@ -1,25 +1,27 @@
+import { calendarDateProblem } from '@dondoc/calendar';
 import {
   type CarriedState,
+  type GuidanceIssued,
   type NotificationJob,
-  reminderKey,
   RULES_FINGERPRINT_MEMO,
-  searchAttributes,
   type TaskState,
   type TaskWorkflowInput,
   type TimelineEvent,
   type TimelineEventType,
 } from '@dondoc/contracts';
-import type { TaskStatus } from '@dondoc/domain';
-import { type Cycle, cyclesOf, type LadderStep, positionAt } from '@dondoc/policy';
+import { catchUpSpacingEnd, type Cycle, type CycleContext, cyclesOf, deferredSteps, positionAt, vietnamDate } from '@dondoc/policy';
 import { allHandlersFinished, condition, continueAsNew, makeContinueAsNewFunc, patched, proxyActivities, upsertMemo, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 
 import type { Activities } from '@dondoc/activities';
 
 import { createWorkflowCalendar } from './workflow-calendar';
-import { daysOverdueAt, nextApplicableStep, nextStatusChangeAt, openStatusAt, settledKey, stepsDue } from './task-clock';
+import { daysLateOn, nextApplicableStep, nextRunningStatusChangeAt, nextStatusChangeAt, settledKey, stepsDue } from './task-clock';
+import { cyclesProblem, inputProblem } from './task-input-checks';
+import { createSender } from './task-sender';
 import { registerTaskHandlers } from './task-handlers';
 import { createLadders } from './task-ladders';
 import { dueDateOf, recordEvent, runFromCarried } from './task-run';
+import { searchAttributesOf, stateOf, type Upcoming } from './task-view';
 
 const { enqueueNotification, ensureNotificationQueued } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -28,6 +30,8 @@ const { enqueueNotification, ensureNotificationQueued } = proxyActivities<Activi
 
 /** A day after each hand-over the queue is asked again, so a lost queue entry is not a lost reminder. */
 const RECHECK_AFTER_MS = 24 * 3_600_000;
+/** Patch id of the status model (TASK_STATUSES of libs/domain). DO NOT RENAME: histories record it. */
+const STATUS_MODEL_PATCH = 'task-status-model';
 
 /**
  * One task of a plan for one lead agency: waits for its trigger, reminds before
@@ -36,10 +40,11 @@ const RECHECK_AFTER_MS = 24 * 3_600_000;
  *
  * Time: a step is due once its instant has come. `handledUntil` is the instant up
  * to which steps are settled, and each wake settles the steps in (handledUntil, now]:
- * sent, or recorded as skipped while paused. So a worker that was down sends what
- * it missed, once each; a pause sends nothing, neither then nor on resume; an
- * extension or an import starts from now (an import with one catch-up reminder for
- * the step the task is on).
+ * sent, or recorded as skipped while paused or while a proposed completion waits for
+ * Sở KH&CN. So a worker that was down sends what it missed, once each; a pause sends
+ * nothing, neither then nor on resume; an extension or an import starts from now (an
+ * import with one catch-up reminder for the step the task is on, and the next step no
+ * sooner than a working day after it).
  */
 export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState> {
   const { workflowId } = workflowInfo();
@@ -53,70 +58,46 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
   const calendar = createWorkflowCalendar(input.calendarOverrides);
   const ladders = createLadders(input.policy, calendar);
   const carried: CarriedState = input.carried ?? { cycleIndex: 0, agencyId: input.agencyId, acknowledged: false, guidance: null, timeline: [] };
-  const run = runFromCarried(carried, Date.now());
+  const run = runFromCarried(carried, Date.now(), input.completion ?? 'confirmed');
+  // Running workflows move to the status model at their next step (or message), not at a
+  // run's start: patched() there is false while an older history replays, and true from then on.
+  const adoptStatusModel = () => {
+    if (!run.statusModel) run.statusModel = patched(STATUS_MODEL_PATCH);
+  };
+  adoptStatusModel();
   // Imports compare it from visibility; runs started before it existed have none (and write none, so they replay unchanged).
   if (input.rulesFingerprint && workflowInfo().memo?.[RULES_FINGERPRINT_MEMO] !== input.rulesFingerprint) {
     upsertMemo({ [RULES_FINGERPRINT_MEMO]: input.rulesFingerprint });
   }
   let upserted = '';
-  /** The catch-up of an import, while it waits for office hours. */
-  let pendingCatchUp: { at: number; stepId: string } | null = null;
 
   const record = (type: TimelineEventType, detail: string, extra?: Partial<TimelineEvent>) => recordEvent(run, Date.now(), type, detail, extra);
+  const { send, recheck } = createSender(run, input, record, { enqueueNotification, ensureNotificationQueued }, (job) => {
+    if (recheckHandOvers) rechecks.push({ at: Date.now() + RECHECK_AFTER_MS, job });
+  });
   const nextCycle = () => run.cycles[run.cycleIndex + 1];
   /** An unanswered cycle gives way to the next one when that one's first reminder comes. */
   const rollOverAt = () => (run.cycle && nextCycle() ? ladders.first(nextCycle()!.due)?.at : undefined);
-  const status = (): TaskStatus => {
-    if (run.mergedInto) return 'merged';
-    if (run.cancelled) return 'cancelled';
-    if (run.completed) return 'completed';
-    return run.cycle ? openStatusAt(Date.now(), dueDateOf(run)!) : 'waiting-trigger';
-  };
-  const upcoming = (): { at: number; stepId: string } | null => {
+  const upcoming = (): Upcoming => {
     const due = dueDateOf(run);
-    if (!due || run.paused || run.cancelled || run.completed || run.cycleClosed) return null;
-    if (pendingCatchUp) return pendingCatchUp;
+    if (!due || run.paused || run.proposal || run.cancelled || run.completed || run.cycleClosed) return null;
+    if (run.pendingCatchUp) return run.pendingCatchUp;
     const step = nextApplicableStep(ladders.of(due, Date.now()), due, Math.max(run.handledUntil, Date.now()), run.acknowledged, run.settled);
     const roll = rollOverAt();
     if (roll !== undefined && (!step || step.at >= roll)) return { at: roll, stepId: ladders.first(nextCycle()!.due)!.stepId };
-    return step ? { at: step.at, stepId: step.stepId } : null;
+    return step ? { at: Math.max(step.at, run.notBefore), stepId: step.stepId } : null;
   };
-  const state = (): TaskState => {
-    const next = upcoming();
-    return {
-      workflowId,
-      planId: input.planId,
-      taskId: input.taskId,
-      agencyId: run.agencyId,
-      status: status(),
-      acknowledged: run.acknowledged,
-      paused: run.paused,
-      cycle: run.cycleIndex,
-      cycleKind: run.cycle?.kind ?? null,
-      dueDate: dueDateOf(run),
-      progressPercent: run.progressPercent,
-      nextReminderAt: next?.at ?? null,
-      nextReminderStep: next?.stepId ?? null,
-      continuesIn: run.mergedInto,
-    };
-  };
+  const state = (): TaskState => stateOf(run, Date.now(), ladders, { workflowId, planId: input.planId, taskId: input.taskId }, upcoming());
   /** Search attributes follow the state; written only when they change, to keep history small. */
   const refreshSearchAttributes = () => {
-    const due = dueDateOf(run);
-    const current = status();
-    const open = current !== 'completed' && current !== 'cancelled';
-    const attributes = {
-      [searchAttributes.status.name]: [current],
-      [searchAttributes.agency.name]: [run.agencyId],
-      [searchAttributes.daysOverdue.name]: [due && open ? daysOverdueAt(Date.now(), due) : 0],
-      ...(due ? { [searchAttributes.dueDate.name]: [new Date(`${due}T00:00:00+07:00`)] } : {}),
-    };
+    const attributes = searchAttributesOf(run, Date.now(), ladders);
     const key = JSON.stringify(attributes);
     if (key === upserted) return;
     upserted = key;
     upsertSearchAttributes(attributes);
   };
-  const cyclesNow = () => cyclesOf(input.deadline, { ...input.cycleContext, ...(run.guidance ? { guidanceDate: run.guidance.date } : {}) });
+  const cycleContext = (guidance: GuidanceIssued | null): CycleContext => ({ ...input.cycleContext, ...(guidance ? { guidanceDate: guidance.date } : {}) });
+  const cyclesNow = () => cyclesOf(input.deadline, cycleContext(run.guidance));
   const enterCycle = () => {
     // Cycles whose successor has already begun are history (on import, or after a long
     // outage): start at the current one, from now, without its backlog.
@@ -138,7 +119,14 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
   if (!input.carried) record('started', `Bắt đầu theo dõi (thời hạn: ${input.deadline.raw})`);
   run.cycles = cyclesNow();
   enterCycle();
-  registerTaskHandlers(run, { deadlineKind: input.deadline.kind, state, record });
+  registerTaskHandlers(run, {
+    deadlineKind: input.deadline.kind,
+    state,
+    record,
+    adoptStatusModel,
+    guidanceProblem: (issued) => inputProblem(() => cyclesProblem(input.deadline, cycleContext(issued), ladders, calendarDateProblem(issued?.date))),
+    deadlineProblem: (deadline) => inputProblem(() => cyclesProblem(deadline, cycleContext(run.guidance), ladders, null)),
+  });
 
   if (!run.cycle) {
     // The trigger: tasks after central guidance sleep until the document arrives.
@@ -167,22 +155,26 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     // Like every letter, the catch-up goes out in office hours on a working day (an import at night waits).
     const sendAt = catchUpInOfficeHours ? calendar.nextOfficeMoment(now) : now;
     const dueAtImport = dueDateOf(run);
-    // An extension while waiting gives a new ladder; its own steps follow, the old catch-up is moot.
-    const stopped = () => run.cancelled || run.cycleClosed || run.revision !== null || run.rulesRefresh !== null || dueDateOf(run) !== dueAtImport;
+    // An extension while waiting gives a new ladder; its own steps follow, the old catch-up is moot (so is a proposal's).
+    const stopped = () =>
+      run.cancelled || run.cycleClosed || run.revision !== null || run.rulesRefresh !== null || dueDateOf(run) !== dueAtImport || run.proposal !== null;
     if (current && sendAt > now) {
-      pendingCatchUp = { at: sendAt, stepId: current.stepId };
+      run.pendingCatchUp = { at: sendAt, stepId: current.stepId };
       // Messages (e.g. a reassignment) still show in lists while the catch-up waits.
       while (Date.now() < sendAt && !stopped()) {
         run.dirty = false;
+        adoptStatusModel();
         refreshSearchAttributes();
         await condition(() => run.dirty || stopped(), sendAt - Date.now());
       }
-      pendingCatchUp = null;
+      run.pendingCatchUp = null;
     }
     let sent = false;
     if (current && !stopped() && !(run.acknowledged && current.onlyUntilAcknowledged)) {
       await send(current, true, sendAt);
       sent = true;
+      // The next step waits a working day after the catch-up, instead of following it within minutes.
+      if (patched('catch-up-spacing')) run.notBefore = catchUpSpacingEnd(sendAt, calendar, input.policy);
     }
     // New rules while the catch-up waited: the next run, on those rules, sends it.
     catchUpPending = !sent && current !== null && run.rulesRefresh !== null && !run.cancelled && !run.revision;
@@ -191,21 +183,31 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
 
   while (run.cycle && !run.cancelled && !run.cycleClosed && !run.revision && !run.rulesRefresh) {
     run.dirty = false;
+    adoptStatusModel();
     const now = Date.now();
     const due = dueDateOf(run)!;
     const ladder = ladders.of(due, now);
     const roll = rollOverAt();
     // Steps of this cycle after its successor's start are not sent: the next cycle speaks then
-    // (as in `dondoc simulate`, a step at that very instant still goes out).
-    const upTo = roll === undefined ? now : Math.min(now, roll);
-    for (const step of stepsDue(ladder, due, run.handledUntil, upTo, run.acknowledged, run.settled)) {
+    // (as in `dondoc simulate`, a step at that very instant still goes out). Right after a
+    // catch-up, nothing goes out until its spacing has passed.
+    const held = now < run.notBefore;
+    const upTo = held ? run.handledUntil : roll === undefined ? now : Math.min(now, roll);
+    const { send: toSend, superseded } = deferredSteps(stepsDue(ladder, due, run.handledUntil, upTo, run.acknowledged, run.settled), run.notBefore);
+    for (const step of superseded) {
+      run.settled.add(settledKey(due, step.stepId));
+      record('reminder-skipped', `${step.stepId}: không gửi vì vừa gửi thư nhắc bù; gửi bước sau`, { stepId: step.stepId });
+    }
+    for (const step of toSend) {
       if (run.cancelled || run.cycleClosed || dueDateOf(run) !== due) break;
-      if (run.paused) {
+      if (run.paused || run.proposal) {
         run.settled.add(settledKey(due, step.stepId));
-        record('reminder-skipped', `${step.stepId}: không gửi vì đang tạm dừng nhắc việc`, { stepId: step.stepId });
-      } else await send(step, false);
+        const why = run.paused ? 'đang tạm dừng nhắc việc' : 'đang chờ xác nhận đề nghị hoàn thành';
+        record('reminder-skipped', `${step.stepId}: không gửi vì ${why}`, { stepId: step.stepId });
+      } else await send(step, false, Math.max(step.at, run.notBefore));
       run.handledUntil = Math.max(run.handledUntil, step.at);
     }
+    if (!held && run.notBefore && dueDateOf(run) === due) run.notBefore = 0;
     if (dueDateOf(run) === due) run.handledUntil = Math.max(run.handledUntil, upTo);
     while (rechecks.length && rechecks[0]!.at <= Date.now()) await recheck(rechecks.shift()!.job);
     refreshSearchAttributes();
@@ -217,48 +219,27 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     if (run.dirty) continue; // something changed while sending: look again before sleeping
     if (workflowInfo().continueAsNewSuggested) break;
     // Wake for the next step (also while paused, to record it as skipped at its time), for the
-    // roll-over, and when the status changes by the calendar alone (due, then overdue).
+    // roll-over, and when the status changes by the clock alone (not due → in progress → overdue).
     const next = nextApplicableStep(ladder, due, run.handledUntil, run.acknowledged, run.settled);
-    const wakeAt = Math.min(next?.at ?? Infinity, roll ?? Infinity, nextStatusChangeAt(now, due), rechecks[0]?.at ?? Infinity);
+    const statusChange = run.statusModel ? nextRunningStatusChangeAt(now, due, ladders.first(due)?.at) : nextStatusChangeAt(now, due);
+    const nextAt = next ? Math.max(next.at, run.notBefore) : Infinity;
+    const wakeAt = Math.min(nextAt, roll ?? Infinity, statusChange, rechecks[0]?.at ?? Infinity);
     if (wakeAt === Infinity) await condition(() => run.dirty);
     else await condition(() => run.dirty, Math.max(wakeAt - now, 1));
   }
 
-  async function send(step: LadderStep, catchUp: boolean, scheduledFor = step.at): Promise<void> {
-    const due = dueDateOf(run)!;
-    const idempotencyKey = reminderKey(workflowId, due, step.stepId);
-    run.settled.add(settledKey(due, step.stepId));
-    const job: NotificationJob = {
-      idempotencyKey,
-      template: catchUp ? 'catch-up' : step.template,
-      workflowId,
-      planId: input.planId,
-      taskId: input.taskId,
-      agencyId: run.agencyId,
-      cycle: run.cycleIndex,
-      stepId: step.stepId,
-      recipients: step.recipients.map((r) => ({ role: r.role, channels: [...r.channels] })),
-      data: { taskName: input.taskName, planTitle: input.planTitle, dueDate: due, daysLeft: step.daysLeft, deadlineText: input.deadline.raw },
-      scheduledFor,
-    };
-    const result = await enqueueNotification(job);
-    if (recheckHandOvers) rechecks.push({ at: Date.now() + RECHECK_AFTER_MS, job });
-    const roles = step.recipients.map((r) => r.role).join(', ');
-    record(catchUp ? 'catch-up-sent' : 'reminder-sent', `${step.stepId} (${roles})${result.enqueued ? '' : ' – đã có trong hàng đợi'}`, {
-      stepId: step.stepId,
-      idempotencyKey,
-    });
-  }
-
-  async function recheck(job: NotificationJob): Promise<void> {
-    const { enqueued } = await ensureNotificationQueued(job);
-    if (enqueued) record('reminder-sent', `${job.stepId}: hàng đợi đã mất thư nhắc; giao lại cùng mã`, { stepId: job.stepId, idempotencyKey: job.idempotencyKey });
-  }
-
   await condition(allHandlersFinished);
-  // Every later run works under the newest calendar and policy it was given.
-  const nextInput: TaskWorkflowInput = run.rulesRefresh
-    ? { ...input, policy: run.rulesRefresh.policy, calendarOverrides: run.rulesRefresh.calendarOverrides, rulesFingerprint: run.rulesRefresh.rulesFingerprint }
+  adoptStatusModel();
+  // Every later run works under the newest calendar, policy and completion mode it was given.
+  const refresh = run.rulesRefresh;
+  const nextInput: TaskWorkflowInput = refresh
+    ? {
+        ...input,
+        policy: refresh.policy,
+        calendarOverrides: refresh.calendarOverrides,
+        rulesFingerprint: refresh.rulesFingerprint,
+        ...(refresh.completion ? { completion: refresh.completion } : {}),
+      }
     : input;
   // New rules: the next run's memo says so from its start, so an import right after does not refresh it again.
   const continueAsNewWith = (next: TaskWorkflowInput) =>
@@ -286,12 +267,16 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     const sameCycle = !run.cycleClosed && !run.rolledOver;
     const nextIndex = sameCycle ? run.cycleIndex : run.cycleIndex + 1;
     if (nextIndex < run.cycles.length) {
-      const { agencyId, acknowledged, guidance, timeline, paused, extendedDue, progressPercent } = run;
-      const openCycle = sameCycle ? { paused, extendedDue, progressPercent, sentSteps: [...run.settled] } : undefined;
+      const { agencyId, acknowledged, guidance, timeline, paused, extendedDue, progressPercent, proposal, notBefore } = run;
+      const openCycle = sameCycle
+        ? { paused, extendedDue, progressPercent, sentSteps: [...run.settled], ...(proposal ? { proposal } : {}), ...(notBefore ? { notBefore } : {}) }
+        : undefined;
       // A rolled-over cycle's successor begins at its first reminder, which is therefore still to send.
       const handledUntil = run.rolledOver ? rollOverAt()! - 1 : sameCycle ? run.handledUntil : Date.now();
       // A period is one piece of work: its progress carries into the next cycle; a yearly round starts afresh.
       const carriedProgress = input.deadline.kind === 'year-range' ? { progressPercent } : {};
+      // The closed run keeps how its cycle ended, for statistics over earlier cycles.
+      if (run.statusModel && run.completion) refreshSearchAttributes();
       await continueAsNewWith({
         ...nextInput,
         catchUp: sameCycle && catchUpPending,
@@ -299,7 +284,13 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
       });
     }
     run.completed = true; // the last cycle is closed: nothing more to chase
+    // Closed by its last progress report: done that day.
+    if (run.statusModel && !run.completion) {
+      const [on, dueDate] = [vietnamDate(Date.now()), dueDateOf(run)!];
+      run.completion = { on, dueDate, daysLate: daysLateOn(dueDate, on), by: run.agencyId, confirmedBy: null };
+    }
   }
   refreshSearchAttributes();
   return state();
 }
+

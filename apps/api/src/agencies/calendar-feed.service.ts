@@ -13,7 +13,7 @@ import { AgenciesService } from './agencies.service';
 
 /**
  * Validity of a calendar subscription link. Calendar apps keep a feed URL for
- * good, so it outlives reminder links; rotating LINK_SIGNING_SECRET revokes every one.
+ * good, so it outlives reminder links; removing its key from LINK_SIGNING_KEYS revokes every one.
  * @defaultValue 365 days
  */
 export const CALENDAR_FEED_TTL_DAYS = 365;
@@ -35,8 +35,8 @@ export class CalendarFeedService {
   async issue(ctx: RequestContext, agencyId: string): Promise<z.infer<typeof calendarLinkSchema>> {
     if (!this.catalog.index.agency(agencyId)) throw new NotFoundError(`Không có cơ quan "${agencyId}".`);
     if (ctx.principal.role === 'officer' && ctx.principal.agencyId !== agencyId) throw new ForbiddenError('Cán bộ chỉ lấy được đường dẫn lịch của cơ quan mình.');
-    const { LINK_SIGNING_SECRET: secret, PUBLIC_BASE_URL: base } = this.config.values;
-    if (!secret) throw new Error('LINK_SIGNING_SECRET is not set');
+    const base = this.config.values.PUBLIC_BASE_URL;
+    const secret = this.config.linkKeys();
     const expiresAt = Date.now() + CALENDAR_FEED_TTL_DAYS * 86_400_000;
     const token = createLinkToken({ purpose: 'calendar-feed', subject: subjectOf(agencyId), agencyId, exp: Math.floor(expiresAt / 1000) }, secret);
     await this.audit.record(ctx, 'agency.calendar-link', `agency/${agencyId}`, { expiresAt: new Date(expiresAt).toISOString() });

@@ -1,4 +1,4 @@
-import { AuditLogRepository } from '@dondoc/db';
+import { AUDIT_OUTCOMES, AuditLogRepository } from '@dondoc/db';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -12,6 +12,7 @@ const auditQuerySchema = z.object({
   actor: z.string().max(254).optional(),
   action: z.string().max(100).optional(),
   target: z.string().max(500).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES, `Kết quả phải là một trong: ${AUDIT_OUTCOMES.join(', ')}.`).optional().describe('pending: đã ghi ý định, chưa rõ kết quả; applied; refused; failed'),
   ...pageQueryFields,
 });
 
@@ -26,6 +27,8 @@ const auditPageSchema = z.object({
       payload: z.record(z.string(), z.unknown()),
       ip: z.string().nullable(),
       requestId: z.string().nullable(),
+      outcome: z.enum(AUDIT_OUTCOMES).nullable().describe('Kết quả thao tác: applied (đã thực hiện), refused (bị từ chối), failed (lỗi), pending (đã ghi ý định, chưa ghi được kết quả); null: ghi trước khi có trường này (đã thực hiện)'),
+      outcomeDetail: z.string().nullable().describe('Lý do bị từ chối hoặc lỗi, như đã báo cho người dùng'),
       at: z.string(),
     }),
   ),

@@ -1,7 +1,9 @@
+import { freeText, guidanceDateProblem } from '@dondoc/contracts';
+import { vietnamDate } from '@dondoc/policy';
 import { z } from 'zod';
 
 import { DIGIT, LETTER } from '../common/text-patterns';
-import { idText, isoDate } from '../tasks/task.schemas';
+import { idText } from '../tasks/task.schemas';
 
 export const documentNumberSchema = z
   .string()
@@ -12,8 +14,14 @@ export const documentNumberSchema = z
 
 export const issueGuidanceSchema = z.object({
   documentNumber: documentNumberSchema.describe('Số văn bản, ví dụ 05/2025/TT-BKHCN'),
-  date: isoDate.refine((d) => d <= new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()), 'Ngày ban hành không được sau hôm nay.'),
-  issuer: z.string().trim().min(1, 'Cần cơ quan ban hành.').max(200).default('Trung ương'),
+  date: z
+    .string()
+    .superRefine((date, ctx) => {
+      const problem = guidanceDateProblem(date, vietnamDate(Date.now()));
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .describe('Ngày ban hành (YYYY-MM-DD): không sau hôm nay, không quá 5 năm trước'),
+  issuer: freeText(200, 'Cần cơ quan ban hành.').default('Trung ương'),
   link: z.url('Đường dẫn không hợp lệ.').max(1000).optional(),
   planId: idText.optional().describe('Chỉ các nhiệm vụ của kế hoạch này'),
   taskIds: z.array(idText).min(1, 'Cần ít nhất một nhiệm vụ.').max(500).optional().describe('Chỉ các nhiệm vụ này (mã nhiệm vụ trong kế hoạch)'),

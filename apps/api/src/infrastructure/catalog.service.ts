@@ -17,8 +17,6 @@ export class CatalogService {
   readonly references: ReferenceIndex;
   private overrides: { readonly stamp: string; readonly value: readonly CalendarOverrides[] };
   private readonly calendarDir: string;
-  /** Plans in seeds/plans: report cycles resolve their plan there, so only these get a report Schedule. */
-  readonly seedPlanIds: ReadonlySet<string>;
   private readonly policies: (planId: string) => EscalationPolicy;
 
   constructor(seedsDir: string) {
@@ -32,7 +30,6 @@ export class CatalogService {
     this.references = loaded.references;
     this.calendarDir = path.join(seedsDir, 'calendar');
     this.overrides = { stamp: this.calendarStamp(), value: catalog.calendarOverrides };
-    this.seedPlanIds = new Set(catalog.plans.keys());
     this.policies = catalog.policyFor;
   }
 

@@ -24,12 +24,10 @@ export class LinksService {
 
   /** A forged or mangled link is 403, an expired one 401 (a fresh reminder carries a new link). */
   verify(token: string, purpose: LinkPurpose): LinkClaims {
-    const secret = this.config.values.LINK_SIGNING_SECRET;
-    if (!secret) throw new Error('LINK_SIGNING_SECRET is not set');
-    const result = verifyLinkToken(token, secret, purpose, Date.now());
+    const result = verifyLinkToken(token, this.config.linkKeys(), purpose, Date.now());
     if (result.ok) return result.claims;
     const message = LINK_REJECTIONS[result.reason];
-    if (result.reason === 'expired') throw new UnauthenticatedError(message, { reason: result.reason });
+    if (result.reason === 'expired' || result.reason === 'unknown-key') throw new UnauthenticatedError(message, { reason: result.reason });
     throw new ForbiddenError(message, { reason: result.reason });
   }
 

@@ -1,5 +1,5 @@
 import { DeliveryStatsRepository } from '@dondoc/db';
-import { TASK_STATUSES } from '@dondoc/domain';
+import { ALL_TASK_STATUSES } from '@dondoc/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { Gauge, Histogram, Registry } from 'prom-client';
 
@@ -35,7 +35,7 @@ export class MetricsService {
   ) {
     const logger = this.logger;
     const ttl = config.values.METRICS_CACHE_SECONDS * 1000;
-    const workflowCounts = cachedFor(ttl, () => Promise.all(TASK_STATUSES.map((status) => workflows.count({ statuses: [status] }).catch(() => Number.NaN))));
+    const workflowCounts = cachedFor(ttl, () => Promise.all(ALL_TASK_STATUSES.map((status) => workflows.count({ statuses: [status] }).catch(() => Number.NaN))));
     const deliveryCounts = cachedFor(ttl, () => deliveries.countsByChannelAndStatus());
     const queueCounts = cachedFor(ttl, () =>
       Promise.all(
@@ -56,7 +56,7 @@ export class MetricsService {
       registers: [this.registry],
       async collect() {
         const counts = await workflowCounts();
-        TASK_STATUSES.forEach((status, i) => this.set({ status }, counts[i]!));
+        ALL_TASK_STATUSES.forEach((status, i) => this.set({ status }, counts[i]!));
       },
     });
     const deliveryGauge = (name: string, help: string, statuses: readonly string[]) =>

@@ -25,7 +25,7 @@ export const planImportResultSchema = z.object({
     rulesRefreshed: z.array(z.string()),
   }),
   dissolvedLeads: z.array(z.object({ taskId: z.string(), agencyId: z.string(), reason: z.string() })),
-  /** The plan's yearly report Schedule, created or brought in line with this version; null for a plan outside seeds/plans. */
+  /** The plan's yearly report Schedule, created or brought in line with this version (every plan, from seeds/ or not). */
   reportSchedule: z
     .object({
       scheduleId: z.string(),
@@ -34,7 +34,7 @@ export const planImportResultSchema = z.object({
       /** This year's cycle, started at once because its request day has passed and it has not closed. */
       startedCycle: z.string().nullable(),
     })
-    .nullable(),
+    .describe('The yearly report Schedule of the plan, created or updated by the import'),
   warnings: z.array(diagnosticSchema),
 });
 

@@ -57,12 +57,11 @@ export class PlansService {
       taskQueue: this.config.values.TEMPORAL_TASK_QUEUE,
       by: ctx.principal.actor,
     });
-    // The yearly report Schedule follows the imported version's reporting dates (as `dondoc plan import` does).
-    const schedule = this.catalog.seedPlanIds.has(plan.id)
-      ? await upsertReportSchedule(this.client, plan, this.catalog.policyFor(plan.id), new WorkingCalendar({ overrides: this.catalog.calendarOverrides }), {
-          taskQueue: this.config.values.TEMPORAL_TASK_QUEUE,
-        })
-      : null;
+    // Every plan has a reporting section, so every imported plan gets its yearly report Schedule, following the
+    // imported version's dates (as `dondoc plan import` does); its cycles resolve the plan from the stored versions.
+    const schedule = await upsertReportSchedule(this.client, plan, this.catalog.policyFor(plan.id), new WorkingCalendar({ overrides: this.catalog.calendarOverrides }), {
+      taskQueue: this.config.values.TEMPORAL_TASK_QUEUE,
+    });
     const diff =
       prepared.status === 'unchanged'
         ? null
@@ -89,7 +88,7 @@ export class PlansService {
       diff,
       workflows: { started: report.started, existing: report.existing.length, revised: report.revised, cancelled: report.cancelled, rulesRefreshed: report.rulesRefreshed },
       dissolvedLeads: report.dissolved.map((d) => ({ taskId: d.taskId, agencyId: d.agencyId, reason: d.reason })),
-      reportSchedule: schedule && {
+      reportSchedule: {
         scheduleId: schedule.scheduleId,
         created: schedule.created,
         nextRequestAt: nextFire(schedule.fires),

@@ -30,6 +30,7 @@ const previewSchema = z.object({
     taskIds: z.array(z.string()),
     indicatorIds: z.array(z.string()),
     reviewComment: z.string().nullable().describe('Khi báo cáo bị trả lại: ý kiến của Sở KH&CN cần bổ sung, chỉnh sửa'),
+    dueDate: z.string().nullable().describe('Hạn gửi báo cáo của cơ quan (YYYY-MM-DD): hạn của kỳ, hoặc hạn gia hạn khi đề nghị gửi sau hạn hoặc báo cáo bị trả lại'),
   }),
 });
 

@@ -47,6 +47,8 @@ export class ReportLinksService {
         indicatorIds: [...scope.indicatorIds],
         // The notice of a return sends the agency here: what it must correct, in full.
         reviewComment: state.status === 'returned' ? (lastReview?.comment ?? null) : null,
+        // The agency's own deadline: a grace period after a late request or a return moves it past the cycle's.
+        dueDate: state.dueDate ?? null,
       },
     };
   }

@@ -11,6 +11,7 @@ import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import {
   acceptSchema,
   agencyReportSchema,
+  approveSchema,
   cycleKeySchema,
   cycleStatusSchema,
   fileKindSchema,
@@ -96,6 +97,18 @@ export class ReportsController {
   @reviewDocs('Tiếp nhận báo cáo của một cơ quan', acceptSchema)
   accept(@Ctx() ctx: RequestContext, @PlanParam() plan: string, @CycleParam() cycle: string, @AgencyParam() agency: string, @Body(new ZodValidationPipe(acceptSchema)) body: z.infer<typeof acceptSchema>) {
     return this.reports.review(ctx, plan, cycle, agency, 'accept', body.comment);
+  }
+
+  @Post('approve')
+  @Roles('admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Phê duyệt báo cáo tổng hợp (một lần tổng hợp lập khi khóa sổ hoặc sau đó): chỉ khi đó báo cáo mới được gửi Bộ KH&CN và UBND tỉnh' })
+  @cycleDocs()
+  @ApiBodyOf(approveSchema)
+  @ApiOkOf(cycleStatusSchema, 'Kỳ báo cáo sau khi phê duyệt (báo cáo được gửi ngay sau đó)')
+  @ApiErrors(400, 401, 403, 404, 409)
+  approve(@Ctx() ctx: RequestContext, @PlanParam() plan: string, @CycleParam() cycle: string, @Body(new ZodValidationPipe(approveSchema)) body: z.infer<typeof approveSchema>) {
+    return this.reports.approve(ctx, plan, cycle, body.generation);
   }
 
   @Get('files/:kind')

@@ -1,4 +1,4 @@
-import { AGENCY_REPORT_STATUSES } from '@dondoc/contracts';
+import { AGENCY_REPORT_STATUSES, freeText, REPORT_CYCLE_PHASES } from '@dondoc/contracts';
 import { vietnamDate } from '@dondoc/policy';
 import { CYCLE_KEY_PATTERN } from '@dondoc/reports-service';
 import { z } from 'zod';
@@ -20,7 +20,7 @@ export const startCycleSchema = z
     adHoc: z
       .object({
         id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Mã yêu cầu chỉ gồm chữ thường không dấu, số và "-" (tối đa 40 ký tự).'),
-        title: z.string().trim().min(1, 'Cần tiêu đề báo cáo đột xuất.').max(300, 'Tối đa 300 ký tự.'),
+        title: freeText(300, 'Cần tiêu đề báo cáo đột xuất.'),
         unitDeadline: isoDate.refine((d) => d >= vietnamDate(Date.now()), 'Hạn báo cáo của các cơ quan không được trước hôm nay.'),
         aggregatorDeadline: isoDate,
       })
@@ -38,9 +38,18 @@ export const startCycleSchema = z
   .refine((body) => !(body.adHoc && body.deadlines), { error: 'Báo cáo đột xuất đặt hạn trong adHoc, không dùng deadlines.', path: ['deadlines'] });
 export type StartCycleBody = z.infer<typeof startCycleSchema>;
 
-const comment = z.string().trim().max(2000, 'Tối đa 2000 ký tự.');
-export const returnSchema = z.object({ comment: comment.min(1, 'Cần nêu nội dung yêu cầu bổ sung, chỉnh sửa.') }).strict();
-export const acceptSchema = z.object({ comment: comment.default('') }).strict();
+export const returnSchema = z.object({ comment: freeText(2000, 'Cần nêu nội dung yêu cầu bổ sung, chỉnh sửa.') }).strict();
+export const acceptSchema = z.object({ comment: freeText(2000).default('') }).strict();
+export const approveSchema = z
+  .object({
+    generation: z
+      .number({ error: 'Lần tổng hợp là một số nguyên dương, ví dụ 2.' })
+      .int('Lần tổng hợp là một số nguyên dương, ví dụ 2.')
+      .positive('Lần tổng hợp là một số nguyên dương, ví dụ 2.')
+      .optional()
+      .describe('Lần tổng hợp được phê duyệt (xem generations); mặc định lần mới nhất. Chỉ lần lập khi khóa sổ hoặc sau đó.'),
+  })
+  .strict();
 
 export const filesQuerySchema = z
   .object({
@@ -69,7 +78,9 @@ export const agencyReportSchema = z.object({
   revision: z.number().int().nullable(),
   firstSubmittedAt: z.number().nullable(),
   lastSubmittedAt: z.number().nullable(),
-  late: z.boolean().describe('Báo cáo đầu tiên gửi sau hạn'),
+  late: z.boolean().describe('Báo cáo đầu tiên gửi sau hạn của cơ quan'),
+  dueDate: z.string().optional().describe('Hạn của cơ quan (YYYY-MM-DD): hạn của kỳ, hoặc hạn gia hạn khi đề nghị gửi sau hạn hoặc báo cáo bị trả lại'),
+  requestedAt: z.number().nullable().optional().describe('Thời điểm gửi đề nghị báo cáo (epoch ms); null khi chưa gửi'),
   returns: z.number().int(),
   remindersSent: z.number().int(),
   nextReminderAt: z.number().nullable(),
@@ -106,7 +117,9 @@ export const cycleStatusSchema = z.object({
   cycleKey: z.string(),
   year: z.number().int(),
   title: z.string().nullable(),
-  phase: z.enum(['preparing', 'collecting', 'consolidating', 'completed']),
+  phase: z
+    .enum(REPORT_CYCLE_PHASES)
+    .describe('preparing, collecting: đang nhận báo cáo; consolidating; awaiting-approval: chờ Sở KH&CN phê duyệt; approved: đang gửi; completed: đã gửi; not-requested: khóa sổ khi chưa gửi được đề nghị nào'),
   unitDeadline: z.string().nullable(),
   aggregatorDeadline: z.string().nullable(),
   closesAt: z.number().nullable(),
@@ -114,6 +127,19 @@ export const cycleStatusSchema = z.object({
   files: z.array(fileRefSchema).describe('Các tệp kỳ báo cáo đã tổng hợp và gửi e-mail khi đến hạn'),
   generations: z.array(generationSchema).describe('Mọi lần tổng hợp, cũ trước mới sau'),
   emailMessageId: z.string().nullable(),
+  signOff: z
+    .object({
+      generation: z.number().int().describe('Lần tổng hợp lập khi khóa sổ, trình phê duyệt'),
+      requestedAt: z.number().describe('Epoch ms'),
+      requestedFrom: z.array(z.string()).describe('Địa chỉ đã nhận thư đề nghị phê duyệt'),
+      approvalDueAt: z.number().describe('Epoch ms: chưa phê duyệt đến lúc này thì báo lãnh đạo Sở KH&CN'),
+      escalatedAt: z.number().nullable(),
+      escalatedTo: z.array(z.string()),
+      approval: z.object({ generation: z.number().int(), by: z.string(), at: z.number() }).nullable().describe('Ai phê duyệt lần tổng hợp nào'),
+    })
+    .nullable()
+    .optional()
+    .describe('Phê duyệt báo cáo tổng hợp: có từ khi kỳ báo cáo khóa sổ'),
 });
 
 export const evidenceIdSchema = z.string().regex(/^\d{1,18}$/, 'Mã tệp minh chứng là một số.');

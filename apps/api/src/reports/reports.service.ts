@@ -18,8 +18,8 @@ function view(state: ReportCycleStatus, principal: Principal, today: string) {
       ...a,
       lastReview: lastReview && { ...lastReview, at: new Date(lastReview.at).toISOString() },
       statusLabel: AGENCY_REPORT_STATUS_LABELS[a.status],
-      dueDate: state.unitDeadline,
-      overdue: (a.status === 'requested' || a.status === 'returned' || a.status === 'missing') && state.unitDeadline !== null && today > state.unitDeadline,
+      dueDate: a.dueDate ?? state.unitDeadline,
+      overdue: (a.status === 'requested' || a.status === 'returned' || a.status === 'missing') && (a.dueDate ?? state.unitDeadline) !== null && today > (a.dueDate ?? state.unitDeadline)!,
     }));
   return { ...state, agencies };
 }
@@ -58,6 +58,15 @@ export class ReportsService {
     const state = await this.reports.submit(planId, cycleKey, agencyId, content, ctx.principal.actor);
     await this.audit.record(ctx, 'report.submit', state.workflowId, { submissionId: state.submissionId, revision: state.revision, late: state.late });
     return state;
+  }
+
+  /** Approves a generation of the consolidation (audited with who approved which generation), which sends it to the recipients. */
+  async approve(ctx: RequestContext, planId: string, cycleKey: string, generation?: number) {
+    const state = await this.reports.approve(planId, cycleKey, ctx.principal.actor, generation);
+    const approval = state.signOff?.approval;
+    await this.audit.record(ctx, 'report.approve', state.workflowId, { generation: approval?.generation ?? generation ?? null, files: state.files.map((f) => ({ kind: f.kind, sha256: f.sha256 })) });
+    // The full view (reviews, generations) as GET shows it, read after the approval.
+    return this.status(ctx.principal, planId, cycleKey);
   }
 
   async review(ctx: RequestContext, planId: string, cycleKey: string, agencyId: string, decision: 'accept' | 'return', comment: string): Promise<AgencyReportState> {

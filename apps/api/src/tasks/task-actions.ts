@@ -2,18 +2,31 @@ import {
   acknowledgeUpdate,
   cancelUpdate,
   completeUpdate,
+  confirmCompletionUpdate,
   extendDeadlineUpdate,
   pauseUpdate,
+  proposeCompletionUpdate,
   reassignUpdate,
   reportProgressUpdate,
   resumeUpdate,
+  returnCompletionUpdate,
   type TaskState,
 } from '@dondoc/contracts';
 import type { StaffRole } from '@dondoc/auth';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { z } from 'zod';
 
-import { completeSchema, emptySchema, extendSchema, progressSchema, reasonSchema, reassignSchema } from './task.schemas';
+import {
+  completeSchema,
+  confirmCompletionSchema,
+  emptySchema,
+  extendSchema,
+  progressSchema,
+  proposeCompletionSchema,
+  reasonSchema,
+  reassignSchema,
+  returnCompletionSchema,
+} from './task.schemas';
 
 // Each action of POST /tasks/:id/<action>: its body, who may do it, and the
 // workflow Update it becomes. The workflow's validators have the last word on state.
@@ -42,10 +55,28 @@ export const TASK_ACTIONS = {
     summary: 'Báo cáo tiến độ (tỷ lệ và nội dung)',
     run: (handle, by, body) => handle.executeUpdate(reportProgressUpdate, { args: [{ by, percent: body.percent, note: body.note }] }),
   }),
+  'propose-completion': spec({
+    schema: proposeCompletionSchema,
+    roles: agencyToo,
+    summary: 'Cơ quan chủ trì đề nghị hoàn thành (kết quả và minh chứng); Sở KH&CN xác nhận, trừ khi kế hoạch có completion: self',
+    run: (handle, by, body) => handle.executeUpdate(proposeCompletionUpdate, { args: [{ by, result: body.result, evidence: body.evidence }] }),
+  }),
+  'confirm-completion': spec({
+    schema: confirmCompletionSchema,
+    roles: adminOnly,
+    summary: 'Sở KH&CN xác nhận đề nghị hoàn thành (ngày hoàn thành là ngày đề nghị)',
+    run: (handle, by, body) => handle.executeUpdate(confirmCompletionUpdate, { args: [{ by, comment: body.comment }] }),
+  }),
+  'return-completion': spec({
+    schema: returnCompletionSchema,
+    roles: adminOnly,
+    summary: 'Sở KH&CN trả lại đề nghị hoàn thành kèm ý kiến; nhắc việc tiếp tục như trước',
+    run: (handle, by, body) => handle.executeUpdate(returnCompletionUpdate, { args: [{ by, comment: body.comment }] }),
+  }),
   complete: spec({
     schema: completeSchema,
-    roles: agencyToo,
-    summary: 'Báo cáo hoàn thành kèm minh chứng',
+    roles: adminOnly,
+    summary: 'Sở KH&CN ghi nhận hoàn thành trực tiếp, kèm minh chứng (ngày hoàn thành là hôm nay)',
     run: (handle, by, body) => handle.executeUpdate(completeUpdate, { args: [{ by, evidence: body.evidence }] }),
   }),
   extend: spec({

@@ -1,5 +1,5 @@
 import { CONTINUES_IN_MEMO, searchAttributes, TASK_WORKFLOW_TYPE, taskVisibilityQuery, type TaskVisibilityFilter } from '@dondoc/contracts';
-import { InvalidInputError, NotFoundError } from '@dondoc/domain';
+import { InvalidInputError, isTaskStatus, NotFoundError, TASK_STATUS_LABELS } from '@dondoc/domain';
 import { calendarDaysBetween } from '@dondoc/policy';
 import { Injectable } from '@nestjs/common';
 import { Client, type WorkflowHandle } from '@temporalio/client';
@@ -72,9 +72,14 @@ export class TaskWorkflowsRepository {
           taskId: attributes.get(searchAttributes.task) ?? null,
           agencyId: attributes.get(searchAttributes.agency) ?? null,
           status,
+          statusLabel: status !== null && isTaskStatus(status) ? TASK_STATUS_LABELS[status] : status,
           dueDate,
-          // The attribute is written when the workflow wakes (a weekly escalation, say); the count is today's.
-          daysOverdue: status === 'overdue' && dueDate ? calendarDaysBetween(dueDate, vietnamDay(new Date())!) : (attributes.get(searchAttributes.daysOverdue) ?? null),
+          // The attribute is written when the workflow wakes (a weekly escalation, say); an open task's count is
+          // today's. A completion's or a pending proposal's days late are fixed, as the workflow wrote them.
+          daysOverdue:
+            (status === 'overdue' || status === 'paused') && dueDate
+              ? Math.max(0, calendarDaysBetween(dueDate, vietnamDay(new Date())!))
+              : (attributes.get(searchAttributes.daysOverdue) ?? null),
           running: execution.status === RUNNING,
           startedAt: started === undefined || started === null ? null : new Date(Number(started) * 1000).toISOString(),
           continuesIn: memoText(execution.memo, CONTINUES_IN_MEMO),

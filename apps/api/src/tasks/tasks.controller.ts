@@ -59,6 +59,21 @@ export class TasksController {
     return this.tasks.act(ctx, id, 'progress', body);
   }
 
+  @Action('propose-completion')
+  proposeCompletion(@Ctx() ctx: RequestContext, @Param('workflowId', idPipe) id: string, @bodyOf('propose-completion') body: TaskActionBody<'propose-completion'>) {
+    return this.tasks.act(ctx, id, 'propose-completion', body);
+  }
+
+  @Action('confirm-completion')
+  confirmCompletion(@Ctx() ctx: RequestContext, @Param('workflowId', idPipe) id: string, @bodyOf('confirm-completion') body: TaskActionBody<'confirm-completion'>) {
+    return this.tasks.act(ctx, id, 'confirm-completion', body);
+  }
+
+  @Action('return-completion')
+  returnCompletion(@Ctx() ctx: RequestContext, @Param('workflowId', idPipe) id: string, @bodyOf('return-completion') body: TaskActionBody<'return-completion'>) {
+    return this.tasks.act(ctx, id, 'return-completion', body);
+  }
+
   @Action('complete')
   complete(@Ctx() ctx: RequestContext, @Param('workflowId', idPipe) id: string, @bodyOf('complete') body: TaskActionBody<'complete'>) {
     return this.tasks.act(ctx, id, 'complete', body);

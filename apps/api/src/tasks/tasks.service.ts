@@ -1,7 +1,7 @@
 import { canSeeAgency, type Principal } from '@dondoc/auth';
 import { type TaskState, stateQuery, timelineQuery } from '@dondoc/contracts';
 import type { JsonObject } from '@dondoc/db';
-import { ConflictError, ForbiddenError, InvalidInputError } from '@dondoc/domain';
+import { ConflictError, ForbiddenError, InvalidInputError, isCompletedStatus, isTaskStatus, TASK_STATUS_LABELS } from '@dondoc/domain';
 import { LiveDirectory } from '@dondoc/directory';
 import { Injectable } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
@@ -14,10 +14,14 @@ import { TASK_ACTIONS, type TaskActionBody, type TaskActionName } from './task-a
 import type { TaskListQuery } from './task.schemas';
 import { TaskWorkflowsRepository } from './task-workflows.repository';
 
-const closedMessages: Record<string, string> = {
-  cancelled: 'Nhiệm vụ đã bị hủy, không thể thực hiện thao tác này.',
-  completed: 'Nhiệm vụ đã hoàn thành, không thể thực hiện thao tác này.',
-};
+function closedMessage(status: string | null): string {
+  if (status === 'cancelled') return 'Nhiệm vụ đã bị hủy, không thể thực hiện thao tác này.';
+  if (status !== null && isTaskStatus(status) && isCompletedStatus(status)) return 'Nhiệm vụ đã hoàn thành, không thể thực hiện thao tác này.';
+  return 'Nhiệm vụ đã kết thúc, không thể thực hiện thao tác này.';
+}
+
+/** The state with its status in Vietnamese, as every response gives it. */
+export const withStatusLabel = (state: TaskState) => ({ ...state, statusLabel: TASK_STATUS_LABELS[state.status] ?? state.status });
 
 @Injectable()
 export class TasksService {
@@ -51,10 +55,10 @@ export class TasksService {
     const task = await this.accessible(principal, workflowId);
     // Queries work on closed workflows too (the worker replays them), so a finished task keeps its timeline.
     const [state, timeline] = await Promise.all([task.handle.query(stateQuery), task.handle.query(timelineQuery)]);
-    return { state, timeline: [...timeline], running: task.running };
+    return { state: withStatusLabel(state), timeline: [...timeline], running: task.running };
   }
 
-  async act<A extends TaskActionName>(ctx: RequestContext, workflowId: string, action: A, body: TaskActionBody<A>): Promise<TaskState> {
+  async act<A extends TaskActionName>(ctx: RequestContext, workflowId: string, action: A, body: TaskActionBody<A>): Promise<TaskState & { statusLabel: string }> {
     const task = await this.accessible(ctx.principal, workflowId);
     if (action === 'reassign') {
       const { toAgency } = body as TaskActionBody<'reassign'>;
@@ -62,20 +66,23 @@ export class TasksService {
         throw new InvalidInputError(`Không có cơ quan "${toAgency}" trong danh mục.`, { issues: [{ field: 'toAgency', reason: 'Không có trong danh mục cơ quan.' }] });
       }
     }
-    if (!task.running) throw new ConflictError(closedMessages[task.status ?? ''] ?? 'Nhiệm vụ đã kết thúc, không thể thực hiện thao tác này.');
+    if (!task.running) throw new ConflictError(closedMessage(task.status));
     const spec = TASK_ACTIONS[action];
-    let state: TaskState;
-    try {
-      state = await (spec.run as (h: typeof task.handle, by: string, b: TaskActionBody<A>) => Promise<TaskState>)(task.handle, ctx.principal.actor, body);
-    } catch (error) {
-      // The workflow's validator refused: the request contradicts the task's state.
-      if (error instanceof WorkflowUpdateFailedError) throw new ConflictError(error.cause?.message ?? error.message);
-      // It closed between our look and the Update.
-      if (error instanceof WorkflowNotFoundError) throw new ConflictError('Nhiệm vụ vừa kết thúc, không thể thực hiện thao tác này.');
-      throw error;
-    }
-    await this.audit.record(ctx, `task.${action}`, workflowId, body as JsonObject);
-    return state;
+    const run = spec.run as (h: typeof task.handle, by: string, b: TaskActionBody<A>) => Promise<TaskState>;
+    // Recorded as intended before the Update, marked with its outcome after: an Update the
+    // workflow applied is never missing from the log, and a refused one is marked refused.
+    const state = await this.audit.around(ctx, `task.${action}`, workflowId, body as JsonObject, async () => {
+      try {
+        return await run(task.handle, ctx.principal.actor, body);
+      } catch (error) {
+        // The workflow's validator refused: the request contradicts the task's state.
+        if (error instanceof WorkflowUpdateFailedError) throw new ConflictError(error.cause?.message ?? error.message);
+        // It closed between our look and the Update.
+        if (error instanceof WorkflowNotFoundError) throw new ConflictError('Nhiệm vụ vừa kết thúc, không thể thực hiện thao tác này.');
+        throw error;
+      }
+    });
+    return withStatusLabel(state);
   }
 
   /** 404 for an unknown task, 403 for another agency's task seen by an officer. */

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 
 import { registerContactCommands } from '../agency/contact-commands';
 import { ApiClient, runApiCommand } from '../api/api-client';
+import { calendarDateOption } from '../options/date-options';
 
 interface MergeOptions {
   from: string;
@@ -22,7 +23,7 @@ export function register(program: Command): void {
     .description('Sáp nhập: ghi vào danh mục, chuyển mọi nhiệm vụ đang mở của --from cho --into (gộp vào nhiệm vụ --into đã có)')
     .requiredOption('--from <id>', 'cơ quan bị sáp nhập')
     .requiredOption('--into <id>', 'cơ quan tiếp nhận')
-    .option('--effective <yyyy-mm-dd>', 'ngày hiệu lực (mặc định: hôm nay)')
+    .option('--effective <yyyy-mm-dd>', 'ngày hiệu lực (mặc định: hôm nay)', calendarDateOption)
     .option('--api <url>', 'địa chỉ API')
     .action((options: MergeOptions) =>
       runApiCommand(async () => {

@@ -2,6 +2,7 @@ import { configOrExit } from '@dondoc/config';
 import type { Command } from 'commander';
 
 import { ApiClient, runApiCommand } from '../api/api-client';
+import { guidanceDateOption } from '../options/date-options';
 
 interface GuidanceRun {
   workflowId: string;
@@ -28,7 +29,7 @@ export function register(program: Command): void {
     .command('issue')
     .description('Ghi nhận văn bản hướng dẫn và gửi đến các nhiệm vụ đang chờ (hoặc các nhiệm vụ được nêu)')
     .requiredOption('--doc <number>', 'số văn bản, ví dụ 05/2025/TT-BKHCN')
-    .requiredOption('--date <yyyy-mm-dd>', 'ngày ban hành')
+    .requiredOption('--date <yyyy-mm-dd>', 'ngày ban hành (không sau hôm nay, không quá 5 năm trước)', guidanceDateOption)
     .option('--issuer <name>', 'cơ quan ban hành', 'Trung ương')
     .option('--link <url>', 'đường dẫn văn bản')
     .option('--plan <id>', 'chỉ các nhiệm vụ của kế hoạch này')

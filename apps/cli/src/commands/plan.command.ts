@@ -10,6 +10,7 @@ import { databaseUrlFor } from '../runtime-connections';
 import { applyToWorkflows } from '../plan/apply-to-workflows';
 import { runPlanValidate } from '../plan/validate-plans';
 import { runPlanExtract } from '../plan/extract-plan';
+import { calendarDateOption } from '../options/date-options';
 
 /** `dondoc plan validate|show|import|extract`. */
 export function register(program: Command): void {
@@ -42,7 +43,7 @@ export function register(program: Command): void {
     .argument('<plan>', 'tệp kế hoạch, hoặc mã như kh-nq03-2025')
     .option('--task <id>', 'xem đầy đủ một nhiệm vụ, ví dụ I.1')
     .option('--agency <id>', 'chỉ các nhiệm vụ cơ quan này chủ trì hoặc phối hợp (kể cả qua nhóm và cơ quan tiền thân)')
-    .option('--date <yyyy-mm-dd>', 'ngày xét cơ quan kế thừa (mặc định: hôm nay)')
+    .option('--date <yyyy-mm-dd>', 'ngày xét cơ quan kế thừa (mặc định: hôm nay)', calendarDateOption)
     .option('--agencies <file>', 'danh mục cơ quan', DEFAULT_AGENCIES_FILE)
     .option('--no-agencies', 'không dùng danh mục cơ quan')
     .action((planArg: string, options: { agencies: AgenciesOption; task?: string; agency?: string; date?: string }) => {

@@ -1,23 +1,27 @@
 import { WorkingCalendar } from '@dondoc/calendar';
 import { type AppConfig, configOrExit } from '@dondoc/config';
 import { AGENCY_REPORT_STATUS_LABELS, type ReportCycleRequest } from '@dondoc/contracts';
-import { createDatabase, type JsonObject } from '@dondoc/db';
+import { createDatabase, type Database, type JsonObject, PlanVersionRepository } from '@dondoc/db';
 import { DomainError, InvalidInputError, NotFoundError } from '@dondoc/domain';
 import { loadSeedCatalog, upsertReportSchedule } from '@dondoc/plan-sync';
 import { checkEvidenceHeaders, EVIDENCE_TYPES, ReportEvidenceService, ReportService } from '@dondoc/reports-service';
 import { Client, Connection } from '@temporalio/client';
 import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { recordOperatorAction } from '../operator-audit';
 import { databaseUrlFor } from '../runtime-connections';
+import { calendarDateOption } from '../options/date-options';
 
 /** Records a state change in the audit log, under the operator (or `by`), with the same action names as the API's. */
 type AuditRecorder = (action: string, target: string, payload: JsonObject, by?: string) => Promise<void>;
 
 /** Opens Temporal and the database for one command, and closes both afterwards; refusals (domain errors) are printed, exit code 1. */
-async function withOperations(run: (ops: ReportService, config: AppConfig, client: Client, evidence: ReportEvidenceService, audit: AuditRecorder) => Promise<void>): Promise<void> {
+async function withOperations(
+  run: (ops: ReportService, config: AppConfig, client: Client, evidence: ReportEvidenceService, audit: AuditRecorder, db: Kysely<Database>) => Promise<void>,
+): Promise<void> {
   const config = configOrExit();
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const db = createDatabase(databaseUrlFor(config));
@@ -26,7 +30,7 @@ async function withOperations(run: (ops: ReportService, config: AppConfig, clien
   try {
     const ops = new ReportService({ client, db, dataDir: path.resolve(config.DONDOC_DATA_DIR), taskQueue: config.TEMPORAL_TASK_QUEUE, loadCatalog: () => loadSeedCatalog(seedsDir) });
     const audit: AuditRecorder = (action, target, payload, by) => recordOperatorAction(db, { action, target, payload, ...(by ? { by } : {}) });
-    await run(ops, config, client, new ReportEvidenceService({ db, dataDir: path.resolve(config.DONDOC_DATA_DIR), reports: ops }), audit);
+    await run(ops, config, client, new ReportEvidenceService({ db, dataDir: path.resolve(config.DONDOC_DATA_DIR), reports: ops }), audit, db);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     process.stderr.write(`${error.message}\n`);
@@ -39,7 +43,7 @@ async function withOperations(run: (ops: ReportService, config: AppConfig, clien
 
 const time = (ms: number | null) => (ms === null ? '' : new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' '));
 
-/** `dondoc report status|start|schedule|submit|return|accept|download`. */
+/** `dondoc report status|start|schedule|submit|return|accept|approve|download`. */
 export function register(program: Command): void {
   const report = program.command('report').description('Báo cáo định kỳ, đột xuất: yêu cầu, nhận, xem xét, tổng hợp báo cáo của các cơ quan');
 
@@ -52,9 +56,16 @@ export function register(program: Command): void {
       withOperations(async (ops) => {
         const state = await ops.status(planId, cycle);
         process.stdout.write(`${state.title ?? planId} – ${state.phase}; hạn đơn vị ${state.unitDeadline ?? '?'}, hạn tổng hợp ${state.aggregatorDeadline ?? '?'}\n`);
+        const signOff = state.signOff;
+        if (signOff) {
+          const approval = signOff.approval ? `đã phê duyệt lần tổng hợp ${signOff.approval.generation} (${signOff.approval.by}, ${time(signOff.approval.at)})` : `chờ phê duyệt, hạn ${time(signOff.approvalDueAt)}`;
+          const escalated = signOff.escalatedAt ? `; đã báo lãnh đạo ${signOff.escalatedTo.join(', ') || '(không có địa chỉ)'} lúc ${time(signOff.escalatedAt)}` : '';
+          process.stdout.write(`  trình phê duyệt lần tổng hợp ${signOff.generation} (${time(signOff.requestedAt)}, gửi ${signOff.requestedFrom.join(', ') || 'không ai'}): ${approval}${escalated}\n`);
+        }
         for (const a of state.agencies) {
           const late = a.late ? ' (muộn)' : '';
-          process.stdout.write(`  ${a.agencyId.padEnd(26)} ${AGENCY_REPORT_STATUS_LABELS[a.status]}${late}  lần ${a.revision ?? '-'}  gửi ${time(a.lastSubmittedAt)}  nhắc ${a.remindersSent}\n`);
+          const grace = a.dueDate && a.dueDate !== state.unitDeadline ? `  hạn ${a.dueDate}` : '';
+          process.stdout.write(`  ${a.agencyId.padEnd(26)} ${AGENCY_REPORT_STATUS_LABELS[a.status]}${late}  lần ${a.revision ?? '-'}  gửi ${time(a.lastSubmittedAt)}  nhắc ${a.remindersSent}${grace}\n`);
           // The comment stays readable after the agency resubmits: it says what the new revision had to fix.
           const review = a.lastReview;
           if (review?.comment) {
@@ -73,8 +84,8 @@ export function register(program: Command): void {
     .description('Bắt đầu một kỳ báo cáo ngay (kỳ hằng năm, hoặc đột xuất với --ad-hoc)')
     .argument('<plan>', 'mã kế hoạch')
     .argument('<year>', 'năm báo cáo')
-    .option('--unit-deadline <yyyy-mm-dd>', 'hạn các cơ quan gửi báo cáo (thay cho hạn của kế hoạch)')
-    .option('--aggregator-deadline <yyyy-mm-dd>', 'hạn Sở KH&CN gửi báo cáo tổng hợp')
+    .option('--unit-deadline <yyyy-mm-dd>', 'hạn các cơ quan gửi báo cáo (thay cho hạn của kế hoạch)', calendarDateOption)
+    .option('--aggregator-deadline <yyyy-mm-dd>', 'hạn Sở KH&CN gửi báo cáo tổng hợp', calendarDateOption)
     .option('--ad-hoc <id>', 'báo cáo đột xuất: mã yêu cầu (chữ thường, số, "-"); cần --title và cả hai hạn')
     .option('--title <text>', 'tiêu đề báo cáo đột xuất')
     .option('--by <name>', 'người yêu cầu', 'cli')
@@ -99,14 +110,16 @@ export function register(program: Command): void {
   report
     .command('schedule')
     .description('Tạo hoặc cập nhật lịch (Temporal Schedule) gửi yêu cầu báo cáo hằng năm của các kế hoạch')
-    .argument('[plans...]', 'mã kế hoạch (mặc định: mọi kế hoạch trong seeds/plans)')
+    .argument('[plans...]', 'mã kế hoạch (mặc định: mọi kế hoạch đã nhập vào cơ sở dữ liệu)')
     .action((plans: string[]) =>
-      withOperations(async (_ops, config, client, _evidence, audit) => {
+      withOperations(async (_ops, config, client, _evidence, audit, db) => {
         const catalog = loadSeedCatalog(path.resolve(config.DONDOC_SEEDS_DIR));
         const calendar = new WorkingCalendar({ overrides: catalog.calendarOverrides });
-        for (const planId of plans.length ? plans : [...catalog.plans.keys()]) {
-          const plan = catalog.plans.get(planId);
-          if (!plan) throw new InvalidInputError(`Không có kế hoạch "${planId}".`);
+        // Cycles run on the stored plan versions, so the Schedules follow them too.
+        const stored = new Map((await new PlanVersionRepository(db).latestOfEach()).map((v) => [v.planId, v.document]));
+        for (const planId of plans.length ? plans : [...stored.keys()]) {
+          const plan = stored.get(planId);
+          if (!plan) throw new InvalidInputError(`Không có kế hoạch "${planId}" trong cơ sở dữ liệu (dondoc plan import <tệp>).`);
           const result = await upsertReportSchedule(client, plan, catalog.policyFor(planId), calendar, { taskQueue: config.TEMPORAL_TASK_QUEUE });
           await audit('report.schedule', result.scheduleId, { created: result.created, catchUp: result.catchUp ? { ...result.catchUp } : null });
           const next = result.fires.find((f) => f.at > Date.now());
@@ -166,6 +179,24 @@ export function register(program: Command): void {
         }),
       );
   }
+
+  report
+    .command('approve')
+    .description('Phê duyệt báo cáo tổng hợp của một kỳ (lần tổng hợp mới nhất, hoặc --generation): chỉ khi đó báo cáo mới được gửi Bộ KH&CN và UBND tỉnh')
+    .argument('<plan>')
+    .argument('<cycle>')
+    .option('--generation <n>', 'lần tổng hợp được phê duyệt (xem report status); lập khi khóa sổ hoặc sau đó')
+    .requiredOption('--by <name>', 'người phê duyệt')
+    .action((planId: string, cycle: string, o: { generation?: string; by: string }) =>
+      withOperations(async (ops, _config, _client, _evidence, audit) => {
+        const generation = o.generation === undefined ? undefined : Number(o.generation);
+        if (generation !== undefined && (!Number.isInteger(generation) || generation < 1)) throw new InvalidInputError(`Lần tổng hợp không hợp lệ: "${o.generation}".`);
+        const state = await ops.approve(planId, cycle, o.by, generation);
+        const approved = state.signOff?.approval?.generation ?? generation;
+        await audit('report.approve', state.workflowId, { generation: approved ?? null, files: state.files.map((f) => ({ kind: f.kind, sha256: f.sha256 })) }, o.by);
+        process.stdout.write(`Đã phê duyệt lần tổng hợp ${approved} của kỳ báo cáo ${cycle} (${state.title ?? planId}); báo cáo tổng hợp đang được gửi đến các cơ quan nhận báo cáo (xem report status).\n`);
+      }),
+    );
 
   report
     .command('download')

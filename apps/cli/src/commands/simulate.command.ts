@@ -1,16 +1,12 @@
 import { configOrExit } from '@dondoc/config';
 import { loadSeedCatalog } from '@dondoc/plan-sync';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 
 import { nodeIo } from '../plan/cli-io';
 import { runSimulation } from '../simulate/run-simulation';
+import { calendarDateOption } from '../options/date-options';
 
-const isoDate = (text: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`)) || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) {
-    throw new InvalidArgumentError(`ngày "${text}" không hợp lệ, cần dạng YYYY-MM-DD`);
-  }
-  return text;
-};
+const isoDate = calendarDateOption;
 
 /** `dondoc simulate <plan> --from --to`: what would be sent, without sending anything. */
 export function register(program: Command): void {

@@ -26,9 +26,8 @@ export async function applyToWorkflows(config: AppConfig, stored: { plan: Plan; 
       by,
     });
     const tasks = `  luồng theo dõi: ${report.started.length} bắt đầu, ${report.revised.length} cập nhật thời hạn, ${report.cancelled.length} hủy, ${report.rulesRefreshed.length} chuyển sang lịch nghỉ lễ và quy định nhắc việc mới`;
-    // The report Schedule follows the imported version's deadlines (reporting.overrides included); cycles
-    // resolve their plan from the seed catalog, so only a plan in it gets one.
-    if (!catalog.plans.has(stored.plan.id)) return tasks;
+    // The report Schedule follows the imported version's deadlines (reporting.overrides included), for any
+    // plan, from seeds/ or not: cycles resolve their plan from the stored versions.
     const calendar = new WorkingCalendar({ overrides: catalog.calendarOverrides });
     const schedule = await upsertReportSchedule(client, stored.plan, catalog.policyFor(stored.plan.id), calendar, { taskQueue: config.TEMPORAL_TASK_QUEUE });
     const next = schedule.fires.find((fire) => fire.at > Date.now());

@@ -3,11 +3,11 @@
 // (Sở KH&CN, Văn phòng UBND tỉnh, anyone not of the lead agency) opens it
 // read-only, never with the lead's actions (issue 12 §3).
 import type { DeliveryContact, NotificationJob, RecipientRole } from '@dondoc/contracts';
-import { createLinkToken, type LinkPurpose, linkUrl } from '@dondoc/links';
+import { createLinkToken, type LinkKeys, type LinkPurpose, linkUrl } from '@dondoc/links';
 
 export interface LinkSettings {
   readonly publicBaseUrl: string;
-  readonly secret: string;
+  readonly secret: LinkKeys;
   readonly ttlDays: number;
 }
 

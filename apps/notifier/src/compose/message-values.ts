@@ -26,6 +26,7 @@ export function messageValues(notification: NotificationJob, role: RecipientRole
     distance: deadlineDistanceAt(notification.data.dueDate, composition.now, composition.calendar),
     deadlineText: notification.data.deadlineText,
     ...(notification.data.reviewComment ? { reviewComment: notification.data.reviewComment } : {}),
+    ...(notification.data.deadlineNote ? { deadlineNote: notification.data.deadlineNote } : {}),
     link,
     linkExpiresAt,
     reference: notification.idempotencyKey,

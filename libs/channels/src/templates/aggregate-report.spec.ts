@@ -24,6 +24,13 @@ describe(renderAggregateReport.name, () => {
     expect(rendered.html).toContain('Mã báo cáo: report/kh-ai/2026|aggregate');
   });
 
+  it('says "Báo cáo" once when the title of an ad-hoc request starts with it', () => {
+    expect(renderAggregateReport({ ...values, reportTitle: 'Báo cáo đột xuất tình hình thực hiện quý IV' }).subject).toBe('[Đôn Đốc] Báo cáo đột xuất tình hình thực hiện quý IV');
+    expect(renderAggregateReport({ ...values, reportTitle: 'báo cáo nhanh' }).subject).toBe('[Đôn Đốc] báo cáo nhanh');
+    // A title that merely contains the words keeps its prefix.
+    expect(renderAggregateReport({ ...values, reportTitle: 'Tình hình báo cáo năm 2026' }).subject).toBe('[Đôn Đốc] Báo cáo Tình hình báo cáo năm 2026');
+  });
+
   it('escapes the HTML but not the text, and keeps the subject on one line', () => {
     const rendered = renderAggregateReport({ ...values, reportTitle: 'năm 2026\nBcc: x@y.example' });
     expect(rendered.subject).toBe('[Đôn Đốc] Báo cáo năm 2026 Bcc: x@y.example');

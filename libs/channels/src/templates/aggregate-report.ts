@@ -29,7 +29,10 @@ export interface RenderedAggregateReport {
   readonly text: string;
 }
 
-const SUBJECT = '[Đôn Đốc] Báo cáo {{reportTitle}}';
+const SUBJECT = '[Đôn Đốc] {{subjectTitle}}';
+
+/** "Báo cáo …" once: an ad-hoc request's title usually starts with the word already ("Báo cáo đột xuất …"). */
+export const reportSubjectTitle = (title: string) => (/^báo cáo(\s|$)/iu.test(title.normalize('NFC').trim()) ? title.trim() : `Báo cáo ${title.trim()}`);
 
 const HTML = `<!DOCTYPE html>
 <html lang="vi">
@@ -86,6 +89,7 @@ export function renderAggregateReport(values: AggregateReportValues): RenderedAg
   const facts = {
     ...values,
     recipients: values.recipientAgencies.join('; '),
+    subjectTitle: reportSubjectTitle(values.reportTitle),
     deadline: formatDueDate(values.deadline) ?? values.deadline,
     attachments: values.attachments.map((a) => ({ ...a })),
     heading: wording.heading,

@@ -55,6 +55,13 @@ export const TEMPLATE_WORDING: Readonly<Record<NotificationTemplate, TemplateWor
     action: 'Đề nghị quý cơ quan khẩn trương gửi báo cáo.',
     linkLabel: 'Gửi báo cáo',
   },
+  'report-returned': {
+    subject: '[Đôn Đốc] Báo cáo đã được trả lại để chỉnh sửa: {{planTitle}}',
+    heading: 'Báo cáo đã được trả lại để chỉnh sửa',
+    intro: 'Sở Khoa học và Công nghệ đã nhận và xem xét báo cáo của quý cơ quan về kế hoạch dưới đây; báo cáo cần được bổ sung, chỉnh sửa theo ý kiến nêu dưới đây. Hạn gửi lại: {{deadline}}.',
+    action: 'Đề nghị quý cơ quan bổ sung, chỉnh sửa theo ý kiến nêu trên và gửi lại báo cáo trước hạn gửi lại.',
+    linkLabel: 'Chỉnh sửa và gửi lại báo cáo',
+  },
   'aggregate-report': {
     subject: '[Đôn Đốc] Báo cáo tổng hợp: {{planTitle}}',
     heading: 'Báo cáo tổng hợp kết quả thực hiện kế hoạch',

@@ -14,6 +14,7 @@ export const HTML_LAYOUT = `<!DOCTYPE html>
     <tr><td style="padding: 4px 12px 4px 0; color: #555;">Thời hạn</td><td style="padding: 4px 0;">{{deadline}}</td></tr>
     <tr><td style="padding: 4px 12px 4px 0; color: #555;">Tình trạng</td><td style="padding: 4px 0;"><strong>{{daysText}}</strong></td></tr>
   </table>
+  {{#if deadlineNote}}<p><em>{{deadlineNote}}</em></p>{{/if}}
   {{#if reviewComment}}<p><strong>Báo cáo đã được trả lại để bổ sung, chỉnh sửa. Ý kiến của Sở Khoa học và Công nghệ:</strong></p>
   <blockquote style="margin: 0 0 16px; padding: 8px 12px; border-left: 4px solid #a4161a; background: #f8f8f8; white-space: pre-wrap;">{{reviewComment}}</blockquote>{{/if}}
   <p><strong>Đề nghị:</strong> {{action}}</p>
@@ -37,6 +38,10 @@ Cơ quan chủ trì: {{agencyName}}
 Thời hạn: {{deadline}}
 Tình trạng: {{daysText}}
 
+{{#if deadlineNote}}
+{{deadlineNote}}
+
+{{/if}}
 {{#if reviewComment}}
 Báo cáo đã được trả lại để bổ sung, chỉnh sửa. Ý kiến của Sở Khoa học và Công nghệ:
 {{reviewComment}}

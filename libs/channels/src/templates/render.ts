@@ -27,6 +27,8 @@ export interface TemplateValues {
   readonly deadlineText: string;
   /** Why Sở KH&CN returned a report; only on the notice of a return. */
   readonly reviewComment?: string;
+  /** Why the due date is not the plan's (a grace period), shown under it. */
+  readonly deadlineNote?: string;
   /** The signed link for this recipient: acting for the lead agency, read-only for a copy. */
   readonly link: string;
   readonly linkExpiresAt: Date;
@@ -73,6 +75,7 @@ export function renderNotification(template: NotificationTemplate, values: Templ
     deadline: due ?? values.deadlineText,
     // Strict templates refuse a missing value; an empty comment hides its row.
     reviewComment: values.reviewComment?.trim() ?? '',
+    deadlineNote: values.deadlineNote?.trim() ?? '',
     daysText: formatDeadlineDistance(values.distance),
     sinceText: formatOverdueSince(values.distance),
     linkExpires: vietnamDay.format(values.linkExpiresAt),

@@ -44,6 +44,7 @@ export const DEFAULT_ZNS_TEMPLATE_IDS: Readonly<Record<ZnsTemplate, string>> = {
   'report-reminder': '410006',
   'aggregate-report': '410007',
   'daily-digest': '410008',
+  'report-returned': '410009',
 };
 
 /**

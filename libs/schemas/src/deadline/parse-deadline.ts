@@ -10,8 +10,12 @@ export type DeadlineParseResult =
   | { readonly ok: true; readonly deadline: Deadline }
   | { readonly ok: false; readonly reason: string; readonly message: string };
 
-/** Plans of this programme run from 2000 to the 2045 vision; anything far outside is a typo. */
-export const DEADLINE_YEAR_MIN = 2000;
+/**
+ * Plans of this programme run to the 2045 vision; anything far outside is a typo. The
+ * first year is the working-day calendar's (CALENDAR_YEARS in libs/calendar: the labour
+ * code of 2019 took effect in 2021): a task workflow cannot compute a ladder before it.
+ */
+export const DEADLINE_YEAR_MIN = 2021;
 export const DEADLINE_YEAR_MAX = 2100;
 
 const ACCEPTED_FORMS =

@@ -18,6 +18,9 @@ const expectations: Array<[fixture: string, expected: Expected[]]> = [
   ['plans/bad-plan-id.yaml', [
     ['2:1', 'id', 'invalid-value', 'mã "KH NQ03" sai dạng: chỉ dùng chữ thường không dấu, chữ số và dấu "-", ví dụ "so-khcn"'],
   ]],
+  ['plans/completion-unknown.yaml', [
+    ['7:1', 'completion', 'invalid-value', 'giá trị chuỗi "selt" không hợp lệ (có phải "self"?); chọn một trong: confirmed, self'],
+  ]],
   ['plans/deadline-month-13.yaml', [
     ['52:9', 'groups[0].tasks[1].deadline', 'invalid-deadline', 'không hiểu thời hạn "13/2025" (tháng phải từ 1 đến 12)'],
   ]],

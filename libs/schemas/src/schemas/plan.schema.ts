@@ -1,6 +1,6 @@
 // The plan file format of seeds/README.md. Field-level rules live here;
 // rules across entries (unique ids, known agencies) live in libs/catalog.
-import { type DayMonth, daysInMonth, type Indicator, type Plan, type PlanIssued, type PlanReporting, type PlanReportingOverride, type Task, type TaskGroup } from '@dondoc/domain';
+import { COMPLETION_MODES, type DayMonth, daysInMonth, type Indicator, type Plan, type PlanIssued, type PlanReporting, type PlanReportingOverride, type Task, type TaskGroup } from '@dondoc/domain';
 import { z } from 'zod';
 
 import {
@@ -44,6 +44,7 @@ const reportingSchema: z.ZodType<PlanReporting> = z
     aggregatorReportsTo: z.array(idSchema),
     aggregatorDeadline: dayMonthSchema.nullable(),
     overrides: z.record(z.string(), reportingOverrideSchema).optional(),
+    signOffWorkingDays: z.number().int().min(1, 'cần ít nhất 1 ngày làm việc').max(30, 'tối đa 30 ngày làm việc').optional(),
   })
   .superRefine((reporting, ctx) => {
     const problem = (code: CustomIssueParams['code'], message: string, path: PropertyKey[]) =>
@@ -108,6 +109,7 @@ export const planSchema: z.ZodType<Plan> = z.strictObject({
   issuer: idSchema,
   issued: issuedSchema,
   legalBasis: z.array(requiredTextSchema),
+  completion: z.enum(COMPLETION_MODES).optional(),
   reporting: reportingSchema,
   indicators: z.array(indicatorSchema),
   groups: z.array(taskGroupSchema).min(1, { error: 'kế hoạch không có nhóm nhiệm vụ nào' }),

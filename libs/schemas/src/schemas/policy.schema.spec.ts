@@ -41,4 +41,14 @@ describe('policy files', () => {
     const { diagnostics } = parsePolicySource({ file: 'p.yaml', text });
     expect(diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual([expect.stringMatching(/^4: .*đúng một trong hai/)]);
   });
+
+  it('reads the optional report settings, adds nothing when they are absent, and places a bad one', () => {
+    const base = 'id: p\nsendAt: "08:00"\nbefore: []\nonDueDate: null\nafter: []\nrepeat: null\nguidanceLeadDays: 60\n';
+    expect(parsePolicySource({ file: 'p.yaml', text: `${base}reports: { signOffWorkingDays: 2, lateRequestGraceWorkingDays: 7 }\n` }).value?.reports).toEqual({ signOffWorkingDays: 2, lateRequestGraceWorkingDays: 7 });
+    // Absent stays absent: the policy's fingerprint (and so every running task workflow) is unchanged by the feature.
+    expect(parsePolicySource({ file: 'p.yaml', text: base }).value).not.toHaveProperty('reports');
+    const { value, diagnostics } = parsePolicySource({ file: 'p.yaml', text: `${base}reports:\n  signOffWorkingDays: 0\n` });
+    expect(value).toBeUndefined();
+    expect(diagnostics.map((d) => `${d.line}:${d.path}`)).toEqual(['9:reports.signOffWorkingDays']);
+  });
 });

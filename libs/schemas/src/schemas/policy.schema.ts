@@ -42,6 +42,13 @@ export const policySchema: z.ZodType<EscalationPolicy> = z
       })
       .nullable(),
     guidanceLeadDays: days.min(1),
+    // Optional and without defaults: the defaults live in libs/policy, so a policy without it parses as before.
+    reports: z
+      .strictObject({
+        signOffWorkingDays: z.number().int().min(1).max(30).optional(),
+        lateRequestGraceWorkingDays: z.number().int().min(1).max(60).optional(),
+      })
+      .optional(),
   })
   .superRefine((policy, context) => {
     const ids = [...policy.before.map((s) => s.id), ...(policy.onDueDate ? [policy.onDueDate.id] : []), ...policy.after.map((s) => s.id)];

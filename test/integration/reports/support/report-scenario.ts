@@ -35,14 +35,17 @@ const LABELS: Record<TaskReportStatus | 'no-report', string> = {
   'on-track': 'Đang thực hiện, đúng tiến độ',
   late: 'Chậm tiến độ',
   'not-started': 'Chưa triển khai',
-  'no-report': 'Chưa có báo cáo',
+  'no-report': 'Chủ trì chưa báo cáo',
 };
 
-/** The first five columns of the per-task table: TT, task, lead cell, status, percent. */
-export function expectedTaskRows(plan: Plan, agencies: readonly ReportAgencyAssignment[], silent: ReadonlySet<string>): string[][] {
+/** Each task's lead agencies after successor and collective resolution (reportTaskLeads). */
+export type TaskLeads = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** The first five columns of the per-task table: TT, task, lead cell, status, percent. Only a lead's own answer decides them. */
+export function expectedTaskRows(plan: Plan, agencies: readonly ReportAgencyAssignment[], silent: ReadonlySet<string>, leads: TaskLeads): string[][] {
   return planTasks(plan).map((task) => {
-    const reporters = agencies.filter((a) => a.taskIds.includes(task.id) && !silent.has(a.agencyId));
-    const outcome = reporters.length ? statusOfTask(plan, task.id) : 'no-report';
+    const leading = agencies.filter((a) => a.taskIds.includes(task.id) && !silent.has(a.agencyId) && leads.get(task.id)?.has(a.agencyId));
+    const outcome = leading.length ? statusOfTask(plan, task.id) : 'no-report';
     return [task.id, task.name, task.lead.text, LABELS[outcome], outcome === 'no-report' ? '' : String(PERCENT[outcome])];
   });
 }
@@ -58,12 +61,16 @@ export function expectedTotals(rows: readonly string[][]): string[] {
  * reporter's results with its evidence and each one's difficulties, one line
  * per agency in the cycle's order, every agency on the revision it last sent.
  */
-export function expectedTaskTable(plan: Plan, agencies: readonly ReportAgencyAssignment[], silent: ReadonlySet<string>, revisionOf: (agencyId: string) => number): string[][] {
-  const firstFive = expectedTaskRows(plan, agencies, silent);
+export function expectedTaskTable(plan: Plan, agencies: readonly ReportAgencyAssignment[], silent: ReadonlySet<string>, revisionOf: (agencyId: string) => number, leads: TaskLeads): string[][] {
+  const firstFive = expectedTaskRows(plan, agencies, silent, leads);
   return planTasks(plan).map((task, i) => {
     const reporters = agencies.filter((a) => a.taskIds.includes(task.id) && !silent.has(a.agencyId));
     const items = reporters.map((a) => ({ agency: a, item: contentFor(plan, a, revisionOf(a.agencyId)).tasks.find((t) => t.taskId === task.id)! }));
-    const results = items.map(({ agency, item }) => `${agency.agencyName}: ${item.results}${item.evidence.length ? ` (minh chứng: ${item.evidence.join('; ')})` : ''}`).join('\n');
+    // Each answer with its agency's role and its own status, so partners' answers stand beside the lead's.
+    const role = (agencyId: string) => (leads.get(task.id)?.has(agencyId) ? 'chủ trì' : 'phối hợp');
+    const results = items
+      .map(({ agency, item }) => `${agency.agencyName} (${role(agency.agencyId)}; ${LABELS[item.status].toLowerCase()}, ${item.percent}%): ${item.results}${item.evidence.length ? ` (minh chứng: ${item.evidence.join('; ')})` : ''}`)
+      .join('\n');
     const difficulties = items.flatMap(({ agency, item }) => [item.difficulties, item.proposals].filter(Boolean).map((v) => `${agency.agencyName}: ${v}`)).join('\n');
     return [...firstFive[i]!, results, difficulties];
   });
