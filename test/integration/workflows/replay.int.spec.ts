@@ -15,7 +15,8 @@
 // report-cycle-sign-off, report-agency-returned-new-deadline and
 // report-agency-late-request-grace were recorded on those patches by
 //   DONDOC_RECORD_HISTORIES=1 npx jest --selectProjects integration --runInBand test/integration/reports/report-sign-off test/integration/reports/report-late-start
-// waiting-reassign*, merge-*: agency merges (see 'recording the merge fixtures' below).
+// waiting-reassign*, merge-*: agency merges (see 'recording the merge fixtures' below); their
+// .before-status-model files were recorded on the merge patch before the status model.
 import {
   absorbMergedTaskUpdate,
   acknowledgeUpdate,
