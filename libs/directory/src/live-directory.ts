@@ -15,6 +15,11 @@ export interface DirectorySource {
 
 export const fixedDirectory = (index: AgencyIndex): DirectorySource => ({ current: async () => index });
 
+/** The directory as it stands over a base read just now (e.g. seeds/ re-read for each report cycle), uncached. */
+export async function storedDirectoryOver(repository: AgencyDirectoryRepository, base: AgencyDirectory): Promise<AgencyIndex> {
+  return new AgencyIndex(overlayDirectory(base, await repository.snapshot()));
+}
+
 export class LiveDirectory implements DirectorySource {
   private cached: { revision: string; index: AgencyIndex } | null = null;
   private loading: Promise<AgencyIndex> | null = null;
