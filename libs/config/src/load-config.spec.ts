@@ -77,6 +77,9 @@ describe(loadConfig.name, () => {
       'ZALO_OA_SECRET_KEY: required when NODE_ENV=production and ZALO_APP_ID is set',
     ]);
     expect(loadConfig({ ...secrets, ZALO_APP_ID: 'app', ZALO_SECRET_KEY: 'app-secret', ZALO_OA_SECRET_KEY: 'oa-secret' }).ZALO_OA_SECRET_KEY).toBe('oa-secret');
+    expect(captureError(() => loadConfig({ ...secrets, ZALO_APP_ID: 'app', ZALO_OA_SECRET_KEY: 'oa-secret' })).problems).toEqual([
+      'ZALO_SECRET_KEY: required when NODE_ENV=production and ZALO_APP_ID is set (the app secret the token refresh sends)',
+    ]);
     // Development (npm start) runs the fake server and sets its key itself.
     expect(() => loadConfig({ ZALO_APP_ID: 'app' })).not.toThrow();
   });

@@ -36,6 +36,7 @@ function crossVariableProblems(present: Record<string, string>): string[] {
       if (!present[name]) problems.push(`${name}: required when NODE_ENV=production`);
     }
     // Without it every delivery receipt Zalo posts is refused as unsigned.
+    if (present.ZALO_APP_ID && !present.ZALO_SECRET_KEY) problems.push('ZALO_SECRET_KEY: required when NODE_ENV=production and ZALO_APP_ID is set (the app secret the token refresh sends)');
     if (present.ZALO_APP_ID && !present.ZALO_OA_SECRET_KEY) problems.push('ZALO_OA_SECRET_KEY: required when NODE_ENV=production and ZALO_APP_ID is set');
     // Real ZNS would quietly fail (and fall back to e-mail) on a development OA or on the fake server's template ids.
     const allowDevelopment = ['true', '1'].includes(present.ZALO_ALLOW_DEVELOPMENT ?? '');

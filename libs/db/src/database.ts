@@ -2,6 +2,7 @@
 // keys; a migration that changes a table changes its interface here too.
 import type { AgencyContactsTable, AgencyReorganisationsTable, DirectoryStateTable } from './tables/agency-directory.table';
 import type { AuditLogTable } from './tables/audit-log.table';
+import type { CalendarLinksTable } from './tables/calendar-links.table';
 import type { DeliveryLogTable } from './tables/delivery-log.table';
 import type { DigestEntriesTable, DigestsTable } from './tables/digests.table';
 import type { PlanVersionsTable } from './tables/plan-versions.table';
@@ -27,6 +28,7 @@ export interface Database {
   zns_receipts: ZnsReceiptsTable;
   digests: DigestsTable;
   digest_entries: DigestEntriesTable;
+  calendar_links: CalendarLinksTable;
   agency_contacts: AgencyContactsTable;
   agency_reorganisations: AgencyReorganisationsTable;
   directory_state: DirectoryStateTable;

@@ -46,6 +46,7 @@ export { type ReportEvidence, ReportEvidenceRepository } from './repositories/re
 export { type ReportFile, ReportFileRepository } from './repositories/report-file.repository';
 export { type ReportCycleRef, type ReportSubmission, ReportSubmissionRepository } from './repositories/report-submission.repository';
 export { UsedLinkRepository } from './repositories/used-link.repository';
+export { type CalendarLink, type CalendarLinkCheck, CalendarLinkRepository } from './repositories/calendar-link.repository';
 export { DuplicateUserError, type NewUser, type ResetClaim, type User, UserRepository } from './repositories/user.repository';
 export {
   AgencyDirectoryRepository,

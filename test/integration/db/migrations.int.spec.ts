@@ -23,6 +23,7 @@ describe(migrateToLatest.name, () => {
       'agency_contacts',
       'agency_reorganisations',
       'audit_log',
+      'calendar_links',
       'delivery_log',
       'digest_entries',
       'digests',

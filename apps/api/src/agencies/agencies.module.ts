@@ -7,6 +7,11 @@ import { AgenciesService } from './agencies.service';
 import { AgencyContactsService } from './agency-contacts.service';
 import { AgencyMergeService } from './agency-merge.service';
 import { CalendarFeedService } from './calendar-feed.service';
+import { CalendarLinksController } from './calendar-links.controller';
 
-@Module({ imports: [TasksModule, LinksModule], controllers: [AgenciesController], providers: [AgenciesService, AgencyContactsService, AgencyMergeService, CalendarFeedService] })
+@Module({
+  imports: [TasksModule, LinksModule],
+  controllers: [AgenciesController, CalendarLinksController],
+  providers: [AgenciesService, AgencyContactsService, AgencyMergeService, CalendarFeedService],
+})
 export class AgenciesModule {}

@@ -105,7 +105,24 @@ export const calendarFeedQuerySchema = z.object({
 });
 
 export const calendarLinkSchema = z.object({
+  id: z.string().describe('Mã đường dẫn, dùng để thu hồi'),
   agencyId: z.string(),
   url: z.string().describe('Địa chỉ đăng ký lịch, dùng không cần đăng nhập'),
   expiresAt: z.string(),
 });
+
+export const calendarLinkListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      agencyId: z.string(),
+      createdBy: z.string(),
+      createdAt: z.string(),
+      expiresAt: z.string(),
+      lastUsedAt: z.string().nullable().describe('Lần ứng dụng lịch tải gần nhất'),
+      revokedAt: z.string().nullable(),
+      revokedBy: z.string().nullable(),
+    }),
+  ),
+});
+export const calendarLinkIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Mã đường dẫn lịch không hợp lệ.');

@@ -1,6 +1,7 @@
 import {
   AgencyDirectoryRepository,
   AuditLogRepository,
+  CalendarLinkRepository,
   createDatabase,
   type Database,
   DeliveryLogRepository,
@@ -76,6 +77,7 @@ const repository = <T>(Repository: new (db: Kysely<Database>) => T) => ({
     repository(AuditLogRepository),
     repository(UserRepository),
     repository(UsedLinkRepository),
+    repository(CalendarLinkRepository),
     repository(AgencyDirectoryRepository),
     {
       provide: LiveDirectory,
@@ -95,6 +97,7 @@ const repository = <T>(Repository: new (db: Kysely<Database>) => T) => ({
     AuditLogRepository,
     UserRepository,
     UsedLinkRepository,
+    CalendarLinkRepository,
     AgencyDirectoryRepository,
     LiveDirectory,
   ],

@@ -52,6 +52,10 @@ export class ApiClient {
     return this.request<T>('PATCH', route, body);
   }
 
+  delete<T = void>(route: string): Promise<T> {
+    return this.request<T>('DELETE', route);
+  }
+
   private async request<T>(method: string, route: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;

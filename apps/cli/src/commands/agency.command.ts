@@ -39,4 +39,28 @@ export function register(program: Command): void {
         if (result.failed.length) process.exitCode = 1;
       }),
     );
+
+  agency
+    .command('calendar-links')
+    .description('Các đường dẫn đăng ký lịch của cơ quan (ai cấp, khi nào, lần dùng gần nhất); --revoke thu hồi một đường dẫn')
+    .argument('<agency>', 'mã cơ quan')
+    .option('--revoke <id>', 'thu hồi đường dẫn có mã này; các đường dẫn khác vẫn dùng được')
+    .option('--api <url>', 'địa chỉ API')
+    .action((agencyId: string, options: { revoke?: string; api?: string }) =>
+      runApiCommand(async () => {
+        const client = ApiClient.fromConfig(configOrExit(), options.api);
+        const base = `/agencies/${encodeURIComponent(agencyId)}/calendar-links`;
+        if (options.revoke) {
+          await client.delete(`${base}/${encodeURIComponent(options.revoke)}`);
+          process.stdout.write(`Đã thu hồi đường dẫn lịch ${options.revoke} của ${agencyId}.\n`);
+          return;
+        }
+        const { items } = await client.get<{ items: Array<{ id: string; createdBy: string; createdAt: string; expiresAt: string; lastUsedAt: string | null; revokedAt: string | null }> }>(base);
+        if (items.length === 0) process.stdout.write(`${agencyId} chưa có đường dẫn lịch nào.\n`);
+        for (const link of items) {
+          const state = link.revokedAt ? `đã thu hồi ${link.revokedAt.slice(0, 10)}` : `hiệu lực đến ${link.expiresAt.slice(0, 10)}`;
+          process.stdout.write(`${link.id}  cấp ${link.createdAt.slice(0, 10)} bởi ${link.createdBy}; ${state}; dùng gần nhất ${link.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? 'chưa'}\n`);
+        }
+      }),
+    );
 }

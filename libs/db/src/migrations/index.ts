@@ -10,8 +10,9 @@ import * as m0004 from './0004_report_evidence';
 import * as m0005 from './0005_report_file_generations';
 import * as m0006 from './0006_daily_digests';
 import * as m0007 from './0007_audit_outcomes';
-import * as m0008 from './0008_agency_directory';
-import * as m0009 from './0009_user_sessions';
+import * as m0008 from './0008_calendar_links';
+import * as m0009 from './0009_agency_directory';
+import * as m0010 from './0010_user_sessions';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
@@ -21,8 +22,9 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005_report_file_generations': m0005,
   '0006_daily_digests': m0006,
   '0007_audit_outcomes': m0007,
-  '0008_agency_directory': m0008,
-  '0009_user_sessions': m0009,
+  '0008_calendar_links': m0008,
+  '0009_agency_directory': m0009,
+  '0010_user_sessions': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {
