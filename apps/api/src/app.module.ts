@@ -22,6 +22,7 @@ import { PlansModule } from './plans/plans.module';
 import { ReportsModule } from './reports/reports.module';
 import { StatsModule } from './stats/stats.module';
 import { TasksModule } from './tasks/tasks.module';
+import { UsersModule } from './users/users.module';
 
 /** Provides the validated configuration to every module (InfrastructureModule builds connections from it). */
 @Module({})
@@ -72,6 +73,7 @@ export class AppModule {
         LinksModule,
         MetricsModule,
         ReportsModule,
+        UsersModule,
       ],
       controllers: [HealthController],
       providers: [DependencyChecks, { provide: APP_FILTER, useClass: ErrorFilter }],
