@@ -10,9 +10,11 @@ delete swcConfig.jsc.paths;
 delete swcConfig.jsc.baseUrl;
 
 const { paths } = require('./tsconfig.base.json').compilerOptions;
-const moduleNameMapper = Object.fromEntries(
-  Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
-);
+const moduleNameMapper = {
+  ...Object.fromEntries(Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`])),
+  // A relative dynamic import names the compiled file ('./plan.command.js', as TypeScript's node16 resolution asks); Jest runs the .ts.
+  '^(\\.{1,2}/.+)\\.js$': '$1',
+};
 
 // ESM-only packages are compiled to CommonJS for Jest (Node 24 itself loads them with require(esm)).
 const esmOnly = ['commander', 'kysely', '@dqcai/vn-lunar', 'get-port', 'pdfjs-dist'];

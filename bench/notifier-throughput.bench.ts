@@ -7,7 +7,8 @@
 import { WorkingCalendar } from '@dondoc/calendar';
 import { AgencyIndex } from '@dondoc/catalog';
 import { EmailChannel } from '@dondoc/channels';
-import { createDatabase } from '@dondoc/db';
+import { AgencyDirectoryRepository, createDatabase } from '@dondoc/db';
+import { ensureContactsSeeded, LiveDirectory } from '@dondoc/directory';
 import { NOTIFICATION_QUEUE, type NotificationJob, reminderKey } from '@dondoc/contracts';
 import { loadSeedCatalog } from '@dondoc/plan-sync';
 import { SmtpSink, startRedisServer } from '@dondoc/runtime';
@@ -18,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { startNotifier } from '../apps/notifier/src/notifier';
+import { CatalogRecipientDirectory } from '../apps/notifier/src/recipients';
 import { RecordingOutcomeReporter } from '../apps/notifier/src/outcome-reporter';
 import { createTestDatabase } from '../libs/db/src/testing';
 import { percentile, writeBenchResult } from './bench-results';
@@ -39,8 +41,12 @@ async function main(): Promise<void> {
   const calendar = new WorkingCalendar({ overrides: calendarOverrides });
   // The test helper's pool has 5 connections; the notifier process uses more (see main.ts).
   const db = createDatabase(database.url, { schema: database.schema, maxConnections: 20 });
+  // As in production: contacts in the database, the live directory checked for each reminder.
+  const contacts = new AgencyDirectoryRepository(db);
+  await ensureContactsSeeded(contacts, index.directory, { actor: 'bench', role: 'system' });
+  const recipients = new CatalogRecipientDirectory(new LiveDirectory(contacts, index.directory));
   const notifier = startNotifier(
-    { redis, db, index, calendar, channels: { email }, outcomes: new RecordingOutcomeReporter(), log: (line) => console.error(line) },
+    { redis, db, index, directory: recipients, calendar, channels: { email }, outcomes: new RecordingOutcomeReporter(), log: (line) => console.error(line) },
     {
       limits: {
         email: { concurrency: 50, rateLimit: { max: 1_000_000, durationMs: 1_000 } },

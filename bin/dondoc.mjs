@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `dondoc` as a command (`npx dondoc …` in the checkout, `npm install -g` from it):
 // runs the built CLI, on the Node 24 the project pins (the `node` dev dependency)
-// when the Node that started this script is older than the engines field allows.
+// when the Node that started this script is older than the CLI needs (require of
+// ES modules, Node 22.12). npm itself may be older: the engines field says so.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,10 +16,7 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 
-const [wantMajor, wantMinor] = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
-  .engines.node.replace(/^>=\s*/, '')
-  .split('.')
-  .map(Number);
+const [wantMajor, wantMinor] = [22, 12];
 const [major, minor] = process.versions.node.split('.').map(Number);
 const recentEnough = major > wantMajor || (major === wantMajor && minor >= (wantMinor ?? 0));
 const pinned = path.join(root, 'node_modules', 'node', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');

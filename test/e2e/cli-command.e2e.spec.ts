@@ -10,7 +10,7 @@ import path from 'node:path';
 const root = repoRoot();
 const run = (command: string, args: string[], cwd: string) => spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 120_000, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
 
-/** A `node` on PATH older than the engines field (22.12), outside this checkout's node_modules, if the machine has one. */
+/** A `node` on PATH older than the CLI needs (22.12), outside this checkout's node_modules, if the machine has one. */
 function olderNode(): string | null {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (!dir || dir.startsWith(root)) continue;

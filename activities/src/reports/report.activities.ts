@@ -19,6 +19,12 @@ export interface ReportActivityDependencies {
    * applies to the next cycle. Plans come from the database (plan_versions).
    */
   readonly loadCatalog: () => Pick<SeedCatalog, 'index' | 'calendarOverrides' | 'policyFor'>;
+  /**
+   * The directory as it stands: loadCatalog's with the contacts and merges kept in the
+   * database laid over it, so cycles name today's successors and mail today's contacts.
+   * @defaultValue loadCatalog().index
+   */
+  readonly loadDirectory?: () => Promise<SeedCatalog['index']>;
   /** DONDOC_DATA_DIR. */
   readonly dataDir: string;
   readonly mailer: ReportMailer;
@@ -36,20 +42,21 @@ export function createReportActivities(deps: ReportActivityDependencies | undefi
     if (!deps) throw refuse('Worker chưa được cấu hình cho báo cáo (thiếu cơ sở dữ liệu, thư mục dữ liệu hoặc SMTP).', 'ReportsNotConfigured');
     return deps;
   };
+  const directoryOf = (d: ReportActivityDependencies) => (d.loadDirectory ? d.loadDirectory() : Promise.resolve(d.loadCatalog().index));
   const mail = (d: ReportActivityDependencies) => ({ db: d.db, dataDir: d.dataDir, mailer: d.mailer, from: d.mailFrom, ...(d.mailReplyTo ? { replyTo: d.mailReplyTo } : {}) });
   const consolidate = async (input: { cycle: ConsolidatedCycle; agencies: readonly AgencyReportState[]; generatedAt: number }) => {
     const d = need();
     const stored = await reportPlan(d.db, input.cycle.planId, input.cycle.planVersion ?? null).catch((error: unknown) => {
       throw error instanceof ReportCycleError ? refuse(error.message, 'ReportCycleError') : error;
     });
-    return generateReportFiles(d, input.cycle, { plan: stored.plan, index: d.loadCatalog().index }, input.agencies, input.generatedAt);
+    return generateReportFiles(d, input.cycle, { plan: stored.plan, index: await directoryOf(d) }, input.agencies, input.generatedAt);
   };
 
   return {
     /** Resolves a cycle request against the plan's latest stored version and today's catalog: deadlines, agencies and their scopes, recipients. */
     async prepareReportCycle(request: ReportCycleRequest): Promise<ReportCyclePlan> {
       const d = need();
-      const catalog = d.loadCatalog();
+      const catalog = { ...d.loadCatalog(), index: await directoryOf(d) };
       try {
         const stored = await reportPlan(d.db, request.planId);
         return resolveReportCycle(catalog, stored.plan, request, new WorkingCalendar({ overrides: catalog.calendarOverrides }), stored.version);
@@ -106,13 +113,13 @@ export function createReportActivities(deps: ReportActivityDependencies | undefi
     async requestReportApproval(input: { cycle: ConsolidatedCycle; files: readonly ReportFileRef[]; standing: StandingCounts; idempotencyKey: string }): Promise<{ sentTo: string[] }> {
       const d = need();
       const generation = input.files[0]?.generation ?? 1;
-      return emailSignOff({ ...mail(d), publicBaseUrl: d.publicBaseUrl, index: d.loadCatalog().index }, 'request', { ...input, generation });
+      return emailSignOff({ ...mail(d), publicBaseUrl: d.publicBaseUrl, index: await directoryOf(d) }, 'request', { ...input, generation });
     },
 
     /** Tells Sở KH&CN's head that the consolidation has not been approved by the day it must go out, once per key. */
     async escalateReportApproval(input: { cycle: ConsolidatedCycle; generation: number; standing: StandingCounts; idempotencyKey: string }): Promise<{ sentTo: string[] }> {
       const d = need();
-      return emailSignOff({ ...mail(d), publicBaseUrl: d.publicBaseUrl, index: d.loadCatalog().index }, 'escalation', { ...input, files: [] });
+      return emailSignOff({ ...mail(d), publicBaseUrl: d.publicBaseUrl, index: await directoryOf(d) }, 'escalation', { ...input, files: [] });
     },
   };
 }

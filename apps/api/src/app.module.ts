@@ -23,6 +23,7 @@ import { PlansModule } from './plans/plans.module';
 import { ReportsModule } from './reports/reports.module';
 import { StatsModule } from './stats/stats.module';
 import { TasksModule } from './tasks/tasks.module';
+import { UsersModule } from './users/users.module';
 import { WebAppModule } from './web-app/web-app.module';
 
 /** Provides the validated configuration to every module (InfrastructureModule builds connections from it). */
@@ -74,6 +75,7 @@ export class AppModule {
         LinksModule,
         MetricsModule,
         ReportsModule,
+        UsersModule,
         LinkSessionsModule,
         // Last: its catch-all page route must come after every API route.
         WebAppModule,

@@ -1,5 +1,6 @@
 // Stage one: a reminder (NotificationJob) becomes deliveries, one per (role,
-// channel), after the recipients are resolved against today's directory. By
+// channel), after the recipients are resolved against today's directory (the
+// contacts as the database holds them at this moment). By
 // default a delivery joins its recipient's daily digest (digest/); an agency
 // that prefers one message per reminder (`delivery: each`) gets a delivery job
 // on the channel queue, held through its quiet hours. Every add is keyed by the
@@ -12,7 +13,7 @@ import { personAddress } from './digest/digest-slots';
 import { type DigestRequest, type PlacementContext, placeInDigests } from './digest/place-entries';
 import type { OutcomeReporter } from './outcome-reporter';
 import { quietHoursDelay, vietnamIsoDate } from './quiet-hours';
-import { channelsFor, type RecipientDirectory } from './recipients';
+import { channelsFor, preferencesOf, type RecipientDirectory } from './recipients';
 
 export interface DispatchContext extends PlacementContext {
   readonly directory: RecipientDirectory;
@@ -49,9 +50,9 @@ export async function dispatchNotification(data: NotificationJob, context: Dispa
       await fail(role, channels[0] ?? 'email', `(${role})`, `không xác định được người nhận: ${recipient.reason}`);
       continue;
     }
-    const preferences = recipient.agency.preferences;
+    const preferences = preferencesOf(recipient);
     const quietHours = preferences?.quietHours ?? null;
-    for (const channel of channelsFor(channels, recipient.agency, context.enabled)) {
+    for (const channel of channelsFor(channels, preferences, context.enabled)) {
       const delivery: DeliveryJob = { notification: job, role, channel, leadAgencyName, contacts: recipient.contacts, contactIndex: 0 };
       if (preferences?.delivery === 'each') {
         const id = await enqueueDelivery(context, delivery, quietHoursDelay(quietHours, now));

@@ -2,13 +2,15 @@
 import { type AppConfig, configOrExit } from '@dondoc/config';
 import { type Channel, EmailChannel, parseZnsTemplateIds, smtpSettingsFromConfig, ZaloTokenStore, ZnsChannel } from '@dondoc/channels';
 import { WorkingCalendar } from '@dondoc/calendar';
-import { createDatabase } from '@dondoc/db';
+import { AgencyDirectoryRepository, createDatabase, migrateToLatest } from '@dondoc/db';
+import { ensureContactsSeeded, LiveDirectory } from '@dondoc/directory';
 import { loadSeedCatalog } from '@dondoc/plan-sync';
 import { createProcessLogger } from '@dondoc/logging';
 import { Redis } from 'ioredis';
 import path from 'node:path';
 
 import { startNotifier } from './notifier';
+import { CatalogRecipientDirectory } from './recipients';
 import { TemporalOutcomeReporter } from './outcome-reporter';
 import { settingsFromConfig } from './settings-from-config';
 
@@ -25,8 +27,13 @@ async function main(): Promise<void> {
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const { index, calendarOverrides } = loadSeedCatalog(path.resolve(config.DONDOC_SEEDS_DIR));
   const calendar = new WorkingCalendar({ overrides: calendarOverrides });
+  // Contacts live in the database (copied from the seeds on first start); each reminder reads them fresh.
+  await migrateToLatest(db);
+  const contacts = new AgencyDirectoryRepository(db);
+  if (await ensureContactsSeeded(contacts, index.directory, { actor: 'dondoc-notifier', role: 'system' })) log('copied the agency contacts of seeds/agencies.yaml into the database');
+  const directory = new CatalogRecipientDirectory(new LiveDirectory(contacts, index.directory));
   const channels = buildChannels(config, db);
-  const notifier = startNotifier({ redis, db, index, calendar, channels, outcomes: new TemporalOutcomeReporter(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, log), log }, settings);
+  const notifier = startNotifier({ redis, db, index, directory, calendar, channels, outcomes: new TemporalOutcomeReporter(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, log), log }, settings);
   log(`delivering by ${Object.keys(channels).join(' and ')} (redis ${new URL(config.REDIS_URL).host}, pid ${process.pid})`);
 
   await new Promise<void>((resolve) => {

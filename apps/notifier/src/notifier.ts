@@ -4,6 +4,7 @@
 import { DeliveryLogRepository, DigestRepository } from '@dondoc/db';
 import type { QuietHours } from '@dondoc/domain';
 import { type Channel, type DeliveryJob, DIGEST_JOB, type DigestJob, EMAIL_QUEUE, NOTIFICATION_QUEUE, ZALO_QUEUE } from '@dondoc/contracts';
+import { fixedDirectory } from '@dondoc/directory';
 import { type DefaultJobOptions, type Job, Queue, Worker } from 'bullmq';
 
 import { deliver } from './deliver.processor';
@@ -43,7 +44,7 @@ export function startNotifier(deps: NotifierDependencies, settings: NotifierSett
   const digests = new DigestRepository(deps.db);
   const placement = { digests, queues, calendar: deps.calendar, timing: settings.digest ?? DEFAULT_DIGEST_TIMING, now };
   const enabled = new Set(Object.keys(deps.channels) as Channel[]);
-  const dispatchContext = { ...placement, directory: deps.directory ?? new CatalogRecipientDirectory(deps.index), enabled, log, outcomes: deps.outcomes };
+  const dispatchContext = { ...placement, directory: deps.directory ?? new CatalogRecipientDirectory(fixedDirectory(deps.index)), enabled, log, outcomes: deps.outcomes };
   // A killed notifier's jobs come back after the lock expires; a few kills in a
   // row must not dead-letter a reminder that was never attempted.
   const lockOptions = { lockDuration: settings.lockDurationMs, stalledInterval: settings.lockDurationMs, maxStalledCount: 3 };

@@ -41,7 +41,7 @@ export interface NotifierDependencies {
   readonly redis: Redis;
   readonly db: Kysely<Database>;
   readonly index: AgencyIndex;
-  /** Who receives what. @defaultValue the directory of `index` (CatalogRecipientDirectory) */
+  /** Who receives what; main.ts passes the live directory (contacts from the database). @defaultValue the fixed directory of `index` */
   readonly directory?: RecipientDirectory;
   /** The working-day calendar of seeds/calendar: days overdue are stated in working days too. */
   readonly calendar: WorkingDayCalendar;

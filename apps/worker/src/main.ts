@@ -3,7 +3,8 @@ import { configOrExit } from '@dondoc/config';
 import { createActivities } from '@dondoc/activities';
 import { smtpSettingsFromConfig, smtpTransportOptions } from '@dondoc/channels';
 import { BullNotificationQueue } from '@dondoc/queue';
-import { createDatabase } from '@dondoc/db';
+import { AgencyDirectoryRepository, createDatabase } from '@dondoc/db';
+import { storedDirectoryOver } from '@dondoc/directory';
 import { loadSeedCatalog } from '@dondoc/plan-sync';
 import { createProcessLogger } from '@dondoc/logging';
 import { createDondocWorker, installTemporalLogger } from '@dondoc/runtime';
@@ -35,9 +36,12 @@ async function main(): Promise<void> {
   // The same relay settings as the notifier's: pooled (one connection: a report e-mail a year), TLS as the URL says, DKIM-signed when configured.
   const mailer = nodemailer.createTransport(smtpTransportOptions(smtpSettingsFromConfig(config, 1)));
   const seedsDir = path.resolve(config.DONDOC_SEEDS_DIR);
+  const directory = new AgencyDirectoryRepository(db);
   const reports = {
     db,
     loadCatalog: () => loadSeedCatalog(seedsDir),
+    // Contacts and API merges from the database over the seeds re-read: cycles name today's holders.
+    loadDirectory: () => storedDirectoryOver(directory, loadSeedCatalog(seedsDir).index.directory),
     dataDir: path.resolve(config.DONDOC_DATA_DIR),
     mailer,
     mailFrom: config.SMTP_FROM,

@@ -11,6 +11,8 @@ export interface SessionClaims {
   readonly role: StaffRole;
   /** Only for officers: the one agency they see and act for. */
   readonly agencyId: AgencyId | null;
+  /** The user's session version when the session began; absent in tokens issued before versions existed (= 0). */
+  readonly ver?: number;
 }
 
 export interface Principal {

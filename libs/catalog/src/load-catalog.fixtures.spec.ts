@@ -30,6 +30,15 @@ const expectations: Array<[fixture: string, loads: boolean, expected: Expected[]
     ['56:9', 'groups[1].tasks[0].id', 'duplicate-id', 'error', 'mã nhiệm vụ "I.1" bị trùng (đã dùng ở dòng 31, groups[0].tasks[0].id)'],
     ['56:9', 'groups[1].tasks[0].id', 'id-format', 'warning', 'mã nhiệm vụ "I.1" không khớp nhóm và số thứ tự (TT); thường là "II.3"'],
   ]],
+  ['plans/lead-text-missing-diacritic.yaml', true, [
+    ['46:17', 'groups[0].tasks[1].lead.text', 'agency-name-mismatch', 'warning', '"Sở Khoa hoc và Công nghệ" viết tên so-khcn khác dấu với danh mục; có phải "Sở Khoa học và Công nghệ" không?'],
+  ]],
+  ['plans/text-names-another-agency.yaml', true, [
+    ['61:22', 'groups[1].tasks[0].lead.agencies[0]', 'agency-name-mismatch', 'warning', '"Sở Khoa học và Công nghệ" không nêu tên so-y-te (Sở Y tế tỉnh Kon Tum); có phải "so-khcn" (Sở Khoa học và Công nghệ tỉnh Kon Tum) không?'],
+  ]],
+  ['plans/agency-display-name-as-id.yaml', false, [
+    ['50:22', 'groups[0].tasks[1].coordinators.agencies[0]', 'name-instead-of-id', 'error', '"Sở Y tế" là tên, ở đây cần mã cơ quan; có phải "so-y-te" (Sở Y tế tỉnh Kon Tum) không?'],
+  ]],
   ['plans/repeated-agency.yaml', true, [
     ['50:31', 'groups[0].tasks[1].coordinators.agencies[1]', 'duplicate-reference', 'warning', '"so-y-te" được ghi hai lần trong cùng danh sách'],
   ]],

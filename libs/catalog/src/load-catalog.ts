@@ -3,6 +3,7 @@
 import type { AgencyDirectory, Plan } from '@dondoc/domain';
 import {
   compareDiagnostics,
+  formatPath,
   hasErrors,
   parseAgencyDirectorySource,
   parsePlanSource,
@@ -12,6 +13,7 @@ import {
 } from '@dondoc/schemas';
 
 import { AgencyIndex } from './agency-index';
+import { checkAgencyNames } from './checks/check-agency-names';
 import { checkDirectoryNames } from './checks/check-directory-names';
 import { checkGroups } from './checks/check-groups';
 import { checkPlanFileName, checkPlanIds, checkPlanReferences } from './checks/check-plan';
@@ -70,9 +72,11 @@ function checkPlan(source: SourceText, references: ReferenceIndex | null): { res
   const findings = [
     ...checkPlanIds(data, locate),
     ...checkPlanFileName(data, source.file),
-    ...(references ? checkPlanReferences(data, references) : []),
+    ...(references ? [...checkPlanReferences(data, references), ...checkAgencyNames(data, references)] : []),
   ];
-  const diagnostics = [...parsed.diagnostics, ...findings.map(place)].sort(compareDiagnostics);
+  // A display name given for an id: the suggestion of the id replaces the schema's bare "sai dạng".
+  const named = new Set(findings.filter((f) => f.code === 'name-instead-of-id').map((f) => formatPath(f.path)));
+  const diagnostics = [...parsed.diagnostics.filter((d) => !named.has(d.path)), ...findings.map(place)].sort(compareDiagnostics);
   if (parsed.value === undefined || hasErrors(diagnostics)) return { result: { ok: false, diagnostics }, yaml };
   return { result: { ok: true, plan: parsed.value, diagnostics }, yaml };
 }

@@ -140,6 +140,26 @@ export interface Reason extends Actor {
   readonly reason: string;
 }
 
+/**
+ * An agency merge found this task already open at the successor: the moved
+ * task's timeline and progress join the successor's (which continues), and the
+ * moved one is closed with a pointer to it (MergeClosure).
+ */
+export interface MergedTask extends Actor {
+  readonly workflowId: string;
+  readonly agencyId: AgencyId;
+  readonly reason: string;
+  readonly timeline: readonly TimelineEvent[];
+  readonly progressPercent: number | null;
+}
+
+export interface MergeClosure extends Actor {
+  /** The workflow that continues the task. */
+  readonly continuesIn: string;
+  readonly toAgency: AgencyId;
+  readonly reason: string;
+}
+
 export type TimelineEventType =
   | 'started'
   | 'trigger-waiting'
@@ -163,7 +183,9 @@ export type TimelineEventType =
   | 'paused'
   | 'resumed'
   | 'cancelled'
-  | 'plan-revised';
+  | 'plan-revised'
+  | 'merged-in'
+  | 'merged-away';
 
 export interface TimelineEvent {
   /** Epoch ms, from the workflow clock. */
@@ -195,6 +217,8 @@ export interface TaskState {
   readonly proposal: CompletionProposal | null;
   /** How this cycle, or the task, was completed (null while open). */
   readonly completion: CompletionRecord | null;
+  /** Closed by an agency merge: the workflow that continues this task (absent before merges existed). */
+  readonly continuesIn?: string | null;
 }
 
 export const acknowledgeUpdate = defineUpdate<TaskState, [Actor]>('acknowledge');
@@ -209,6 +233,10 @@ export const reassignUpdate = defineUpdate<TaskState, [Reassignment]>('reassign'
 export const pauseUpdate = defineUpdate<TaskState, [Reason]>('pause');
 export const resumeUpdate = defineUpdate<TaskState, [Actor]>('resume');
 export const cancelUpdate = defineUpdate<TaskState, [Reason]>('cancel');
+export const absorbMergedTaskUpdate = defineUpdate<TaskState, [MergedTask]>('absorbMergedTask');
+export const closeAsMergedUpdate = defineUpdate<TaskState, [MergeClosure]>('closeAsMerged');
+/** Memo key of the workflow a merged task continues in (see MergeClosure). */
+export const CONTINUES_IN_MEMO = 'continuesIn';
 
 /** A new version of the plan changed this task's wording or deadline: the ladder is rebuilt from the new deadline. */
 export interface PlanTaskRevision extends Actor {

@@ -1,5 +1,6 @@
 // The typed shape of the whole database, for Kysely. Table names are the
 // keys; a migration that changes a table changes its interface here too.
+import type { AgencyContactsTable, AgencyReorganisationsTable, DirectoryStateTable } from './tables/agency-directory.table';
 import type { AuditLogTable } from './tables/audit-log.table';
 import type { CalendarLinksTable } from './tables/calendar-links.table';
 import type { DeliveryLogTable } from './tables/delivery-log.table';
@@ -11,7 +12,7 @@ import type { ReportFilesTable } from './tables/report-files.table';
 import type { ReportSubmissionsTable } from './tables/report-submissions.table';
 import type { TaskEvidenceTable } from './tables/task-evidence.table';
 import type { UsedLinksTable } from './tables/used-links.table';
-import type { UsersTable } from './tables/users.table';
+import type { PasswordResetsTable, UsersTable } from './tables/users.table';
 import type { ZaloTokensTable } from './tables/zalo-tokens.table';
 import type { ZnsReceiptsTable } from './tables/zns-receipts.table';
 
@@ -20,6 +21,7 @@ export interface Database {
   delivery_log: DeliveryLogTable;
   audit_log: AuditLogTable;
   users: UsersTable;
+  password_resets: PasswordResetsTable;
   used_links: UsedLinksTable;
   report_submissions: ReportSubmissionsTable;
   report_files: ReportFilesTable;
@@ -31,4 +33,7 @@ export interface Database {
   digests: DigestsTable;
   digest_entries: DigestEntriesTable;
   calendar_links: CalendarLinksTable;
+  agency_contacts: AgencyContactsTable;
+  agency_reorganisations: AgencyReorganisationsTable;
+  directory_state: DirectoryStateTable;
 }

@@ -49,4 +49,16 @@ export { type ReportCycleRef, type ReportSubmission, ReportSubmissionRepository 
 export { type NewTaskEvidence, type TaskEvidence, TaskEvidenceRepository } from './repositories/task-evidence.repository';
 export { UsedLinkRepository } from './repositories/used-link.repository';
 export { type CalendarLink, type CalendarLinkCheck, CalendarLinkRepository } from './repositories/calendar-link.repository';
-export { DuplicateUserError, type NewUser, type User, UserRepository } from './repositories/user.repository';
+export { DuplicateUserError, type NewUser, type ResetClaim, type User, UserRepository } from './repositories/user.repository';
+export {
+  AgencyDirectoryRepository,
+  changedFields,
+  CONTACT_FIELD_NAMES,
+  type ContactFields,
+  type ContactInput,
+  type DirectoryActor,
+  type DirectorySnapshot,
+  MergeAlreadyRecordedError,
+  type StoredContact,
+  type StoredMerge,
+} from './repositories/agency-directory.repository';

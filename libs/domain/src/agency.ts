@@ -28,7 +28,15 @@ export interface Contact {
   readonly title: string;
   readonly email: string;
   readonly phone: string | null;
+  /** The person's Zalo user id, when known (ZNS itself sends by phone number). */
+  readonly zaloUserId?: string | null;
+  /** The person's own channels and quiet hours; absent or null: the agency's. */
+  readonly preferences?: ContactPreferences | null;
 }
+
+/** The two people of an agency the directory names: its head and its focal point for Đôn Đốc. */
+export const CONTACT_ROLES = ['head', 'focal'] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
 
 /** Local office hours "HH:MM" during which nobody should be reminded. */
 export interface QuietHours {

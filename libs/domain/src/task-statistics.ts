@@ -83,6 +83,8 @@ export function categoryOf(record: TaskCycleRecord, today: IsoDate): { category:
   const overdueBy = () => (record.dueDate ? Math.max(0, daysBetween(record.dueDate, today)) : 0);
   switch (record.status) {
     case 'cancelled':
+    // Closed by an agency merge: taskStatistics skips it (its task is counted where it continues).
+    case 'merged':
       return { category: 'cancelled', daysLate: 0 };
     case 'completed-on-time':
       return { category: 'completed-on-time', daysLate: 0 };
@@ -156,7 +158,8 @@ export function taskStatistics(records: Iterable<TaskCycleRecord>, filter: Stati
   const groups = new Map<string, { planId: string; group: string | null; tally: Tally }>();
   const tallyOf = <K>(map: Map<K, Tally>, key: K) => map.get(key) ?? map.set(key, new Tally()).get(key)!;
   for (const record of records) {
-    if (!matchesStatisticsFilter(record, filter)) continue;
+    // A workflow closed by an agency merge: its task continues, and is counted, in the successor's.
+    if (record.status === 'merged' || !matchesStatisticsFilter(record, filter)) continue;
     const category = categoryOf(record, filter.today);
     const groupKey = JSON.stringify([record.planId, record.group]);
     const group = groups.get(groupKey) ?? groups.set(groupKey, { planId: record.planId, group: record.group, tally: new Tally() }).get(groupKey)!;

@@ -15,6 +15,7 @@ export const TASK_STATUSES = [
   'completed-late',
   'paused',
   'cancelled',
+  'merged',
 ] as const;
 export type CurrentTaskStatus = (typeof TASK_STATUSES)[number];
 
@@ -40,13 +41,15 @@ export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
   'completed-late': 'Hoàn thành quá hạn',
   paused: 'Tạm dừng',
   cancelled: 'Đã hủy',
+  merged: 'Đã gộp (sáp nhập cơ quan)',
   due: 'Đến hạn',
   completed: 'Hoàn thành',
 };
 
 export const COMPLETED_STATUSES: readonly TaskStatus[] = ['completed-on-time', 'completed-late', 'completed'];
 export const isCompletedStatus = (status: TaskStatus) => COMPLETED_STATUSES.includes(status);
-export const isFinalStatus = (status: TaskStatus) => isCompletedStatus(status) || status === 'cancelled';
+/** `merged`: closed by an agency merge, its task continuing in the successor's workflow (TaskState.continuesIn). */
+export const isFinalStatus = (status: TaskStatus) => isCompletedStatus(status) || status === 'cancelled' || status === 'merged';
 export const isTaskStatus = (value: string): value is TaskStatus => (ALL_TASK_STATUSES as readonly string[]).includes(value);
 
 /**

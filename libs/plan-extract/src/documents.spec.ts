@@ -12,6 +12,8 @@ import { seedDirectory } from './testing/seed-directory';
 
 const FIXTURES = path.join('test', 'fixtures', 'plan-extract');
 const directory = seedDirectory();
+// The first PDF loads pdf.js (and Jest compiles its 2 MB worker): seconds on a busy machine. Speed is the benchmark's business.
+jest.setTimeout(60_000);
 
 async function extract(name: string, bytes: Uint8Array): Promise<ExtractionResult> {
   const result = await extractPlan({ bytes, fileName: name }, { directory, currentYear: 2026 });
@@ -51,6 +53,15 @@ describe('extraction of other layouts', () => {
     expect(result.unresolvedAgencies).toEqual([{ name: 'Viện Công nghệ số Tây Nguyên', taskIds: ['B.2'] }]);
     expect(result.validation.valid).toBe(false);
     expect(result.reportText).toContain('không hiểu thời hạn "Quý II/2026"');
+    // The indicator appendix, read from its grid: the year from the target's header, the item under its heading row.
+    expect(result.draft.plan.indicators.map((i) => [i.id, i.name, i.unit, i.target, i.targetYear, i.monitoringAgency.agencies])).toEqual([
+      ['1', 'Tỷ lệ hồ sơ nhiệm vụ khoa học và công nghệ được số hóa', '%', '100', 2026, ['so-khcn']],
+      ['2', 'Kỹ năng số của cán bộ quản lý khoa học và công nghệ', '', '', 2026, []],
+      ['2.-', 'Số cán bộ được tập huấn', 'Người', '≥ 50', 2026, ['so-noi-vu']],
+      ['3', 'Nhiệm vụ được thẩm định với trợ lý ảo', 'Nhiệm vụ', '≥ 10', 2026, []],
+    ]);
+    // The unknown monitoring agency is flagged like an unknown lead.
+    expect(result.fields.find((f) => f.path.join('.') === 'indicators.3.monitoringAgency')).toMatchObject({ field: 'chỉ tiêu 3, cơ quan theo dõi', note: expect.stringContaining('Viện Công nghệ số Tây Nguyên') });
   });
 
   it('PDF over several pages: the repeated header is dropped and rows cut by a page break are joined', async () => {

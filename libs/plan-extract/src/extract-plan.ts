@@ -18,6 +18,9 @@ import { writeDraftYaml } from './draft/write-draft-yaml';
 import { DEFAULT_EXTRACTION_LIMITS, ExtractionError, type ExtractionLimits } from './extraction-error';
 import { readMetadata } from './metadata/read-metadata';
 import { readReporting } from './metadata/read-reporting';
+import type { ExtractedIndicatorTable } from './indicators/indicator-table';
+import { readGridIndicators } from './indicators/read-grid-indicators';
+import { readTextIndicators } from './indicators/read-text-indicators';
 import { formatReport } from './report/format-report';
 import type { ExtractedTable } from './table/extracted-table';
 import { readGridTable } from './table/read-grid-table';
@@ -57,17 +60,20 @@ export async function extractPlan(input: ExtractionInput, options: ExtractionOpt
 
   let document: SourceDocument;
   let tables: ExtractedTable[];
+  let indicators: ExtractedIndicatorTable[];
   if (kind === 'text') {
     const text = decodeText(input.bytes, input.fileName).normalize('NFC');
     refuseLegacy(text, input.fileName);
     const lines = text.split(/\r?\n|\f/);
     document = { kind, pages: 1 + (text.match(/\f/g) ?? []).length, lines: lines.map((t, i) => ({ text: t, page: 1, line: i + 1 })), tables: [], notes: [] };
     tables = readTextTables(lines, spellings);
+    indicators = readTextIndicators(lines, spellings);
   } else {
     document = kind === 'pdf' ? await readPdf(input.bytes, limits) : await readDocx(input.bytes);
     refuseLegacy(document.lines.map((l) => l.text).join('\n'), input.fileName);
     const title = appendixTitle(document);
     tables = document.tables.flatMap((grid) => readGridTable(grid, title) ?? []);
+    indicators = document.tables.flatMap((grid) => readGridIndicators(grid) ?? []);
   }
   const table = tables.filter((t) => t.groups.length > 0).sort((a, b) => rowsOf(b) - rowsOf(a))[0];
   if (!table) {
@@ -80,7 +86,7 @@ export async function extractPlan(input: ExtractionInput, options: ExtractionOpt
   const metadata = readMetadata(bodyLines);
   const reporting = readReporting(bodyLines);
   const indicatorTableSeen = bodyLines.some((l) => /PHỤ LỤC[^\n]*CHỈ TIÊU/u.test(l.text)) || document.tables.some((t) => t.rows[0]?.cells.some((c) => /^chỉ tiêu$/iu.test(c.text.trim())));
-  const built = buildDraft({ table, metadata, reporting, resolver, fallbackYear: options.currentYear, indicatorTableSeen });
+  const built = buildDraft({ table, metadata, reporting, resolver, fallbackYear: options.currentYear, indicators, indicatorTableSeen });
   const yaml = writeDraftYaml(built.plan, built.fields, input.fileName);
   const validation = validateDraft(yaml, `${built.plan.id}.yaml`, options.directory);
   const notes = [...document.notes, ...table.notes, ...(tables.length > 1 ? [`Văn bản có ${tables.length} bảng nhiệm vụ; đã lấy bảng dài nhất.`] : [])];

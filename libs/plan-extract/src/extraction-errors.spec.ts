@@ -7,6 +7,8 @@ import { otherIssuerPdf, pdfBytes } from './testing/plan-documents';
 import { seedDirectory } from './testing/seed-directory';
 
 const directory = seedDirectory();
+// The first PDF loads pdf.js (and Jest compiles its 2 MB worker): seconds on a busy machine. Speed is the benchmark's business.
+jest.setTimeout(60_000);
 const PIXEL_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 async function failure(bytes: Uint8Array, fileName: string, limits?: { maxBytes: number; maxPages: number }): Promise<ExtractionError> {
@@ -47,7 +49,7 @@ describe('documents that cannot be extracted', () => {
 
   it('a PDF with more pages than allowed is refused', async () => {
     const bytes = await otherIssuerPdf();
-    expectError(await failure(bytes, 'dai.pdf', { maxBytes: 10 * 1024 * 1024, maxPages: 1 }), 'too-large', /2 trang, quá giới hạn 1 trang/);
+    expectError(await failure(bytes, 'dai.pdf', { maxBytes: 10 * 1024 * 1024, maxPages: 1 }), 'too-large', /3 trang, quá giới hạn 1 trang/);
   });
 
   it('text typed in TCVN3 (.VnTime) is detected and the admin told to convert it', async () => {

@@ -11,12 +11,13 @@ import { REVIEW_BELOW } from './draft/build-draft';
 import { extractPlan, type ExtractionResult } from './extract-plan';
 import { seedDirectory } from './testing/seed-directory';
 
-// kh-nq03-2025 does not reach the issue's 95 % yet (200/215 on 2026-12-04): the
-// fields it misses are in rows a page break splits, where the text keeps no
-// column positions; every one of them is flagged. The floor keeps it from regressing.
+// The issue asks for 95 %; each floor is what the extractor reaches, so a change that
+// loses fields fails here. kh-nq03-2025: 211/215 (98.1 %); the four misses are in two
+// rows whose column boundaries the text does not show (a lead list without a separate
+// coordinator cell, a deadline phrase printed in the coordinating column), all flagged.
 const SEEDS = [
-  { plan: 'kh-nq03-2025', source: '000_22cd2849f6c7996c.txt', minimumEqual: 0.93 },
-  { plan: 'kh-ai-2025-2030', source: '004_a06170cb37b4dedd.txt', minimumEqual: 0.95 },
+  { plan: 'kh-nq03-2025', source: '000_22cd2849f6c7996c.txt', minimumEqual: 0.98 },
+  { plan: 'kh-ai-2025-2030', source: '004_a06170cb37b4dedd.txt', minimumEqual: 1 },
 ];
 const FIELDS = ['name', 'lead', 'coordinators', 'result', 'deadline'] as const;
 
@@ -57,7 +58,7 @@ describe('extraction of the seed texts', () => {
       expect(rows).toEqual(expected.map((t) => t.id.split('.').pop()));
     });
 
-    it('reproduces the task fields (at least the floor), and flags every one that differs', () => {
+    it('reproduces at least 95 % of the task fields (and the floor reached), and flags every one that differs', () => {
       const extracted = extractedById();
       const differences: Array<{ task: string; field: string; expected: string; extracted: string; flagged: boolean }> = [];
       for (const task of expected) {
@@ -74,6 +75,22 @@ describe('extraction of the seed texts', () => {
       console.log(`${plan}: ${total - differences.length}/${total} fields equal\n${differences.map((d) => `${d.task} ${d.field} ${d.flagged ? '(flagged)' : '(NOT FLAGGED)'}\n  catalog:   ${d.expected}\n  extracted: ${d.extracted}`).join('\n')}`);
       expect(differences.filter((d) => !d.flagged)).toEqual([]);
       expect((total - differences.length) / total).toBeGreaterThanOrEqual(minimumEqual);
+    });
+
+    it('reproduces the indicator table (Phụ lục chỉ tiêu) and the legal basis, flagging every indicator field that differs', () => {
+      const catalogPlan = catalog as unknown as { indicators: Array<Record<string, unknown>>; legalBasis: string[] };
+      expect(result.draft.plan.legalBasis).toEqual(catalogPlan.legalBasis);
+      const extracted = result.draft.plan.indicators as unknown as Array<Record<string, unknown>>;
+      expect(extracted.map((i) => i.id)).toEqual(catalogPlan.indicators.map((i) => i.id));
+      const differences = catalogPlan.indicators.flatMap((indicator, i) =>
+        ['name', 'unit', 'target', 'targetYear', 'monitoringAgency', 'group', 'groupTitle', 'row']
+          .filter((field) => JSON.stringify(extracted[i]?.[field]) !== JSON.stringify(indicator[field]))
+          .map((field) => ({ id: indicator.id, field, flagged: result.fields.some((f) => f.confidence < REVIEW_BELOW && f.path.join('.') === `indicators.${i}.${field}`) })),
+      );
+      console.log(`${plan} indicators: ${differences.length} fields differ ${JSON.stringify(differences)}`);
+      expect(differences.filter((d) => !d.flagged)).toEqual([]);
+      expect(differences).toEqual([]);
+      expect(result.reportText).toContain(`Bảng chỉ tiêu: ${catalogPlan.indicators.length === 0 ? 'không có.' : `${catalogPlan.indicators.length} chỉ tiêu (`}`);
     });
 
     it('keeps every deadline in a form the catalog reads, or flags it', () => {
@@ -93,6 +110,5 @@ describe('extraction of the seed texts', () => {
     expect(draft.plan.issued).toEqual({ year: 2024, date: null, text: 'ngày    tháng 10 năm 2024' });
     expect(draft.plan.issuer).toBe('ubnd-tinh');
     expect(draft.plan.reporting).toMatchObject({ unitsReportTo: 'so-khcn', unitDeadline: { day: 15, month: 11 }, aggregatorDeadline: { day: 15, month: 12 }, aggregatorReportsTo: ['bo-khcn', 'ubnd-tinh'] });
-    expect(draft.plan.legalBasis[0]).toMatch(/^Quyết định số 127\/QĐ-TTg ngày 26 tháng 01 năm 2021/);
   });
 });

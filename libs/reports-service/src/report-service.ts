@@ -42,6 +42,8 @@ export interface ReportServiceDeps {
   readonly taskQueue: string;
   /** The directory, policies and calendar (seeds/); plans come from the database. */
   readonly loadCatalog: () => Pick<SeedCatalog, 'index' | 'calendarOverrides' | 'policyFor'>;
+  /** The directory as it stands (database contacts and merges over loadCatalog's). @defaultValue loadCatalog().index */
+  readonly loadDirectory?: () => Promise<SeedCatalog['index']>;
   /** @defaultValue Date.now; decides whether a cycle may still start */
   readonly now?: () => number;
 }
@@ -240,7 +242,7 @@ export class ReportService {
       throw error instanceof ReportCycleError ? new NotFoundError(error.message) : error;
     });
     const generatedAt = (this.deps.now ?? Date.now)();
-    const { files } = await generateReportFiles(this.deps, cycle, { plan: stored.plan, index: this.deps.loadCatalog().index }, await this.currentAgencies(planId, cycleKey, state.agencies), generatedAt);
+    const { files } = await generateReportFiles(this.deps, cycle, { plan: stored.plan, index: this.deps.loadDirectory ? await this.deps.loadDirectory() : this.deps.loadCatalog().index }, await this.currentAgencies(planId, cycleKey, state.agencies), generatedAt);
     return files.map((file) => this.document(file));
   }
 

@@ -1,15 +1,27 @@
 import net from 'node:net';
 
-/** Asks the kernel for a free TCP port on the loopback interface. */
-export function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports handed out for servers a test or the run command starts later. Below Linux's ephemeral
+ * range (32768–60999 by default): a port the kernel picked there could be taken, before our
+ * server binds it, by any process's outgoing connection — seen as EADDRINUSE on a busy machine.
+ */
+const SERVER_PORTS = { from: 20_000, to: 32_000 } as const;
+
+/** A free TCP port on the loopback interface, picked at random below the ephemeral range. */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = SERVER_PORTS.from + Math.floor(Math.random() * (SERVER_PORTS.to - SERVER_PORTS.from));
+    if (await canListen(port, host)) return port;
+  }
+  throw new Error(`no free port between ${SERVER_PORTS.from} and ${SERVER_PORTS.to} on ${host}`);
+}
+
+function canListen(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = net.createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, host, () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
   });
 }
 

@@ -79,7 +79,15 @@ describe('dondoc CLI against the API (e2e)', () => {
 
     const directory = await call<{ agencies: Array<{ id: string }> }>(stack.url, 'GET', '/agencies', { token: admin });
     const fromAgency = target.split('/')[3]!;
-    const other = directory.body.agencies.find((a) => a.id !== fromAgency)!.id;
+    // An agency still in office today (a merge into a defunct one is refused).
+    let other = '';
+    for (const { id } of directory.body.agencies.filter((a) => a.id !== fromAgency)) {
+      const detail = await call<{ successor: unknown; dissolved: unknown }>(stack.url, 'GET', `/agencies/${id}`, { token: admin });
+      if (detail.body.successor === null && detail.body.dissolved === null) {
+        other = id;
+        break;
+      }
+    }
     const reassigned = await dondoc('task', 'reassign', target, '--to', other, '--reason', 'Đúng chức năng');
     expect(reassigned).toMatchObject({ code: 0, stdout: expect.stringContaining(`cơ quan      ${other}`) });
 
@@ -90,7 +98,11 @@ describe('dondoc CLI against the API (e2e)', () => {
 
     const open = (await call<Page>(stack.url, 'GET', `/tasks?agency=${fromAgency}&pageSize=200`, { token: admin })).body.items.filter((t) => t.running);
     const merged = await dondoc('agency', 'merge', '--from', fromAgency, '--into', other);
-    expect(merged).toMatchObject({ code: 0, stdout: expect.stringContaining(`Đã chuyển ${open.length} nhiệm vụ từ ${fromAgency} sang ${other}`) });
+    expect(merged).toMatchObject({ code: 0, stdout: expect.stringContaining(`Đã ghi nhận sáp nhập ${fromAgency} vào ${other}`) });
+    const [, moved, joined] = /; (\d+) nhiệm vụ chuyển cho [\w-]+, (\d+) nhiệm vụ gộp/.exec(merged.stdout)!;
+    expect(Number(moved) + Number(joined)).toBe(open.length);
+    const again = await dondoc('agency', 'merge', '--from', fromAgency, '--into', other);
+    expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining(`Sáp nhập ${fromAgency} vào ${other} đã có hiệu lực từ`) });
 
     const audit = await dondoc('audit', '--json');
     const actions = (JSON.parse(audit.stdout) as { items: Array<{ action: string; actor: string }> }).items.map((e) => e.action);

@@ -20,12 +20,17 @@ describe(migrateToLatest.name, () => {
     const { rows } = await sql<{ table_name: string }>`
       select table_name from information_schema.tables where table_schema = ${testDb.schema} order by table_name`.execute(testDb.db);
     expect(rows.map((r) => r.table_name)).toEqual([
+      'agency_contacts',
+      'agency_reorganisations',
       'audit_log',
+      'calendar_links',
       'delivery_log',
       'digest_entries',
       'digests',
+      'directory_state',
       'kysely_migration',
       'kysely_migration_lock',
+      'password_resets',
       'plan_versions',
       'report_drafts',
       'report_evidence',

@@ -13,7 +13,7 @@ async function dondoc(...args: string[]): Promise<string> {
   let out = '';
   const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
   try {
-    await buildProgram().exitOverride().parseAsync(['node', 'dondoc', ...args]);
+    await (await buildProgram()).exitOverride().parseAsync(['node', 'dondoc', ...args]);
   } finally {
     write.mockRestore();
   }

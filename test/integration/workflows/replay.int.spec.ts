@@ -15,17 +15,23 @@
 // report-cycle-sign-off, report-agency-returned-new-deadline and
 // report-agency-late-request-grace were recorded on those patches by
 //   DONDOC_RECORD_HISTORIES=1 npx jest --selectProjects integration --runInBand test/integration/reports/report-sign-off test/integration/reports/report-late-start
+// waiting-reassign*, merge-*: agency merges (see 'recording the merge fixtures' below); their
+// .before-status-model files were recorded on the merge patch before the status model.
 import {
+  absorbMergedTaskUpdate,
   acknowledgeUpdate,
+  closeAsMergedUpdate,
   completeUpdate,
   confirmCompletionUpdate,
   extendDeadlineUpdate,
   guidanceIssuedSignal,
   pauseUpdate,
   proposeCompletionUpdate,
+  reassignUpdate,
   reportProgressUpdate,
   resumeUpdate,
   returnCompletionUpdate,
+  timelineQuery,
 } from '@dondoc/contracts';
 import { addCalendarDays } from '@dondoc/policy';
 import {
@@ -143,6 +149,53 @@ const recording = process.env.DONDOC_RECORD_HISTORIES === '1';
       await spaced.executeUpdate(completeUpdate, { args: [{ by: 'admin', evidence: 'Xong' }] });
       await spaced.result();
       await save(spaced, 'catch-up-spacing');
+    } finally {
+      await s.cleanUp();
+      await s.stop();
+      await env.teardown();
+    }
+  });
+});
+
+// Agency merges: a task waiting for guidance reassigned (its attributes now follow while it waits,
+// patch 'refresh-attributes-while-waiting'), and a task absorbed by the successor's, which continues.
+// DONDOC_RECORD_HISTORIES=merge records both; =merge-before only the first (run it on the code before the patch
+// and save the file as waiting-reassign.before-refresh-while-waiting.json).
+const mergeRecording = process.env.DONDOC_RECORD_HISTORIES;
+(mergeRecording === 'merge' || mergeRecording === 'merge-before' ? describe : describe.skip)('recording the merge fixtures', () => {
+  it('records a reassignment while waiting, and a merge into the successor’s workflow', async () => {
+    const env = await startTimeSkippingServer();
+    const s = await createTaskScenario(env, 'replay-merge');
+    const save = async (handle: TaskHandle, name: string) => {
+      const history = await env.client.workflow.getHandle(handle.workflowId).fetchHistory();
+      writeFileSync(path.join(FIXTURES, `${name}.json`), `${JSON.stringify(JSON.parse(historyToJson(history)))}\n`);
+    };
+    try {
+      const waiting = await s.start('Khi Trung ương ban hành', { agencyId: 'so-ngoai-vu' });
+      await s.advanceTo((await s.now()) + 10 * DAY);
+      await waiting.executeUpdate(reassignUpdate, { args: [{ toAgency: 'van-phong-ubnd-tinh-qng', reason: 'Sáp nhập', by: 'admin' }] });
+      await s.advanceTo((await s.now()) + 10 * DAY);
+      await waiting.signal(guidanceIssuedSignal, { documentNumber: '2/2027/TT-BKHCN', date: vnDay(await s.now()), issuer: 'Bộ KH&CN' });
+      await s.advanceTo((await s.now()) + 35 * DAY);
+      await waiting.executeUpdate(completeUpdate, { args: [{ by: 'focal', evidence: 'Xong' }] });
+      await waiting.result();
+      await save(waiting, 'waiting-reassign');
+      if (mergeRecording === 'merge') {
+        const [y, m] = vnDay((await s.now()) + 150 * DAY).split('-').map(Number) as [number, number];
+        const moved = await s.start(`${m}/${y}`, { taskId: 'II.8', agencyId: 'so-ngoai-vu' });
+        const kept = await s.start(`${m}/${y}`, { taskId: 'II.8', agencyId: 'van-phong-ubnd-tinh-qng' });
+        const due = (await s.state(moved)).dueDate!;
+        await s.advanceTo(ladderOf(due, 0).find((step) => step.stepId === 'before-7d')!.at + HOUR);
+        const reason = 'Sáp nhập Sở Ngoại vụ vào Văn phòng UBND tỉnh';
+        await kept.executeUpdate(absorbMergedTaskUpdate, { args: [{ workflowId: moved.workflowId, agencyId: 'so-ngoai-vu', reason, timeline: await moved.query(timelineQuery), progressPercent: null, by: 'admin' }] });
+        await moved.executeUpdate(closeAsMergedUpdate, { args: [{ continuesIn: kept.workflowId, toAgency: 'van-phong-ubnd-tinh-qng', reason, by: 'admin' }] });
+        await moved.result();
+        await s.advanceTo((await s.now()) + 10 * DAY);
+        await kept.executeUpdate(completeUpdate, { args: [{ by: 'focal', evidence: 'Xong' }] });
+        await kept.result();
+        await save(moved, 'merge-closed');
+        await save(kept, 'merge-absorbed');
+      }
     } finally {
       await s.cleanUp();
       await s.stop();

@@ -1,6 +1,9 @@
 import {
+  absorbMergedTaskUpdate,
   acknowledgeUpdate,
   type Actor,
+  closeAsMergedUpdate,
+  CONTINUES_IN_MEMO,
   cancelUpdate,
   deliveryOutcomeSignal,
   extendDeadlineUpdate,
@@ -22,10 +25,10 @@ import {
   type WorkingRulesRefresh,
 } from '@dondoc/contracts';
 import type { Deadline, DeadlineKind } from '@dondoc/domain';
-import { setHandler } from '@temporalio/workflow';
+import { setHandler, upsertMemo, workflowInfo } from '@temporalio/workflow';
 
 import { registerCompletionHandlers } from './task-completion-handlers';
-import { dueDateOf, type TaskRun } from './task-run';
+import { dueDateOf, TIMELINE_LIMIT, type TaskRun } from './task-run';
 import { validateExtension } from './task-validation';
 
 export interface HandlerContext {
@@ -55,6 +58,7 @@ export function registerTaskHandlers(run: TaskRun, context: HandlerContext): voi
     return state();
   };
   const rejectIfFinal = () => {
+    if (run.mergedInto) throw new Error(`Nhiệm vụ đã được gộp vào ${run.mergedInto} khi sáp nhập cơ quan; hãy thao tác trên nhiệm vụ đó.`);
     if (run.cancelled) throw new Error('Nhiệm vụ đã bị hủy, không thể thực hiện thao tác này.');
     if (run.completed) throw new Error('Nhiệm vụ đã hoàn thành, không thể thực hiện thao tác này.');
   };
@@ -186,6 +190,41 @@ export function registerTaskHandlers(run: TaskRun, context: HandlerContext): voi
         if (!toAgency?.trim()) throw new Error('Cần cơ quan nhận nhiệm vụ.');
         if (toAgency === run.agencyId) throw new Error(`Nhiệm vụ đã do ${toAgency} chủ trì.`);
         if (!reason?.trim()) throw new Error('Cần lý do chuyển giao.');
+      },
+    },
+  );
+  setHandler(
+    absorbMergedTaskUpdate,
+    ({ workflowId, agencyId, reason, timeline, progressPercent, by }) => {
+      // The moved task's history joins this one's, in time order, marked with the agency it came from.
+      const joined = [...run.timeline, ...timeline.map((event) => ({ ...event, detail: `[${agencyId}] ${event.detail}` }))].sort((a, b) => a.at - b.at);
+      run.timeline.splice(0, run.timeline.length, ...joined.slice(-TIMELINE_LIMIT));
+      if (run.progressPercent === null && progressPercent !== null) run.progressPercent = progressPercent;
+      record('merged-in', `Tiếp nhận nhiệm vụ của ${agencyId} (${workflowId}): ${reason} (${by})`);
+      return touch();
+    },
+    {
+      validator: ({ workflowId }) => {
+        rejectIfFinal();
+        if (!workflowId?.trim() || workflowId === workflowInfo().workflowId) throw new Error('Cần nhiệm vụ khác để gộp vào nhiệm vụ này.');
+      },
+    },
+  );
+  setHandler(
+    closeAsMergedUpdate,
+    ({ continuesIn, toAgency, reason, by }) => {
+      record('merged-away', `Gộp vào ${continuesIn} của ${toAgency}, nhiệm vụ tiếp tục ở đó: ${reason} (${by})`);
+      run.mergedInto = continuesIn;
+      run.cancelled = true; // ends every wait of the run, as a cancellation does
+      // Lists show where the task went without querying each closed workflow.
+      upsertMemo({ [CONTINUES_IN_MEMO]: continuesIn });
+      return touch();
+    },
+    {
+      validator: ({ continuesIn, toAgency, reason }) => {
+        rejectIfFinal();
+        if (!continuesIn?.trim() || continuesIn === workflowInfo().workflowId) throw new Error('Cần nhiệm vụ tiếp tục (khác nhiệm vụ này).');
+        if (!toAgency?.trim() || !reason?.trim()) throw new Error('Cần cơ quan tiếp nhận và lý do.');
       },
     },
   );

@@ -2,7 +2,7 @@ import type { CarriedState, CompletionProposal, CompletionRecord, GuidanceIssued
 import type { CompletionMode, IsoDate } from '@dondoc/domain';
 import type { Cycle } from '@dondoc/policy';
 
-const TIMELINE_LIMIT = 500;
+export const TIMELINE_LIMIT = 500;
 
 /** The mutable state of one run of the task workflow, shared by its loop and its message handlers. */
 export interface TaskRun {
@@ -23,6 +23,8 @@ export interface TaskRun {
   rolledOver: boolean;
   cancelled: boolean;
   completed: boolean;
+  /** Closed by an agency merge (cancelled is set too, so every loop ends): the workflow that continues the task. */
+  mergedInto: string | null;
   /** Set by every message that changes something: the loop looks again. */
   dirty: boolean;
   /** A plan revision to continue with (a fresh run on the new deadline). */
@@ -64,6 +66,7 @@ export function runFromCarried(carried: CarriedState, now: number, completionMod
     rolledOver: false,
     cancelled: false,
     completed: false,
+    mergedInto: null,
     dirty: false,
     revision: null,
     rulesRefresh: null,

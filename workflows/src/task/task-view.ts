@@ -18,6 +18,8 @@ export type Upcoming = { at: number; stepId: string } | null;
 
 /** The status by the model of TASK_STATUSES, or as runs before it reported it (see TaskRun.statusModel). */
 export function statusOf(run: TaskRun, now: number, ladders: Ladders): TaskStatus {
+  // Only runs that received closeAsMerged have it, under either model.
+  if (run.mergedInto) return 'merged';
   if (!run.statusModel) {
     if (run.cancelled) return 'cancelled';
     if (run.completed) return 'completed';
@@ -36,6 +38,7 @@ export function statusOf(run: TaskRun, now: number, ladders: Ladders): TaskStatu
 /** DondocDaysOverdue: days late of a completion or a pending proposal, days overdue of an open cycle, else 0. */
 function daysOverdueOf(run: TaskRun, now: number, status: TaskStatus): number {
   const due = dueDateOf(run);
+  if (status === 'merged') return 0;
   if (!run.statusModel) return due && status !== 'completed' && status !== 'cancelled' ? daysOverdueAt(now, due) : 0;
   if (status === 'cancelled') return 0;
   if (run.completion) return run.completion.daysLate;
@@ -70,6 +73,7 @@ export function stateOf(run: TaskRun, now: number, ladders: Ladders, identity: T
     completionMode: run.completionMode,
     proposal: run.proposal,
     completion: run.completion,
+    continuesIn: run.mergedInto,
   };
 }
 

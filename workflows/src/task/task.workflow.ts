@@ -51,6 +51,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
   // Behaviour added while workflows were running, decided once per run so old histories replay unchanged.
   const catchUpInOfficeHours = patched('catch-up-in-office-hours');
   const recheckHandOvers = patched('recheck-hand-overs');
+  // A task waiting for its trigger slept through reassignments: lists kept showing the old agency.
+  const refreshWhileWaiting = patched('refresh-attributes-while-waiting');
   /** Hand-overs to check again, in order of their check time. */
   const rechecks: Array<{ at: number; job: NotificationJob }> = [];
   const calendar = createWorkflowCalendar(input.calendarOverrides);
@@ -130,7 +132,14 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     // The trigger: tasks after central guidance sleep until the document arrives.
     refreshSearchAttributes();
     record('trigger-waiting', 'Chờ văn bản hướng dẫn của Trung ương');
-    await condition(() => run.guidance !== null || run.cancelled || run.revision !== null || run.rulesRefresh !== null);
+    const triggered = () => run.guidance !== null || run.cancelled || run.revision !== null || run.rulesRefresh !== null;
+    if (refreshWhileWaiting) {
+      while (!triggered()) {
+        run.dirty = false;
+        await condition(() => run.dirty || triggered());
+        refreshSearchAttributes();
+      }
+    } else await condition(triggered);
     if (!run.cancelled && !run.revision && !run.rulesRefresh) {
       run.cycles = cyclesNow();
       run.handledUntil = Date.now(); // the ladder of the guidance date starts now

@@ -1,63 +1,70 @@
 import type { Principal } from '@dondoc/auth';
 import { PlanVersionRepository } from '@dondoc/db';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, planTasks } from '@dondoc/domain';
+import { resolveSuccessor } from '@dondoc/catalog';
+import { LiveDirectory } from '@dondoc/directory';
+import { type Agency, ForbiddenError, NotFoundError, planTasks } from '@dondoc/domain';
 import { vietnamDate } from '@dondoc/policy';
 import { Injectable } from '@nestjs/common';
-import { resolveSuccessor } from '@dondoc/catalog';
 import type { z } from 'zod';
 
-import type { RequestContext } from '../common/request-context';
-import { AuditService } from '../audit/audit.service';
 import { CatalogService } from '../infrastructure/catalog.service';
-import { TasksService } from '../tasks/tasks.service';
 import { type TaskSummary, TaskWorkflowsRepository } from '../tasks/task-workflows.repository';
-import type { directorySchema, mergeResultSchema, mergeSchema } from './agencies.schemas';
+import type { agencyDetailSchema, directorySchema } from './agencies.schemas';
+import { AgencyContactsService, type ContactView } from './agency-contacts.service';
 import { deadlineFeed } from './deadline-feed';
+
+const summary = (agency: Agency, contacts: ContactView[]) => ({
+  id: agency.id,
+  code: agency.code,
+  name: agency.name,
+  kind: agency.kind,
+  aliases: [...agency.aliases],
+  contacts,
+  focal: agency.focal ? { name: agency.focal.name, title: agency.focal.title, email: agency.focal.email, phone: agency.focal.phone } : null,
+});
 
 @Injectable()
 export class AgenciesService {
   constructor(
     private readonly catalog: CatalogService,
     private readonly workflows: TaskWorkflowsRepository,
-    private readonly tasks: TasksService,
     private readonly plans: PlanVersionRepository,
-    private readonly audit: AuditService,
+    private readonly live: LiveDirectory,
+    private readonly contacts: AgencyContactsService,
   ) {}
 
-  directory(): z.infer<typeof directorySchema> {
-    const { agencies, groups, reorganisations } = this.catalog.directory;
+  /** The directory as it stands: agencies with their contacts from the database, groups, and every reorganisation (seeds and API merges). */
+  async directory(): Promise<z.infer<typeof directorySchema>> {
+    const [index, contacts] = await Promise.all([this.live.current(), this.contacts.all()]);
+    // The live directory lists the API's merges after the seeds' reorganisations.
+    const recorded = new Set(index.directory.reorganisations.slice(this.catalog.directory.reorganisations.length));
     return {
-      agencies: agencies.map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, aliases: [...a.aliases], focal: a.focal })),
-      groups: groups.map((g) => ({ id: g.id, name: g.name, members: [...g.members] })),
-      reorganisations: reorganisations.map((r) => ({ kind: r.kind, from: [...r.from], into: r.kind === 'dissolve' ? null : r.into, effective: r.effective })),
+      agencies: index.directory.agencies.map((a) => summary(a, contacts.get(a.id) ?? [])),
+      groups: index.directory.groups.map((g) => ({ id: g.id, name: g.name, members: [...g.members] })),
+      reorganisations: index.directory.reorganisations.map((r) => ({
+        kind: r.kind,
+        from: [...r.from],
+        into: r.kind === 'dissolve' ? null : r.into,
+        effective: r.effective,
+        source: recorded.has(r) ? ('api' as const) : ('seeds' as const),
+      })),
     };
   }
 
-  /**
-   * Moves every open task of `from` to `into` through each task's reassign Update,
-   * so the tasks' timelines and reminders follow. Open tasks are found through
-   * visibility (DondocAgency = from); one refused Update does not stop the others.
-   */
-  async merge(ctx: RequestContext, body: z.infer<typeof mergeSchema>): Promise<z.infer<typeof mergeResultSchema>> {
-    for (const [field, id] of [['from', body.from], ['into', body.into]] as const) {
-      if (!this.catalog.index.agency(id)) throw new InvalidInputError(`Không có cơ quan "${id}" trong danh mục.`, { issues: [{ field, reason: 'Không có trong danh mục cơ quan.' }] });
-    }
-    // A merge that takes effect later needs a timer; until that exists it is refused rather than applied early.
-    if (body.effective > vietnamDate(Date.now())) throw new ConflictError(`Ngày hiệu lực ${body.effective} chưa đến; hãy thực hiện sáp nhập vào ngày hiệu lực.`);
-    const open = await this.allTasks(body.from);
-    const reassigned: string[] = [];
-    const failed: Array<{ workflowId: string; reason: string }> = [];
-    const reason = `Sáp nhập ${this.catalog.index.nameOf(body.from)} vào ${this.catalog.index.nameOf(body.into)} từ ngày ${body.effective}`;
-    for (const task of open) {
-      try {
-        await this.tasks.act(ctx, task.workflowId, 'reassign', { toAgency: body.into, reason });
-        reassigned.push(task.workflowId);
-      } catch (error) {
-        failed.push({ workflowId: task.workflowId, reason: error instanceof Error ? error.message : String(error) });
-      }
-    }
-    await this.audit.record(ctx, 'agency.merge', `agency/${body.from}`, { into: body.into, effective: body.effective, reassigned: reassigned.length, failed: failed.length });
-    return { from: body.from, into: body.into, reassigned, failed };
+  /** One agency: its contacts, its groups, and who holds its tasks today. */
+  async agency(agencyId: string): Promise<z.infer<typeof agencyDetailSchema>> {
+    const index = await this.live.current();
+    const agency = index.agency(agencyId);
+    if (!agency) throw new NotFoundError(`Không có cơ quan "${agencyId}" trong danh mục.`);
+    const holder = resolveSuccessor(index, agencyId, vietnamDate(Date.now()));
+    const since = holder.chain.at(-1)?.effective ?? null;
+    return {
+      ...summary(agency, await this.contacts.of(agencyId)),
+      preferences: agency.preferences ? { channels: [...agency.preferences.channels], quietHours: agency.preferences.quietHours } : null,
+      groups: index.directory.groups.filter((g) => g.members.includes(agencyId)).map((g) => g.id),
+      successor: holder.agency && holder.agency.id !== agencyId && since ? { id: holder.agency.id, name: holder.agency.name, since } : null,
+      dissolved: holder.agency ? null : holder.reason,
+    };
   }
 
   /**
@@ -70,7 +77,7 @@ export class AgenciesService {
     if (principal.role === 'officer' && principal.agencyId !== agencyId) throw new ForbiddenError('Cán bộ chỉ xem được lịch của cơ quan mình.');
     const names = await this.taskNames();
     const tasks = (await this.allTasks(agencyId)).map((t) => ({ ...t, name: names.get(`${t.planId}/${t.taskId}`) ?? null }));
-    const holder = resolveSuccessor(this.catalog.index, agencyId, vietnamDate(Date.now()));
+    const holder = resolveSuccessor(await this.live.current(), agencyId, vietnamDate(Date.now()));
     const ending = holder.chain.at(-1);
     const successor = holder.agency && holder.agency.id !== agencyId && ending ? { name: holder.agency.name, since: ending.effective } : null;
     return deadlineFeed({ agencyName: agency.name, successor, tasks });

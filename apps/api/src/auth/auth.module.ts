@@ -23,5 +23,6 @@ import { SessionGuard } from './session.guard';
   controllers: [AuthController],
   // In this order: who is calling, then what they sent.
   providers: [AuthService, { provide: APP_GUARD, useClass: SessionGuard }, { provide: APP_GUARD, useClass: BodyParseGuard }],
+  exports: [AuthService],
 })
 export class AuthModule {}

@@ -3,6 +3,7 @@ import { ForbiddenError, UnauthenticatedError } from '@dondoc/domain';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { UserRepository } from '@dondoc/db';
 
 import type { AuthenticatedRequest } from '../common/request-context';
 import { PUBLIC_KEY, ROLES_KEY, SIGNED_LINK_KEY } from './auth.decorators';
@@ -11,13 +12,16 @@ import { PUBLIC_KEY, ROLES_KEY, SIGNED_LINK_KEY } from './auth.decorators';
  * Every route needs a staff session unless marked @Public() (or marked
  * @SessionOrSignedLink() and called with `?token=`, which the handler then
  * verifies): a missing or bad token is 401, a valid one with the wrong role is 403, so clients can tell
- * "sign in again" from "you may not".
+ * "sign in again" from "you may not". A signed token is not enough: its user must still exist, be enabled
+ * and have the session version the token carries (disabling or a new password raises it), checked on
+ * every request, so an ended session is refused at its next request rather than when it expires.
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly users: UserRepository,
   ) {}
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
@@ -33,10 +37,14 @@ export class SessionGuard implements CanActivate {
     } catch {
       throw new UnauthenticatedError('Phiên đăng nhập không hợp lệ hoặc đã hết hạn; vui lòng đăng nhập lại.');
     }
-    request.principal = principalOf(claims);
+    const user = await this.users.findById(claims.sub);
+    if (!user || user.disabledAt) throw new UnauthenticatedError('Tài khoản không còn hoạt động; liên hệ quản trị viên.');
+    if ((claims.ver ?? 0) !== user.sessionVersion) throw new UnauthenticatedError('Phiên đăng nhập đã kết thúc (mật khẩu đã đổi hoặc tài khoản bị khóa); vui lòng đăng nhập lại.');
+    // Role and agency as they are now, not as they were when the session began.
+    request.principal = principalOf({ ...claims, role: user.role, agencyId: user.agencyId });
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(claims.role)) {
-      throw new ForbiddenError(`Vai trò "${claims.role}" không được thực hiện thao tác này.`, { requiredRoles: roles });
+    if (roles && !roles.includes(user.role)) {
+      throw new ForbiddenError(`Vai trò "${user.role}" không được thực hiện thao tác này.`, { requiredRoles: roles });
     }
     return true;
   }

@@ -1,4 +1,5 @@
 import {
+  AgencyDirectoryRepository,
   AuditLogRepository,
   CalendarLinkRepository,
   createDatabase,
@@ -11,6 +12,7 @@ import {
   UserRepository,
 } from '@dondoc/db';
 import { CHANNEL_QUEUES, NOTIFICATION_QUEUE } from '@dondoc/contracts';
+import { ensureContactsSeeded, LiveDirectory } from '@dondoc/directory';
 import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { Queue } from 'bullmq';
@@ -76,6 +78,12 @@ const repository = <T>(Repository: new (db: Kysely<Database>) => T) => ({
     repository(UserRepository),
     repository(UsedLinkRepository),
     repository(CalendarLinkRepository),
+    repository(AgencyDirectoryRepository),
+    {
+      provide: LiveDirectory,
+      useFactory: (repository: AgencyDirectoryRepository, catalog: CatalogService) => new LiveDirectory(repository, catalog.directory),
+      inject: [AgencyDirectoryRepository, CatalogService],
+    },
   ],
   exports: [
     DATABASE,
@@ -90,6 +98,8 @@ const repository = <T>(Repository: new (db: Kysely<Database>) => T) => ({
     UserRepository,
     UsedLinkRepository,
     CalendarLinkRepository,
+    AgencyDirectoryRepository,
+    LiveDirectory,
   ],
 })
 export class InfrastructureModule implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -97,11 +107,17 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     @Inject(DATABASE) private readonly db: Kysely<Database>,
     private readonly temporal: Client,
     private readonly queue: NotificationQueueReader,
+    private readonly contacts: AgencyDirectoryRepository,
+    private readonly catalog: CatalogService,
   ) {}
 
-  /** Every process migrates at boot; concurrent runs are serialised by the migrator's lock. */
+  /**
+   * Every process migrates at boot; concurrent runs are serialised by the migrator's lock.
+   * On the first start the seeds' contacts are copied into the database, which holds them from then on.
+   */
   async onApplicationBootstrap(): Promise<void> {
     await migrateToLatest(this.db);
+    await ensureContactsSeeded(this.contacts, this.catalog.directory, { actor: 'dondoc-api', role: 'system' });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,4 +1,5 @@
-import type { Database } from '@dondoc/db';
+import { AgencyDirectoryRepository, type Database } from '@dondoc/db';
+import { storedDirectoryOver } from '@dondoc/directory';
 import { loadSeedCatalog } from '@dondoc/plan-sync';
 import { ReportEvidenceService, ReportService } from '@dondoc/reports-service';
 import { Module } from '@nestjs/common';
@@ -40,6 +41,7 @@ import { ReportsService } from './reports.service';
           taskQueue: config.values.TEMPORAL_TASK_QUEUE,
           // Read on each use, like the worker's activities: an edited seed applies to the next request.
           loadCatalog: () => loadSeedCatalog(seedsDir),
+          loadDirectory: () => storedDirectoryOver(new AgencyDirectoryRepository(db), loadSeedCatalog(seedsDir).index.directory),
         });
       },
       inject: [AppConfigService, Client, DATABASE],

@@ -1,9 +1,9 @@
-import { searchAttributes, TASK_WORKFLOW_TYPE, taskVisibilityQuery, type TaskVisibilityFilter } from '@dondoc/contracts';
+import { CONTINUES_IN_MEMO, searchAttributes, TASK_WORKFLOW_TYPE, taskVisibilityQuery, type TaskVisibilityFilter } from '@dondoc/contracts';
 import { InvalidInputError, isTaskStatus, NotFoundError, TASK_STATUS_LABELS } from '@dondoc/domain';
 import { calendarDaysBetween } from '@dondoc/policy';
 import { Injectable } from '@nestjs/common';
 import { Client, type WorkflowHandle } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/common';
+import { defaultPayloadConverter, WorkflowNotFoundError } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import type { z } from 'zod';
 
@@ -11,7 +11,18 @@ import { AppConfigService } from '../app-config.service';
 import { PageTokens } from './page-token';
 import type { taskSummarySchema } from './task.schemas';
 
-export type TaskSummary = z.infer<typeof taskSummarySchema>;
+/** A task as visibility lists it; the agency's name is the API's to add (TasksService). */
+export type TaskSummary = Omit<z.infer<typeof taskSummarySchema>, 'agencyName'>;
+
+type MemoFields = { readonly fields?: Record<string, Parameters<typeof defaultPayloadConverter.fromPayload>[0]> | null } | null | undefined;
+
+/** A text value of a workflow's memo, as listed by visibility. */
+function memoText(memo: MemoFields, key: string): string | null {
+  const payload = memo?.fields?.[key];
+  if (!payload) return null;
+  const value: unknown = defaultPayloadConverter.fromPayload(payload);
+  return typeof value === 'string' ? value : null;
+}
 
 /** WorkflowExecutionStatus.RUNNING in Temporal's protobuf enum. */
 const RUNNING = 1;
@@ -71,6 +82,7 @@ export class TaskWorkflowsRepository {
               : (attributes.get(searchAttributes.daysOverdue) ?? null),
           running: execution.status === RUNNING,
           startedAt: started === undefined || started === null ? null : new Date(Number(started) * 1000).toISOString(),
+          continuesIn: memoText(execution.memo, CONTINUES_IN_MEMO),
         };
       });
       const token = response.nextPageToken?.length ? this.pageTokens.seal(query, response.nextPageToken) : null;
@@ -81,6 +93,18 @@ export class TaskWorkflowsRepository {
       }
       throw error;
     }
+  }
+
+  /** Every page of a query, for the few callers that need the whole set (merges, feeds). */
+  async listAll(filter: TaskVisibilityFilter): Promise<TaskSummary[]> {
+    const all: TaskSummary[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.list(filter, 200, token);
+      all.push(...page.items);
+      token = page.nextPageToken ?? undefined;
+    } while (token);
+    return all;
   }
 
   async count(filter: TaskVisibilityFilter): Promise<number> {

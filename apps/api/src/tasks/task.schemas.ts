@@ -74,12 +74,14 @@ export const taskSummarySchema = z.object({
   planId: z.string().nullable(),
   taskId: z.string().nullable(),
   agencyId: z.string().nullable(),
+  agencyName: z.string().nullable().describe('Tên cơ quan đang chủ trì (theo danh mục hôm nay)'),
   status: z.string().nullable(),
   statusLabel: z.string().nullable().describe('Trạng thái bằng tiếng Việt'),
   dueDate: z.string().nullable().describe('Ngày đến hạn (YYYY-MM-DD, giờ Việt Nam)'),
   daysOverdue: z.number().nullable().describe('Số ngày quá hạn: hôm nay với nhiệm vụ chưa xong, khi hoàn thành với nhiệm vụ hoàn thành quá hạn'),
   running: z.boolean(),
   startedAt: z.string().nullable(),
+  continuesIn: z.string().nullable().describe('Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục'),
 });
 export const taskPageSchema = z.object({ items: z.array(taskSummarySchema), nextPageToken: z.string().nullable() });
 
@@ -121,6 +123,7 @@ export const taskStateSchema = z.object({
     })
     .nullable()
     .describe('Kết quả hoàn thành của kỳ (hoặc nhiệm vụ)'),
+  continuesIn: z.string().nullable().optional().describe('Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục'),
 });
 export const timelineEventSchema = z.object({
   at: z.number(),

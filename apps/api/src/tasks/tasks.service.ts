@@ -2,6 +2,7 @@ import { canSeeAgency, type Principal } from '@dondoc/auth';
 import { type TaskState, stateQuery, timelineQuery } from '@dondoc/contracts';
 import type { JsonObject } from '@dondoc/db';
 import { ConflictError, ForbiddenError, InvalidInputError, isCompletedStatus, isTaskStatus, TASK_STATUS_LABELS } from '@dondoc/domain';
+import { LiveDirectory } from '@dondoc/directory';
 import { Injectable } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
@@ -28,26 +29,26 @@ export class TasksService {
     private readonly workflows: TaskWorkflowsRepository,
     private readonly audit: AuditService,
     private readonly catalog: CatalogService,
+    private readonly live: LiveDirectory,
   ) {}
 
   /** Officers only ever list their own agency: asking for another is refused, not silently narrowed. */
-  list(principal: Principal, query: TaskListQuery) {
+  async list(principal: Principal, query: TaskListQuery) {
     if (principal.role === 'officer' && query.agency !== undefined && query.agency !== principal.agencyId) {
       throw new ForbiddenError('Cán bộ cơ quan chỉ xem được nhiệm vụ của cơ quan mình.');
     }
     const agencyId = principal.role === 'officer' ? (principal.agencyId ?? undefined) : query.agency;
-    return this.workflows.list(
-      {
-        ...(query.plan !== undefined ? { planId: query.plan } : {}),
-        ...(agencyId !== undefined ? { agencyId } : {}),
-        ...(query.status !== undefined ? { statuses: query.status } : {}),
-        ...(query.overdue ? { overdue: true } : {}),
-        ...(query.dueFrom !== undefined ? { dueFrom: query.dueFrom } : {}),
-        ...(query.dueTo !== undefined ? { dueTo: query.dueTo } : {}),
-      },
-      query.pageSize,
-      query.pageToken,
-    );
+    const filter = {
+      ...(query.plan !== undefined ? { planId: query.plan } : {}),
+      ...(agencyId !== undefined ? { agencyId } : {}),
+      ...(query.status !== undefined ? { statuses: query.status } : {}),
+      ...(query.overdue ? { overdue: true } : {}),
+      ...(query.dueFrom !== undefined ? { dueFrom: query.dueFrom } : {}),
+      ...(query.dueTo !== undefined ? { dueTo: query.dueTo } : {}),
+    };
+    const [page, index] = await Promise.all([this.workflows.list(filter, query.pageSize, query.pageToken), this.live.current()]);
+    // Names as the directory has them today, so a merged agency's tasks read as its successor's.
+    return { ...page, items: page.items.map((t) => ({ ...t, agencyName: t.agencyId ? (index.agency(t.agencyId)?.name ?? null) : null })) };
   }
 
   async detail(principal: Principal, workflowId: string) {

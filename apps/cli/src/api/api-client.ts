@@ -48,6 +48,10 @@ export class ApiClient {
     return this.request<T>('POST', route, body);
   }
 
+  patch<T>(route: string, body: unknown): Promise<T> {
+    return this.request<T>('PATCH', route, body);
+  }
+
   delete<T = void>(route: string): Promise<T> {
     return this.request<T>('DELETE', route);
   }

@@ -1,6 +1,7 @@
 import { configOrExit } from '@dondoc/config';
 import type { Command } from 'commander';
 
+import { registerContactCommands } from '../agency/contact-commands';
 import { ApiClient, runApiCommand } from '../api/api-client';
 import { calendarDateOption } from '../options/date-options';
 
@@ -13,12 +14,13 @@ interface MergeOptions {
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
-/** `dondoc agency merge`: every open task of one agency moves to another. */
+/** `dondoc agency merge|show|contact|import-contacts`. */
 export function register(program: Command): void {
-  const agency = program.command('agency').description('Cơ quan');
+  const agency = program.command('agency').description('Cơ quan: sáp nhập, người liên hệ');
+  registerContactCommands(agency);
   agency
     .command('merge')
-    .description('Sáp nhập: chuyển mọi nhiệm vụ đang mở của cơ quan --from sang cơ quan --into')
+    .description('Sáp nhập: ghi vào danh mục, chuyển mọi nhiệm vụ đang mở của --from cho --into (gộp vào nhiệm vụ --into đã có)')
     .requiredOption('--from <id>', 'cơ quan bị sáp nhập')
     .requiredOption('--into <id>', 'cơ quan tiếp nhận')
     .option('--effective <yyyy-mm-dd>', 'ngày hiệu lực (mặc định: hôm nay)', calendarDateOption)
@@ -26,13 +28,13 @@ export function register(program: Command): void {
     .action((options: MergeOptions) =>
       runApiCommand(async () => {
         const client = ApiClient.fromConfig(configOrExit(), options.api);
-        const result = await client.post<{ reassigned: string[]; failed: Array<{ workflowId: string; reason: string }> }>('/agencies/merge', {
-          from: options.from,
-          into: options.into,
-          effective: options.effective ?? today(),
-        });
-        process.stdout.write(`Đã chuyển ${result.reassigned.length} nhiệm vụ từ ${options.from} sang ${options.into}.\n`);
-        for (const id of result.reassigned) process.stdout.write(`  ${id}\n`);
+        const result = await client.post<{ message: string; reassigned: string[]; merged: Array<{ workflowId: string; continuesIn: string }>; failed: Array<{ workflowId: string; reason: string }> }>(
+          '/agencies/merge',
+          { from: options.from, into: options.into, effective: options.effective ?? today() },
+        );
+        process.stdout.write(`${result.message}\n`);
+        for (const id of result.reassigned) process.stdout.write(`  chuyển  ${id}\n`);
+        for (const m of result.merged) process.stdout.write(`  gộp     ${m.workflowId} → ${m.continuesIn}\n`);
         for (const f of result.failed) process.stdout.write(`  không chuyển được ${f.workflowId}: ${f.reason}\n`);
         if (result.failed.length) process.exitCode = 1;
       }),

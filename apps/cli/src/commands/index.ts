@@ -1,23 +1,46 @@
 import type { Command } from 'commander';
 
-import * as agency from './agency.command';
-import * as audit from './audit.command';
-import * as calendar from './calendar.command';
-import * as deliveries from './deliveries.command';
-import * as guidance from './guidance.command';
-import * as login from './login.command';
-import * as plan from './plan.command';
-import * as report from './report.command';
-import * as simulate from './simulate.command';
-import * as stats from './stats.command';
-import * as task from './task.command';
-import * as templates from './templates.command';
-import * as up from './up.command';
-import * as user from './user.command';
+interface CommandModule {
+  register(program: Command): void;
+}
 
-/** Every command module exports `register(program)`; add new ones to this list. */
-const commandModules: Array<{ register(program: Command): void }> = [up, plan, calendar, simulate, user, login, task, guidance, agency, audit, deliveries, templates, report, stats];
+/**
+ * Each top-level command and the module that registers it. A module is loaded
+ * only when its command runs (or for the full help): loading them all pulls in
+ * the Temporal worker, the database driver and the mail parser, over a second
+ * of start-up that `dondoc plan extract` or `plan validate` never use.
+ * Add new modules here; commands/index.spec.ts checks the names.
+ */
+export const COMMAND_MODULES: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  up: () => import('./up.command.js'),
+  plan: () => import('./plan.command.js'),
+  calendar: () => import('./calendar.command.js'),
+  simulate: () => import('./simulate.command.js'),
+  user: () => import('./user.command.js'),
+  login: () => import('./login.command.js'),
+  logout: () => import('./login.command.js'),
+  task: () => import('./task.command.js'),
+  guidance: () => import('./guidance.command.js'),
+  agency: () => import('./agency.command.js'),
+  audit: () => import('./audit.command.js'),
+  deliveries: () => import('./deliveries.command.js'),
+  templates: () => import('./templates.command.js'),
+  report: () => import('./report.command.js'),
+  stats: () => import('./stats.command.js'),
+};
 
-export function registerCommands(program: Command): void {
-  for (const module of commandModules) module.register(program);
+/**
+ * Registers the command named first in `args` (the arguments after the
+ * script), or every command when none is named: `dondoc --help`, a typo.
+ */
+export async function registerCommands(program: Command, args: readonly string[] = []): Promise<void> {
+  const named = args[0] !== undefined && Object.hasOwn(COMMAND_MODULES, args[0]) ? COMMAND_MODULES[args[0]] : undefined;
+  const loaders = named ? [named] : [...new Set(Object.values(COMMAND_MODULES))];
+  const registered = new Set<CommandModule>();
+  for (const load of loaders) {
+    const module = await load();
+    if (registered.has(module)) continue;
+    registered.add(module);
+    module.register(program);
+  }
 }

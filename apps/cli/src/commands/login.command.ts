@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 
 import { ApiClient, runApiCommand } from '../api/api-client';
 import { apiBaseUrl, removeSession, writeSession } from '../api/api-session';
+import { passwordFrom } from '../api/read-secret';
 
 interface Session {
   token: string;
@@ -10,13 +11,6 @@ interface Session {
   user: { email: string; role: string; agencyId: string | null };
 }
 
-/** Reads the password from stdin when it is not given, so it stays out of shell history. */
-async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('Mật khẩu: ');
-  let text = '';
-  for await (const chunk of process.stdin) text += String(chunk);
-  return text.split(/\r?\n/)[0] ?? '';
-}
 
 /** `dondoc login` / `dondoc logout`: a staff session for the API commands. */
 export function register(program: Command): void {
@@ -24,13 +18,14 @@ export function register(program: Command): void {
     .command('login')
     .description('Đăng nhập API bằng email và mật khẩu; lưu phiên trong thư mục dữ liệu')
     .requiredOption('--email <email>', 'email cán bộ')
-    .option('--password <password>', 'mật khẩu (mặc định: đọc từ stdin)')
+    .option('--password-stdin', 'đọc mật khẩu từ dòng đầu của stdin (mặc định khi stdin không phải bàn phím; nếu không thì hỏi, không hiện chữ)')
+    .option('--password <password>', 'KHÔNG NÊN DÙNG: mật khẩu trên dòng lệnh (dùng --password-stdin)')
     .option('--api <url>', 'địa chỉ API (mặc định: hệ thống đang chạy, hoặc PUBLIC_BASE_URL)')
-    .action((options: { email: string; password?: string; api?: string }) =>
+    .action((options: { email: string; password?: string; passwordStdin?: boolean; api?: string }) =>
       runApiCommand(async () => {
         const config = configOrExit();
         const apiUrl = apiBaseUrl(config, options.api);
-        const password = options.password ?? (await readPassword());
+        const password = await passwordFrom(options, 'Mật khẩu: ');
         const session = await new ApiClient(apiUrl, undefined).post<Session>('/auth/login', { email: options.email, password });
         const file = writeSession(config, { apiUrl, token: session.token, email: session.user.email, role: session.user.role, expiresAt: session.expiresAt });
         const agency = session.user.agencyId ? `, cơ quan ${session.user.agencyId}` : '';

@@ -1,16 +1,10 @@
-import { configOrExit } from '@dondoc/config';
-import { createDatabase } from '@dondoc/db';
 import type { Command } from 'commander';
 
-import { nodeIo } from '../plan/cli-io';
 import { DEFAULT_AGENCIES_FILE, type AgenciesOption } from '../plan/load-directory';
-import { runPlanImport } from '../plan/import-plan';
-import { runPlanShow } from '../plan/show-plan';
-import { databaseUrlFor } from '../runtime-connections';
-import { applyToWorkflows } from '../plan/apply-to-workflows';
-import { runPlanValidate } from '../plan/validate-plans';
-import { runPlanExtract } from '../plan/extract-plan';
 import { calendarDateOption } from '../options/date-options';
+
+// Each action loads what it needs when it runs: the database and Temporal
+// clients (import) are not loaded to validate or extract a file.
 
 /** `dondoc plan validate|show|import|extract`. */
 export function register(program: Command): void {
@@ -22,7 +16,8 @@ export function register(program: Command): void {
     .argument('<file...>', 'tệp kế hoạch YAML')
     .option('--agencies <file>', 'danh mục cơ quan để kiểm tra mã cơ quan', DEFAULT_AGENCIES_FILE)
     .option('--no-agencies', 'không kiểm tra mã cơ quan')
-    .action((files: string[], options: { agencies: AgenciesOption }) => {
+    .action(async (files: string[], options: { agencies: AgenciesOption }) => {
+      const [{ runPlanValidate }, { nodeIo }] = await Promise.all([import('../plan/validate-plans.js'), import('../plan/cli-io.js')]);
       process.exitCode = runPlanValidate(files, { agencies: options.agencies }, nodeIo());
     });
 
@@ -34,6 +29,7 @@ export function register(program: Command): void {
     .option('--report', 'in báo cáo tóm tắt: nhiệm vụ theo nhóm, trường cần xem lại, cơ quan chưa có trong danh mục', false)
     .option('--agencies <file>', 'danh mục cơ quan để đối chiếu tên', DEFAULT_AGENCIES_FILE)
     .action(async (file: string, options: { output?: string; report: boolean; agencies: AgenciesOption }) => {
+      const [{ runPlanExtract }, { nodeIo }] = await Promise.all([import('../plan/extract-plan.js'), import('../plan/cli-io.js')]);
       process.exitCode = await runPlanExtract(file, options, nodeIo());
     });
 
@@ -46,7 +42,8 @@ export function register(program: Command): void {
     .option('--date <yyyy-mm-dd>', 'ngày xét cơ quan kế thừa (mặc định: hôm nay)', calendarDateOption)
     .option('--agencies <file>', 'danh mục cơ quan', DEFAULT_AGENCIES_FILE)
     .option('--no-agencies', 'không dùng danh mục cơ quan')
-    .action((planArg: string, options: { agencies: AgenciesOption; task?: string; agency?: string; date?: string }) => {
+    .action(async (planArg: string, options: { agencies: AgenciesOption; task?: string; agency?: string; date?: string }) => {
+      const [{ runPlanShow }, { nodeIo }] = await Promise.all([import('../plan/show-plan.js'), import('../plan/cli-io.js')]);
       process.exitCode = runPlanShow(planArg, options, nodeIo());
     });
 
@@ -59,6 +56,14 @@ export function register(program: Command): void {
     .option('--no-agencies', 'không kiểm tra mã cơ quan')
     .option('--no-workflows', 'chỉ lưu phiên bản, không cập nhật các luồng theo dõi nhiệm vụ')
     .action(async (file: string, options: { agencies: AgenciesOption; by: string; workflows: boolean }) => {
+      const [{ configOrExit }, { createDatabase }, { databaseUrlFor }, { runPlanImport }, { applyToWorkflows }, { nodeIo }] = await Promise.all([
+        import('@dondoc/config'),
+        import('@dondoc/db'),
+        import('../runtime-connections.js'),
+        import('../plan/import-plan.js'),
+        import('../plan/apply-to-workflows.js'),
+        import('../plan/cli-io.js'),
+      ]);
       const config = configOrExit();
       const db = createDatabase(databaseUrlFor(config));
       try {

@@ -1,7 +1,8 @@
 import { WorkingCalendar } from '@dondoc/calendar';
 import { type AppConfig, configOrExit } from '@dondoc/config';
 import { AGENCY_REPORT_STATUS_LABELS, type ReportCycleRequest } from '@dondoc/contracts';
-import { createDatabase, type Database, type JsonObject, PlanVersionRepository } from '@dondoc/db';
+import { AgencyDirectoryRepository, createDatabase, type Database, type JsonObject, PlanVersionRepository } from '@dondoc/db';
+import { storedDirectoryOver } from '@dondoc/directory';
 import { DomainError, InvalidInputError, NotFoundError } from '@dondoc/domain';
 import { loadSeedCatalog, upsertReportSchedule } from '@dondoc/plan-sync';
 import { checkEvidenceHeaders, EVIDENCE_TYPES, ReportEvidenceService, ReportService } from '@dondoc/reports-service';
@@ -28,7 +29,7 @@ async function withOperations(
   const seedsDir = path.resolve(config.DONDOC_SEEDS_DIR);
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   try {
-    const ops = new ReportService({ client, db, dataDir: path.resolve(config.DONDOC_DATA_DIR), taskQueue: config.TEMPORAL_TASK_QUEUE, loadCatalog: () => loadSeedCatalog(seedsDir) });
+    const ops = new ReportService({ client, db, dataDir: path.resolve(config.DONDOC_DATA_DIR), taskQueue: config.TEMPORAL_TASK_QUEUE, loadCatalog: () => loadSeedCatalog(seedsDir), loadDirectory: () => storedDirectoryOver(new AgencyDirectoryRepository(db), loadSeedCatalog(seedsDir).index.directory) });
     const audit: AuditRecorder = (action, target, payload, by) => recordOperatorAction(db, { action, target, payload, ...(by ? { by } : {}) });
     await run(ops, config, client, new ReportEvidenceService({ db, dataDir: path.resolve(config.DONDOC_DATA_DIR), reports: ops }), audit, db);
   } catch (error) {

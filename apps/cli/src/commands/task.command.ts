@@ -8,6 +8,8 @@ import { calendarDateOption } from '../options/date-options';
 interface TaskSummary {
   workflowId: string;
   agencyId: string | null;
+  agencyName: string | null;
+  continuesIn: string | null;
   status: string | null;
   statusLabel: string | null;
   dueDate: string | null;
@@ -42,6 +44,7 @@ function printState(state: StateReply): void {
       `${state.workflowId}`,
       `  trạng thái   ${state.statusLabel ?? state.status} (${state.status})${state.paused && state.status !== 'paused' ? ', tạm dừng nhắc việc' : ''}${state.acknowledged ? ', đã tiếp nhận' : ''}`,
       `  cơ quan      ${state.agencyId}`,
+      ...(state.continuesIn ? [`  tiếp tục tại ${state.continuesIn} (đã gộp khi sáp nhập cơ quan)`] : []),
       `  hạn          ${state.dueDate ?? '—'}   tiến độ ${state.progressPercent ?? '—'}%`,
       `  nhắc tiếp    ${state.nextReminderAt ? `${state.nextReminderStep} lúc ${time(state.nextReminderAt)}` : '—'}`,
       ...(proposal ? [`  đề nghị      ngày ${proposal.on} (${lateness(proposal.daysLate)}) của ${proposal.by}: ${proposal.result}; minh chứng: ${proposal.evidence}`] : []),
@@ -51,6 +54,14 @@ function printState(state: StateReply): void {
       '',
     ].join('\n'),
   );
+}
+
+/** Before a list for an agency that no longer holds tasks: who does, so its (closed) rows make sense. */
+async function noteSuccessor(agencyId: string, api: string | undefined): Promise<void> {
+  const detail = await client(api).get<{ name: string; successor: { id: string; name: string; since: string } | null; dissolved: string | null }>(`/agencies/${encodeURIComponent(agencyId)}`);
+  if (detail.successor) {
+    process.stdout.write(`${detail.name} đã được sắp xếp lại từ ${detail.successor.since}: nhiệm vụ nay do ${detail.successor.name} chủ trì (dondoc task list --agency ${detail.successor.id}).\n`);
+  } else if (detail.dissolved) process.stdout.write(`${detail.dissolved}.\n`);
 }
 
 /** `dondoc task list|show|propose|confirm|return|complete|extend|reassign`, through the API. */
@@ -83,9 +94,11 @@ export function register(program: Command): void {
           pageToken: options.pageToken,
         });
         if (options.json) return void process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
+        if (options.agency && !options.pageToken) await noteSuccessor(options.agency, options.api);
         for (const t of page.items) {
           const overdue = t.daysOverdue ? ` (quá ${t.daysOverdue} ngày)` : '';
-          process.stdout.write(`${pad(t.workflowId, 56)} ${pad(t.statusLabel ?? t.status ?? '?', 28)} ${t.dueDate ?? '—'}${overdue}\n`);
+          const where = t.continuesIn ? `→ ${t.continuesIn}` : (t.agencyName ?? t.agencyId ?? '');
+          process.stdout.write(`${pad(t.workflowId, 56)} ${pad(t.statusLabel ?? t.status ?? '?', 28)} ${pad(`${t.dueDate ?? '—'}${overdue}`, 24)} ${where}\n`);
         }
         process.stdout.write(`${page.items.length} nhiệm vụ${page.nextPageToken ? `; trang sau: --page-token ${page.nextPageToken}` : ''}\n`);
       }),

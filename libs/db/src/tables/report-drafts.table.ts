@@ -1,4 +1,4 @@
-// An agency's report being filled in, not yet submitted (migration 0010).
+// An agency's report being filled in, not yet submitted (migration 0012).
 import type { ColumnType } from 'kysely';
 
 import type { JsonObject, Jsonb } from './column-types';

@@ -1,4 +1,4 @@
-// Evidence files attached to a task by its agency (migration 0009).
+// Evidence files attached to a task by its agency (migration 0011).
 import type { ColumnType } from 'kysely';
 
 import type { CreatedAt, IdentityId } from './column-types';

@@ -20,4 +20,16 @@ export interface UsersTable {
   /** Users are disabled, never deleted, so the audit log keeps its meaning. */
   disabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   last_login_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** In every session token; raised when the user is disabled or the password changes, which ends older sessions. */
+  session_version: ColumnType<number, never, number>;
+}
+
+/** One-time password reset links: only the SHA-256 of the token is stored. */
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  requested_by: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: ColumnType<Date | null, never, Date>;
 }

@@ -12,7 +12,7 @@ type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loaded: Promise<Pdfjs> | null = null;
 
 /** pdfjs-dist is large: loaded on the first PDF, with its worker in this thread (Node has no web worker). */
-function pdfjs(): Promise<Pdfjs> {
+export function loadPdfjs(): Promise<Pdfjs> {
   loaded ??= (async () => {
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
@@ -22,7 +22,7 @@ function pdfjs(): Promise<Pdfjs> {
 }
 
 export async function readPdf(bytes: Uint8Array, limits: ExtractionLimits): Promise<SourceDocument> {
-  const lib = await pdfjs();
+  const lib = await loadPdfjs();
   const task = lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false });
   let document: Awaited<typeof task.promise>;
   try {

@@ -7,7 +7,9 @@ import type { AgencyResolver, AgencyResolution } from '../agencies/resolve-agenc
 import { interpretDeadline } from '../deadline/interpret-deadline';
 import type { PlanMetadata } from '../metadata/read-metadata';
 import type { ReportingReading } from '../metadata/read-reporting';
+import type { ExtractedIndicatorTable } from '../indicators/indicator-table';
 import type { ExtractedRow, ExtractedTable, FieldRole } from '../table/extracted-table';
+import { buildIndicators, type DraftIndicator } from './build-indicators';
 
 /** Fields below this confidence are listed for review. */
 export const REVIEW_BELOW = 0.9;
@@ -51,7 +53,7 @@ export interface DraftPlan {
     aggregatorReportsTo: string[];
     aggregatorDeadline: { day: number; month: number } | null;
   };
-  indicators: never[];
+  indicators: DraftIndicator[];
   groups: Array<{ number: string | null; title: string; tasks: DraftTask[] }>;
 }
 
@@ -62,7 +64,9 @@ export interface DraftInput {
   readonly resolver: AgencyResolver;
   /** Year to assume when the document prints none (the current one). */
   readonly fallbackYear: number;
-  /** A table of indicators was seen but is not extracted. */
+  /** The indicator tables read (Phụ lục chỉ tiêu). */
+  readonly indicators: readonly ExtractedIndicatorTable[];
+  /** An indicator appendix was seen whose table could not be read. */
   readonly indicatorTableSeen: boolean;
 }
 
@@ -146,7 +150,8 @@ export function buildDraft(input: DraftInput): BuiltDraft {
   if (issuerResolution.agencies.length !== 1) mark(['issuer'], null, 'cơ quan ban hành', 0.3, `không xác định được cơ quan ban hành từ "${metadata.issuerText ?? ''}"`);
   if (metadata.legalBasis.length === 0) mark(['legalBasis'], null, 'căn cứ', 0.6, 'không tìm thấy câu "Thực hiện …" hay "Căn cứ …"');
   const reportingFields = buildReporting(reporting, resolver, mark);
-  if (input.indicatorTableSeen) mark(['indicators'], null, 'chỉ tiêu', 0.3, 'văn bản có bảng chỉ tiêu (Phụ lục); bản nháp chưa trích, cần nhập tay');
+  const indicators = buildIndicators(input.indicators, resolver, mark);
+  if (input.indicatorTableSeen && indicators.length === 0) mark(['indicators'], null, 'chỉ tiêu', 0.3, 'văn bản có phụ lục chỉ tiêu nhưng không đọc được bảng; cần nhập tay');
 
   const plan: DraftPlan = {
     id,
@@ -156,7 +161,7 @@ export function buildDraft(input: DraftInput): BuiltDraft {
     issued: { year, date: metadata.issued.date, text: metadata.issued.text ?? `năm ${year}` },
     legalBasis: [...metadata.legalBasis],
     reporting: reportingFields,
-    indicators: [],
+    indicators,
     groups,
   };
   return {

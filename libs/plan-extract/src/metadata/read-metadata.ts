@@ -76,14 +76,26 @@ function readIssuer(body: string): string | null {
   return header ? 'Ủy ban nhân dân tỉnh' : null;
 }
 
-/** "Thực hiện Nghị quyết 03/NQ-CP … (Nghị quyết 03/NQ-CP), Ủy ban …" and each "Căn cứ …;" line. */
+const DOCUMENT_KIND = '(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận|Luật|Nghị định|Thông tư|Kế hoạch|Chương trình|Công văn)';
+/** A document named with its number inside a cited one: "… Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW ngày …". */
+const NESTED = new RegExp(`(?:thực hiện|triển khai|theo) (${DOCUMENT_KIND} (?:số )?\\d+[\\p{L}\\d/-]*-[\\p{L}\\d/-]+ .*)$`, 'u');
+
+/**
+ * "Thực hiện Nghị quyết 03/NQ-CP … (Nghị quyết 03/NQ-CP), Ủy ban …" and each
+ * "Căn cứ …;" line, and the documents those name as what they implement
+ * (the plan rests on them too).
+ */
 function readLegalBasis(texts: readonly string[]): string[] {
   const joined = texts.join(' ').replace(/\s+/g, ' ');
   const found: string[] = [];
-  const implementing = /Thực hiện ((?:Nghị quyết|Quyết định|Chỉ thị|Kết luận|Luật|Nghị định|Thông tư|Kế hoạch|Chương trình|Công văn)[^;]*?)(?: \([^()]*\))?,\s*(?:Ủy ban|Uỷ ban|UBND)/u.exec(joined);
+  const implementing = new RegExp(`Thực hiện (${DOCUMENT_KIND}[^;]*?)(?: \\([^()]*\\))?,\\s*(?:Ủy ban|Uỷ ban|UBND)`, 'u').exec(joined);
   if (implementing?.[1]) found.push(implementing[1].trim());
-  for (const match of joined.matchAll(/Căn cứ ((?:Luật|Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Kết luận|Kế hoạch|Công văn)[^;]*?)\s*;/gu)) {
+  for (const match of joined.matchAll(new RegExp(`Căn cứ (${DOCUMENT_KIND}[^;]*?)\\s*;`, 'gu'))) {
     if (match[1]) found.push(match[1].trim());
   }
-  return [...new Set(found)];
+  const nested = found.flatMap((basis) => {
+    const inner = NESTED.exec(basis)?.[1];
+    return inner ? [inner.trim()] : [];
+  });
+  return [...new Set([...found, ...nested])];
 }

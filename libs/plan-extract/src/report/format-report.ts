@@ -17,6 +17,8 @@ export function formatReport(result: Omit<ExtractionResult, 'reportText'>): stri
     `  mã ${plan.id}; số ${plan.number ?? '(để trống)'}; ${plan.issued.text}; cơ quan ban hành ${plan.issuer}`,
     `Bảng nhiệm vụ: ${tasks} nhiệm vụ trong ${plan.groups.length} nhóm; cột: ${result.table.columns.join(', ')}`,
     ...plan.groups.map((g) => `  ${g.number ?? '–'}. ${truncate(g.title, 70)}: ${g.tasks.length} nhiệm vụ (${g.tasks.map((t) => t.row).join(', ')})`),
+    plan.indicators.length === 0 ? 'Bảng chỉ tiêu: không có.' : `Bảng chỉ tiêu: ${plan.indicators.length} chỉ tiêu (${plan.indicators.map((i) => i.id).join(', ')})`,
+    `Căn cứ: ${plan.legalBasis.length === 0 ? '(không tìm thấy)' : plan.legalBasis.map((b) => truncate(b, 70)).join('; ')}`,
     ...result.notes.map((note) => `Ghi chú: ${note}`),
     '',
     review.length === 0 ? 'Không có trường nào cần xem lại.' : `Cần xem lại ${review.length} trường:`,

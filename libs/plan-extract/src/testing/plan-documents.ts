@@ -79,6 +79,21 @@ export function otherIssuerPdf(): Promise<Uint8Array> {
           ],
         },
       },
+      // Its indicator appendix, in this issuer's words: the year in the target's header, an item under a heading row.
+      { text: 'PHỤ LỤC II - CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026', bold: true, alignment: 'center', pageBreak: 'before' },
+      {
+        table: {
+          headerRows: 1,
+          widths: [24, '*', 50, 60, 90],
+          body: [
+            row(['STT', 'Tên chỉ tiêu', 'Đơn vị tính', 'Mục tiêu năm 2026', 'Cơ quan theo dõi, đánh giá']),
+            row(['1', 'Tỷ lệ hồ sơ nhiệm vụ khoa học và công nghệ được số hóa', '%', '100', 'Sở KH&CN']),
+            row(['2', 'Kỹ năng số của cán bộ quản lý khoa học và công nghệ', '', '', '']),
+            row(['-', 'Số cán bộ được tập huấn', 'Người', '≥ 50', 'Sở Nội vụ']),
+            row(['3', 'Nhiệm vụ được thẩm định với trợ lý ảo', 'Nhiệm vụ', '≥ 10', 'Viện Công nghệ số Tây Nguyên']),
+          ],
+        },
+      },
     ],
   });
 }

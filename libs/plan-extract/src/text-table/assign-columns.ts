@@ -8,6 +8,7 @@
 import { interpretDeadline } from '../deadline/interpret-deadline';
 import type { AgencySpellings } from '../agencies/agency-spellings';
 import type { FieldRole } from '../table/extracted-table';
+import { completionEnds, completionStart, coverage, endsOpen, openNameTails, unseparatedNames } from './name-runs';
 import { joinTokens, type TextToken } from './text-tokens';
 
 export type PartPosition = 'whole' | 'first' | 'continuation';
@@ -35,6 +36,8 @@ const MAX_DEADLINE_TOKENS = 14;
 /**
  * @param carried for a part after a page break: each column's words before
  *   the break, so a name or deadline completed across the break is recognised
+ * @param following for a part before a page break: the words after it, so a
+ *   name the break cuts off in any column is recognised by its completion there
  */
 export function assignColumns(
   tokens: readonly TextToken[],
@@ -42,6 +45,7 @@ export function assignColumns(
   position: PartPosition,
   context: AssignContext,
   carried: Readonly<Partial<Record<FieldRole, readonly TextToken[]>>> = {},
+  following: readonly TextToken[] = [],
 ): ColumnSegment[] {
   const n = tokens.length;
   const isFiller = tokens.map((t) => t.keys.length === 0 || t.keys.every((k) => FILLER.has(k)));
@@ -51,6 +55,8 @@ export function assignColumns(
   const joined = unseparatedNames(tokens, context.spellings);
   const completes = (role: FieldRole) => completionEnds(carried[role] ?? [], tokens, context.spellings);
   const completion: Partial<Record<FieldRole, Int32Array>> = { lead: completes('lead'), coordinators: completes('coordinators') };
+  // Before a page break every column's cell may end in the first words of a name finished after it.
+  const openTails = position === 'first' ? openNameTails(tokens, following, context.spellings) : tokens.map(() => []).concat([[]]);
   const wide = tokens.map((t) => t.lineLength >= context.wideLine);
   const wideCount = prefixSums(wide.map((w) => (w ? 1 : 0)));
   const fillerCount = prefixSums(isFiller.map((f) => (f ? 1 : 0)));
@@ -66,7 +72,11 @@ export function assignColumns(
 
   const segmentCost = (role: FieldRole, a: number, b: number): number => {
     const length = b - a;
-    if (length === 0) return emptyCost(role, position);
+    if (length === 0) {
+      // A name left unfinished before the break is finished after it: its column is not empty.
+      if (position === 'continuation' && (role === 'lead' || role === 'coordinators') && endsOpen(carried[role] ?? [], context.spellings)) return 2;
+      return emptyCost(role, position);
+    }
     const wides = wideCount[b]! - wideCount[a]!;
     const covered = cover(a, b);
     const fillers = fillerCount[b]! - fillerCount[a]!;
@@ -83,9 +93,14 @@ export function assignColumns(
         // Words finishing a name begun before the page break count as covered, and so do
         // the first words of a name the page break cuts off.
         const finished = completionStart(completion[role], a, b) === a ? Math.min(b, completion[role]![a]!) - a : 0;
-        const open = position === 'first' && b === n ? openNameAt(a) : 0;
-        const covering = Math.max(covered, finished + cover(a + finished, b - open) + open);
-        const uncovered = Math.max(0, length - Math.max(explained(a, b), finished + explained(a + finished, b - open) + open));
+        let covering = Math.max(covered, finished + cover(a + finished, b));
+        let explaining = Math.max(explained(a, b), finished + explained(a + finished, b));
+        for (const open of openTails[b]!) {
+          if (open > length - finished) break;
+          covering = Math.max(covering, finished + cover(a + finished, b - open) + open);
+          explaining = Math.max(explaining, finished + explained(a + finished, b - open) + open);
+        }
+        const uncovered = Math.max(0, length - explaining);
         const unseparated = joined[b - 1]! - joined[a]!;
         return -1.0 * covering + 3.0 * uncovered + 0.6 * wides + 3.0 * unseparated + startPenalty(a, 3);
       }
@@ -94,6 +109,8 @@ export function assignColumns(
       case 'deadline': {
         if (length > MAX_DEADLINE_TOKENS) return 2.0 * length;
         const before = position === 'continuation' && carried.deadline && carried.deadline.length > 0 ? joinTokens(carried.deadline) + ' ' : '';
+        // A deadline complete before the break is not continued after it: these words are another column's.
+        if (before !== '' && fitsDeadline(before.trim())) return 2.0 * length;
         const reading = readsAsDeadline(before + joinTokens(tokens.slice(a, b)));
         if (reading === 'complete') return -2.5 - 0.4 * length + 0.3 * wides;
         if (reading === 'with-remainder') return -1.0 - 0.3 * length + 0.3 * wides;
@@ -117,12 +134,6 @@ export function assignColumns(
     return listGoesOn + (/^[\p{Lu}\d(“"]/u.test(token.raw) || position === 'continuation' ? 1.5 : 4);
   };
 
-  // openNameAt(a): how many words at the end of the part, from a on, begin a directory name.
-  const openNames = openNameLengths(tokens, context.spellings);
-  const openNameAt = (a: number): number => {
-    const length = openNames[a]!;
-    return a + length === n ? length : 0;
-  };
 
   // best[k][i]: cheapest cutting of tokens [0, i) into the first k columns.
   const m = roles.length;
@@ -209,96 +220,6 @@ function mayBeDeadline(text: string): boolean {
   return /\d{4}/.test(text);
 }
 
-/** lengths[a]: words from a to the end of the tokens that are the beginning of some directory name. */
-function openNameLengths(tokens: readonly TextToken[], spellings: AgencySpellings): number[] {
-  const n = tokens.length;
-  const lengths = new Array<number>(n + 1).fill(0);
-  for (let a = Math.max(0, n - spellings.maxWords); a < n; a += 1) {
-    const keys = tokens.slice(a).flatMap((t) => t.keys);
-    if (keys.length > 0 && spellings.isPrefix(keys)) lengths[a] = n - a;
-  }
-  return lengths;
-}
-
-/** The segment start when a carried name is completed from it; -1 otherwise. */
-function completionStart(ends: Int32Array | undefined, a: number, b: number): number {
-  return ends && ends[a]! > a && ends[a]! <= b ? a : -1;
-}
-
-/**
- * ends[s]: the furthest e such that the end of `carried` followed by
- * tokens [s, e) spells a directory name; s when there is none.
- */
-function completionEnds(carried: readonly TextToken[], tokens: readonly TextToken[], spellings: AgencySpellings): Int32Array {
-  const ends = Int32Array.from({ length: tokens.length + 1 }, (_, i) => i);
-  const tailKeys = carried.slice(-spellings.maxWords).flatMap((t) => t.keys);
-  // A column whose words before the break already end a whole name is not continued by the next words.
-  if (tailKeys.length === 0 || tailKeys.some((_, k) => spellings.lookup(tailKeys.slice(k)))) return ends;
-  for (let s = 0; s < tokens.length; s += 1) {
-    const keys: string[] = [];
-    for (let e = s + 1; e <= Math.min(tokens.length, s + spellings.maxWords); e += 1) {
-      keys.push(...tokens[e - 1]!.keys);
-      for (let k = 1; k <= tailKeys.length && k + keys.length <= spellings.maxWords; k += 1) {
-        if (spellings.lookup([...tailKeys.slice(-k), ...keys])) ends[s] = e;
-      }
-    }
-  }
-  return ends;
-}
-
-/**
- * joined[i]: how many of tokens [0, i] start a directory name right after
- * another name with no comma or semicolon between them: two cells of one
- * line ("… Truyền thông Các sở, ngành …") rather than a list in one cell.
- */
-function unseparatedNames(tokens: readonly TextToken[], spellings: AgencySpellings): number[] {
-  const n = tokens.length;
-  const startsName = new Array<boolean>(n).fill(false);
-  const endsName = new Array<boolean>(n + 1).fill(false);
-  forEachName(tokens, spellings, (start, end, distributed) => {
-    if (distributed) return;
-    startsName[start] = true;
-    endsName[end] = true;
-  });
-  // "Các Sở: …" opens a list of names as well.
-  tokens.forEach((token, i) => {
-    if (/^các$/iu.test(token.raw) && /^(?:sở|bộ|ban):$/iu.test(tokens[i + 1]?.raw ?? '')) startsName[i] = true;
-  });
-  const counts: number[] = [];
-  let count = 0;
-  for (let i = 0; i < n; i += 1) {
-    if (i > 0 && startsName[i] && endsName[i] && !/[,;:]$/.test(tokens[i - 1]!.raw)) count += 1;
-    counts.push(count);
-  }
-  return counts;
-}
-
-/**
- * Calls back for every run of tokens that spells a directory name. After
- * "Các Sở:" the names of the list are written without "Sở" ("Các Sở: Y tế,
- * Công Thương"), so there each run is also tried with the kind put before it.
- */
-function forEachName(tokens: readonly TextToken[], spellings: AgencySpellings, found: (start: number, end: number, distributed: boolean) => void): void {
-  const n = tokens.length;
-  let kind: string[] | null = null;
-  let kindAt = -1;
-  for (let start = 0; start < n; start += 1) {
-    const token = tokens[start]!;
-    if (/^(?:sở|bộ|ban):$/iu.test(token.raw) && /^các$/iu.test(tokens[start - 1]?.raw ?? '')) {
-      kind = [...token.keys];
-      kindAt = start;
-    }
-    const distributed = kind !== null && start > kindAt && start - kindAt <= 40;
-    const keys: string[] = [];
-    for (let end = start + 1; end <= Math.min(n, start + spellings.maxWords); end += 1) {
-      keys.push(...tokens[end - 1]!.keys);
-      if (keys.length > spellings.maxWords || tokens[end - 1]!.keys.length === 0) continue;
-      if (spellings.lookup(keys)) found(start, end, false);
-      else if (distributed && kind && spellings.lookup([...kind, ...keys])) found(start, end, true);
-    }
-  }
-}
-
 function emptyCost(role: FieldRole, position: PartPosition): number {
   if (position === 'continuation') return 0;
   switch (role) {
@@ -316,29 +237,4 @@ function prefixSums(values: readonly number[]): number[] {
   const sums = [0];
   for (const value of values) sums.push(sums[sums.length - 1]! + value);
   return sums;
-}
-
-/**
- * cover(a, b): how many tokens of [a, b) the directory's names cover, using
- * non-overlapping names that lie wholly inside the range.
- */
-function coverage(tokens: readonly TextToken[], spellings: AgencySpellings, free: (i: number) => boolean): (a: number, b: number) => number {
-  const n = tokens.length;
-  // Names ending at each token: their start indices.
-  const endingAt: number[][] = Array.from({ length: n + 1 }, () => []);
-  forEachName(tokens, spellings, (start, end) => endingAt[end]!.push(start));
-  const memo = new Map<number, number[]>();
-  return (a, b) => {
-    let row = memo.get(a);
-    if (!row) {
-      row = new Array<number>(n + 1).fill(0);
-      for (let end = a + 1; end <= n; end += 1) {
-        let value = row[end - 1]! + (free(end - 1) ? 1 : 0);
-        for (const start of endingAt[end]!) if (start >= a) value = Math.max(value, row[start]! + (end - start));
-        row[end] = value;
-      }
-      memo.set(a, row);
-    }
-    return row[b]!;
-  };
 }

@@ -59,7 +59,8 @@ function readRow(item: Item, roles: readonly FieldRole[], context: Parameters<ty
   for (let p = 0; p < parts; p += 1) {
     const part = item.tokens.slice(bounds[p], bounds[p + 1]);
     const position: PartPosition = parts === 1 ? 'whole' : p === 0 ? 'first' : 'continuation';
-    const segments = assignColumns(part, roles, position, context, words);
+    const following = p + 1 < parts ? item.tokens.slice(bounds[p + 1], bounds[p + 2]) : [];
+    const segments = assignColumns(part, roles, position, context, words, following);
     segments.forEach((segment, s) => {
       if (segment.end === segment.start) return;
       (words[segment.role] ??= []).push(...part.slice(segment.start, segment.end));
@@ -119,7 +120,7 @@ function moveTrailingWordsOffDeadline(cells: Partial<Record<FieldRole, string>>,
 }
 
 /** Removes every later copy of the header, and the page-number line printed just before it. */
-function withoutRepeatedHeaders(tokens: readonly TextToken[], header: TextHeader): { tokens: TextToken[]; breaks: number[] } {
+export function withoutRepeatedHeaders(tokens: readonly TextToken[], header: Pick<TextHeader, 'keys'>): { tokens: TextToken[]; breaks: number[] } {
   const kept: TextToken[] = [];
   const breaks: number[] = [];
   for (let i = 0; i < tokens.length; ) {
@@ -140,7 +141,7 @@ function withoutRepeatedHeaders(tokens: readonly TextToken[], header: TextHeader
   return { tokens: kept, breaks };
 }
 
-function isFooterLine(tokens: readonly TextToken[], line: number): boolean {
+export function isFooterLine(tokens: readonly TextToken[], line: number): boolean {
   const onLine = tokens.filter((t) => t.line === line);
   // A page number ("16") or a document code ("484 14 02"); never a year ("2026"), which ends a deadline cell.
   return onLine.length > 0 && onLine.every((t) => /^\d+$/.test(t.raw)) && (onLine.length > 1 || onLine[0]!.raw.length <= 3);

@@ -14,6 +14,8 @@ export interface TextToken {
   /** Three or more spaces before it on the same line: a column gap. */
   readonly gapBefore: boolean;
   readonly blankBefore: boolean;
+  /** Three or more spaces after it, before the next word or at the end of its line: a column gap. */
+  readonly gapAfter: boolean;
   /** Length of its line, trimmed. */
   readonly lineLength: number;
 }
@@ -28,21 +30,27 @@ export function tokenizeLines(lines: readonly string[], from: number, to: number
       blank = true;
       continue;
     }
-    const pattern = /(\s*)(\S+)/g;
+    const pattern = /(\S+)(\s*)/g;
     let match: RegExpExecArray | null;
     let first = true;
-    while ((match = pattern.exec(line.trimEnd())) !== null) {
-      const raw = match[2] ?? '';
+    let spacesBefore = 0;
+    const start = line.length - line.trimStart().length;
+    pattern.lastIndex = start;
+    while ((match = pattern.exec(line)) !== null) {
+      const raw = match[1] ?? '';
+      const spacesAfter = (match[2] ?? '').length;
       tokens.push({
         raw,
         keys: wordKeys(raw),
         line: index,
         lineStart: first,
-        gapBefore: !first && (match[1] ?? '').length >= 3,
+        gapBefore: !first && spacesBefore >= 3,
         blankBefore: first && blank,
+        gapAfter: spacesAfter >= 3,
         lineLength: trimmed.length,
       });
       first = false;
+      spacesBefore = spacesAfter;
     }
     blank = false;
   }

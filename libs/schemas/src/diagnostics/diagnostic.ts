@@ -29,7 +29,9 @@ export type DiagnosticCode =
   | 'group-cycle'
   | 'reorganisation-conflict'
   | 'id-format'
-  | 'file-name-mismatch';
+  | 'file-name-mismatch'
+  | 'agency-name-mismatch'
+  | 'name-instead-of-id';
 
 export interface SourcePosition {
   /** 1-based */

@@ -26,15 +26,6 @@ const phoneSchema = z
   })
   .regex(/^\+?[0-9 .]{8,15}$/, { error: 'số điện thoại chỉ gồm chữ số (có thể bắt đầu bằng +), 8–15 ký tự' });
 
-const contactSchema: z.ZodType<Contact> = z
-  .strictObject({
-    name: requiredTextSchema,
-    title: requiredTextSchema,
-    email: z.email(),
-    phone: phoneSchema.nullable().optional(),
-  })
-  .transform((contact) => ({ ...contact, phone: contact.phone ?? null }));
-
 const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, { error: 'giờ phải viết dạng HH:MM, ví dụ "11:30"' });
 
 const preferencesSchema: z.ZodType<ContactPreferences> = z
@@ -44,6 +35,20 @@ const preferencesSchema: z.ZodType<ContactPreferences> = z
     delivery: z.enum(DELIVERY_MODES, { error: 'cách nhận thư phải là "digest" (một thư tổng hợp mỗi ngày) hoặc "each" (mỗi lời nhắc một thư)' }).optional(),
   })
   .transform((preferences) => ({ ...preferences, quietHours: preferences.quietHours ?? null }));
+
+/** A Zalo user id is the digits Zalo gives each user of an Official Account. */
+const zaloUserIdSchema = z.string().regex(/^\d{6,30}$/, { error: 'mã người dùng Zalo (zaloUserId) chỉ gồm chữ số, 6–30 ký tự' });
+
+const contactSchema: z.ZodType<Contact> = z
+  .strictObject({
+    name: requiredTextSchema,
+    title: requiredTextSchema,
+    email: z.email(),
+    phone: phoneSchema.nullable().optional(),
+    zaloUserId: zaloUserIdSchema.nullable().optional(),
+    preferences: preferencesSchema.nullable().optional(),
+  })
+  .transform((contact) => ({ ...contact, phone: contact.phone ?? null, zaloUserId: contact.zaloUserId ?? null, preferences: contact.preferences ?? null }));
 
 const agencySchema: z.ZodType<Agency> = z
   .strictObject({

@@ -6,6 +6,7 @@ import { EmailChannel, FakeZnsServer, type FakeZnsServerOptions, ZaloTokenStore,
 import { type NotificationJob, reminderKey } from '@dondoc/contracts';
 import type { DeliveryMode } from '@dondoc/domain';
 import { addCalendarDays, vietnamDate } from '@dondoc/policy';
+import type { DirectorySource } from '@dondoc/directory';
 import { BullNotificationQueue } from '@dondoc/queue';
 import type { RunningRedisServer, SmtpSink, SmtpSinkOptions } from '@dondoc/runtime';
 import { startTestRedis, startTestSmtpSink } from '@dondoc/test-harness';
@@ -15,6 +16,7 @@ import path from 'node:path';
 
 import { createTestDatabase, type TestDatabase } from '../../../../libs/db/src/testing';
 import { startNotifier, type Notifier } from '../../../../apps/notifier/src/notifier';
+import { CatalogRecipientDirectory } from '../../../../apps/notifier/src/recipients';
 import { RecordingOutcomeReporter } from '../../../../apps/notifier/src/outcome-reporter';
 import type { NotifierSettings } from '../../../../apps/notifier/src/settings';
 import { testAgencyIndex } from './directory';
@@ -90,6 +92,8 @@ export interface RunOptions {
   readonly now?: () => number;
   /** How each test agency takes its reminders. @defaultValue one message each */
   readonly delivery?: (agencyId: string) => DeliveryMode;
+  /** Where recipients come from, e.g. the live directory over a test database. @defaultValue testAgencyIndex */
+  readonly directory?: DirectorySource;
 }
 
 export function runNotifier(env: NotifierEnvironment, options: RunOptions = {}): RunningNotifier {
@@ -103,7 +107,12 @@ export function runNotifier(env: NotifierEnvironment, options: RunOptions = {}):
   }
   const outcomes = new RecordingOutcomeReporter();
   const notifier = startNotifier(
-    { redis: env.connection, db: env.database.db, index: testAgencyIndex(options.delivery), calendar: SEED_CALENDAR, channels, outcomes, log: () => undefined, ...(options.now ? { now: options.now } : {}) },
+    {
+      redis: env.connection,
+      db: env.database.db,
+      index: testAgencyIndex(options.delivery),
+      ...(options.directory ? { directory: new CatalogRecipientDirectory(options.directory) } : {}),
+      calendar: SEED_CALENDAR, channels, outcomes, log: () => undefined, ...(options.now ? { now: options.now } : {}) },
     settings,
   );
   const queue = new BullNotificationQueue(env.connection, settings.queues?.notifications);
