@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router';
 
 import { DashboardLayout } from './admin/DashboardLayout';
 import { LoginPage } from './admin/LoginPage';
+import { PasswordResetPage } from './admin/PasswordResetPage';
 import { RequireStaff } from './admin/RequireStaff';
 import { DASHBOARD_SECTIONS } from './admin/sections';
 import { SectionPending } from './admin/SectionPending';
@@ -24,6 +25,7 @@ export const router = createBrowserRouter([
   { path: '/lien-ket/danh-sach', element: <DigestPage /> },
   { path: '/lien-ket/danh-sach/xem', element: <DigestItemPage /> },
   { path: '/dang-nhap', element: <LoginPage /> },
+  { path: '/dat-lai-mat-khau', element: <PasswordResetPage /> },
   {
     path: '/',
     element: (

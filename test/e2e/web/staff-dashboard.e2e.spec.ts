@@ -8,6 +8,8 @@ import { addCalendarDays, vietnamDate } from '@dondoc/policy';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import type { SmtpSink } from '@dondoc/runtime';
+import { startTestSmtpSink } from '@dondoc/test-harness';
 
 import { type ApiStack, call, eventually, startApiStack, taskPath } from '../api/support/api-stack';
 import { launchBrowser, PHONE, SCREENSHOTS, type TestBrowser } from './support/browser';
@@ -18,12 +20,14 @@ const ADMIN_SECTIONS = ['Tổng quan', 'Nhiệm vụ', 'Hướng dẫn Trung ư�
 
 describe('staff sign-in and dashboard (browser e2e)', () => {
   let stack: ApiStack;
+  let mail: SmtpSink;
   let browser: TestBrowser;
   let admin: { email: string; password: string };
   let viewer: { email: string; password: string };
 
   beforeAll(async () => {
-    stack = await startApiStack('web-staff');
+    mail = await startTestSmtpSink();
+    stack = await startApiStack('web-staff', { SMTP_URL: mail.smtpUrl });
     admin = await stack.addUser('admin@skhcn.example', 'admin');
     viewer = await stack.addUser('viewer@skhcn.example', 'viewer');
     const token = await stack.login(admin);
@@ -35,6 +39,7 @@ describe('staff sign-in and dashboard (browser e2e)', () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
+    await mail?.stop();
   });
 
   /** The section names of the menu, once it is there. */
@@ -121,6 +126,31 @@ describe('staff sign-in and dashboard (browser e2e)', () => {
     expect(detail.body.timeline.find((e) => e.type === 'deadline-extended')?.detail).toContain('Chờ ý kiến của Bộ KH&CN');
     await page.getByText(`hạn ${newDue.split('-').reverse().join('/')}`).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'task-detail.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('sets a new password from the reset link an admin sends, and the token leaves the address bar', async () => {
+    const token = await stack.login(admin);
+    type Users = { items: Array<{ id: string; email: string }> };
+    const id = (await call<Users>(stack.url, 'GET', '/users', { token })).body.items.find((u) => u.email === viewer.email)!.id;
+    expect((await call(stack.url, 'POST', `/users/${id}/password-reset`, { token })).status).toBe(200);
+    const letter = (await mail.waitForMessages(1)).find((m) => m.envelope.to.includes(viewer.email))!;
+    const link = new RegExp(`${stack.url}/dat-lai-mat-khau#token=[\\w-]{43}`).exec(letter.text)![0];
+
+    const page = await browser.newPage(PHONE);
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Đặt lại mật khẩu' }).waitFor();
+    expect(page.url()).toBe(`${stack.url}/dat-lai-mat-khau`);
+    expect(await unlabelledControls(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('mật-khẩu-mới-của-người-xem');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('khác-hẳn');
+    await page.getByRole('button', { name: 'Đặt mật khẩu' }).click();
+    await page.getByText('Hai mật khẩu không giống nhau.').waitFor();
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('mật-khẩu-mới-của-người-xem');
+    await page.getByRole('button', { name: 'Đặt mật khẩu' }).click();
+    await page.getByText('Đã đặt mật khẩu mới').waitFor();
+    expect((await call(stack.url, 'POST', '/auth/login', { body: { email: viewer.email, password: 'mật-khẩu-mới-của-người-xem' } })).status).toBe(200);
     await page.close();
   });
 });

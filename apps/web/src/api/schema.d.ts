@@ -7,8 +7,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Danh mục cơ quan, nhóm và các lần sắp xếp tổ chức */
+        /** Danh mục cơ quan (kèm người liên hệ), nhóm và các lần sắp xếp tổ chức */
         get: operations["AgenciesController_directory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agencies/{agencyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một cơ quan: người liên hệ, nhóm, cơ quan kế thừa hôm nay */
+        get: operations["AgenciesController_agency"];
         put?: never;
         post?: never;
         delete?: never;
@@ -66,6 +83,23 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/agencies/{agencyId}/contacts/{contact}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa người liên hệ của cơ quan (head, focal hoặc mã người liên hệ); có hiệu lực từ lần nhắc việc tiếp theo */
+        patch: operations["AgenciesController_updateContact"];
         trace?: never;
     };
     "/agencies/{agencyId}/deadlines.ics": {
@@ -147,6 +181,40 @@ export interface paths {
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đổi mật khẩu của mình (cần mật khẩu hiện tại); mọi phiên cũ kết thúc, trả về phiên mới */
+        post: operations["PasswordController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đặt mật khẩu mới bằng mã trong thư đặt lại mật khẩu (dùng một lần); mọi phiên cũ kết thúc */
+        post: operations["PasswordController_reset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1008,6 +1076,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách tài khoản cán bộ */
+        get: operations["UsersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Khóa tài khoản; mọi phiên đăng nhập của tài khoản kết thúc ngay */
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mở khóa tài khoản */
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi thư có đường dẫn đặt lại mật khẩu (dùng một lần, 24 giờ) đến email của tài khoản */
+        post: operations["UsersController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/zns": {
         parameters: {
             query?: never;
@@ -1056,6 +1192,31 @@ export interface operations {
                         agencies: {
                             aliases: string[];
                             code: string;
+                            contacts: {
+                                /** @description Kênh nhận nhắc việc; null: theo cơ quan */
+                                channels: ("email" | "zalo")[] | null;
+                                email: string;
+                                /** @description Mã người liên hệ (dùng được thay cho vai trò trong đường dẫn) */
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                /** @description Giờ không làm phiền (giờ Việt Nam) */
+                                quietHours: {
+                                    from: string;
+                                    to: string;
+                                } | null;
+                                /**
+                                 * @description head: thủ trưởng; focal: đầu mối theo dõi
+                                 * @enum {string}
+                                 */
+                                role: "head" | "focal";
+                                /** @description Chức vụ */
+                                title: string;
+                                updatedAt: string;
+                                updatedBy: string;
+                                zaloUserId: string | null;
+                            }[];
+                            /** @description Đầu mối (như contacts[role=focal]; giữ cho ứng dụng cũ) */
                             focal: {
                                 email: string;
                                 name: string;
@@ -1076,12 +1237,161 @@ export interface operations {
                             from: string[];
                             into: string | null;
                             kind: string;
+                            /**
+                             * @description seeds: trong seeds/agencies.yaml; api: ghi nhận qua POST /agencies/merge
+                             * @enum {string}
+                             */
+                            source: "seeds" | "api";
                         }[];
                     };
                 };
             };
             /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgenciesController_agency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aliases: string[];
+                        code: string;
+                        contacts: {
+                            /** @description Kênh nhận nhắc việc; null: theo cơ quan */
+                            channels: ("email" | "zalo")[] | null;
+                            email: string;
+                            /** @description Mã người liên hệ (dùng được thay cho vai trò trong đường dẫn) */
+                            id: string;
+                            name: string;
+                            phone: string | null;
+                            /** @description Giờ không làm phiền (giờ Việt Nam) */
+                            quietHours: {
+                                from: string;
+                                to: string;
+                            } | null;
+                            /**
+                             * @description head: thủ trưởng; focal: đầu mối theo dõi
+                             * @enum {string}
+                             */
+                            role: "head" | "focal";
+                            /** @description Chức vụ */
+                            title: string;
+                            updatedAt: string;
+                            updatedBy: string;
+                            zaloUserId: string | null;
+                        }[];
+                        /** @description Lý do, khi cơ quan giải thể không có cơ quan kế thừa */
+                        dissolved: string | null;
+                        /** @description Đầu mối (như contacts[role=focal]; giữ cho ứng dụng cũ) */
+                        focal: {
+                            email: string;
+                            name: string;
+                            phone: string | null;
+                            title: string;
+                        } | null;
+                        /** @description Các nhóm có cơ quan này */
+                        groups: string[];
+                        id: string;
+                        kind: string;
+                        name: string;
+                        preferences: {
+                            channels: ("email" | "zalo")[];
+                            /** @description Giờ không làm phiền (giờ Việt Nam) */
+                            quietHours: {
+                                from: string;
+                                to: string;
+                            } | null;
+                        } | null;
+                        /** @description Cơ quan đang giữ nhiệm vụ của cơ quan này hôm nay (sau sáp nhập, đổi tên); null nếu vẫn hoạt động */
+                        successor: {
+                            id: string;
+                            name: string;
+                            since: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1457,6 +1767,178 @@ export interface operations {
             };
         };
     };
+    AgenciesController_updateContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agencyId: string;
+                /** @description head, focal hoặc mã người liên hệ */
+                contact: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description null: theo cơ quan */
+                    channels?: ("email" | "zalo")[] | null;
+                    /** Format: email */
+                    email?: string;
+                    name?: string;
+                    phone?: string | null;
+                    /** @description Giờ không làm phiền (giờ Việt Nam) */
+                    quietHours?: {
+                        from: string;
+                        to: string;
+                    } | null;
+                    title?: string;
+                    zaloUserId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Kênh nhận nhắc việc; null: theo cơ quan */
+                        channels: ("email" | "zalo")[] | null;
+                        email: string;
+                        /** @description Mã người liên hệ (dùng được thay cho vai trò trong đường dẫn) */
+                        id: string;
+                        name: string;
+                        phone: string | null;
+                        /** @description Giờ không làm phiền (giờ Việt Nam) */
+                        quietHours: {
+                            from: string;
+                            to: string;
+                        } | null;
+                        /**
+                         * @description head: thủ trưởng; focal: đầu mối theo dõi
+                         * @enum {string}
+                         */
+                        role: "head" | "focal";
+                        /** @description Chức vụ */
+                        title: string;
+                        updatedAt: string;
+                        updatedBy: string;
+                        zaloUserId: string | null;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không có quyền (vai trò hoặc cơ quan khác) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AgenciesController_ics: {
         parameters: {
             query?: {
@@ -1618,13 +2100,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Danh mục đã có lần sáp nhập này (trong seeds hoặc ghi nhận trước đó) */
+                        alreadyInEffect: boolean;
+                        effective: string;
                         failed: {
                             reason: string;
                             workflowId: string;
                         }[];
                         from: string;
+                        /** @description Cơ quan nhận nhiệm vụ hôm nay (into, hoặc cơ quan kế thừa của into) */
+                        holder: string;
                         into: string;
+                        /** @description Nhiệm vụ cơ quan tiếp nhận đã có: gộp vào nhiệm vụ đó, nhiệm vụ cũ đóng lại */
+                        merged: {
+                            continuesIn: string;
+                            workflowId: string;
+                        }[];
+                        message: string;
+                        /** @description Nhiệm vụ chuyển nguyên cho cơ quan tiếp nhận */
                         reassigned: string[];
+                        /** @description Lần gọi này đã ghi lần sáp nhập vào danh mục */
+                        recorded: boolean;
+                        /** @description Ngày hiệu lực của lần sáp nhập trong danh mục */
+                        since: string;
                     };
                 };
             };
@@ -2004,6 +2502,268 @@ export interface operations {
             };
             /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PasswordController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Thời điểm hết hạn (ISO 8601) */
+                        expiresAt: string;
+                        /** @description JWT; gửi trong header Authorization: Bearer <token> */
+                        token: string;
+                        user: {
+                            agencyId: string | null;
+                            email: string;
+                            /** @enum {string} */
+                            role: "admin" | "viewer" | "officer";
+                        };
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Quá nhiều yêu cầu */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PasswordController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                    /** @description Mã trong đường dẫn của thư (phần #token=…) */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không có quyền (vai trò hoặc cơ quan khác) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Đường dẫn đã được sử dụng */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Nội dung gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Quá nhiều yêu cầu */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5302,6 +6062,8 @@ export interface operations {
                          * @enum {string}
                          */
                         completionMode: "confirmed" | "self";
+                        /** @description Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục */
+                        continuesIn?: string | null;
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -5325,7 +6087,7 @@ export interface operations {
                             result: string;
                         } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "merged" | "due" | "completed";
                         /** @description Trạng thái bằng tiếng Việt */
                         statusLabel: string;
                         taskId: string;
@@ -8447,6 +9209,10 @@ export interface operations {
                     "application/json": {
                         items: {
                             agencyId: string | null;
+                            /** @description Tên cơ quan đang chủ trì (theo danh mục hôm nay) */
+                            agencyName: string | null;
+                            /** @description Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục */
+                            continuesIn: string | null;
                             /** @description Số ngày quá hạn: hôm nay với nhiệm vụ chưa xong, khi hoàn thành với nhiệm vụ hoàn thành quá hạn */
                             daysOverdue: number | null;
                             /** @description Ngày đến hạn (YYYY-MM-DD, giờ Việt Nam) */
@@ -8572,6 +9338,8 @@ export interface operations {
                              * @enum {string}
                              */
                             completionMode: "confirmed" | "self";
+                            /** @description Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục */
+                            continuesIn?: string | null;
                             cycle: number;
                             /** @enum {string|null} */
                             cycleKind: "deadline" | "progress" | null;
@@ -8595,7 +9363,7 @@ export interface operations {
                                 result: string;
                             } | null;
                             /** @enum {string} */
-                            status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                            status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "merged" | "due" | "completed";
                             /** @description Trạng thái bằng tiếng Việt */
                             statusLabel: string;
                             taskId: string;
@@ -8742,6 +9510,8 @@ export interface operations {
                          * @enum {string}
                          */
                         completionMode: "confirmed" | "self";
+                        /** @description Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục */
+                        continuesIn?: string | null;
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -8765,7 +9535,7 @@ export interface operations {
                             result: string;
                         } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "merged" | "due" | "completed";
                         /** @description Trạng thái bằng tiếng Việt */
                         statusLabel: string;
                         taskId: string;
@@ -8945,6 +9715,8 @@ export interface operations {
                          * @enum {string}
                          */
                         completionMode: "confirmed" | "self";
+                        /** @description Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục */
+                        continuesIn?: string | null;
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -8968,7 +9740,7 @@ export interface operations {
                             result: string;
                         } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "merged" | "due" | "completed";
                         /** @description Trạng thái bằng tiếng Việt */
                         statusLabel: string;
                         taskId: string;
@@ -9148,6 +9920,8 @@ export interface operations {
                          * @enum {string}
                          */
                         completionMode: "confirmed" | "self";
+                        /** @description Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục */
+                        continuesIn?: string | null;
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -9171,7 +9945,7 @@ export interface operations {
                             result: string;
                         } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "merged" | "due" | "completed";
                         /** @description Trạng thái bằng tiếng Việt */
                         statusLabel: string;
                         taskId: string;
@@ -9355,6 +10129,8 @@ export interface operations {
                          * @enum {string}
                          */
                         completionMode: "confirmed" | "self";
+                        /** @description Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục */
+                        continuesIn?: string | null;
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -9378,7 +10154,7 @@ export interface operations {
                             result: string;
                         } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "merged" | "due" | "completed";
                         /** @description Trạng thái bằng tiếng Việt */
                         statusLabel: string;
                         taskId: string;
@@ -9997,6 +10773,8 @@ export interface operations {
                          * @enum {string}
                          */
                         completionMode: "confirmed" | "self";
+                        /** @description Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục */
+                        continuesIn?: string | null;
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -10020,7 +10798,7 @@ export interface operations {
                             result: string;
                         } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "merged" | "due" | "completed";
                         /** @description Trạng thái bằng tiếng Việt */
                         statusLabel: string;
                         taskId: string;
@@ -10200,6 +10978,8 @@ export interface operations {
                          * @enum {string}
                          */
                         completionMode: "confirmed" | "self";
+                        /** @description Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục */
+                        continuesIn?: string | null;
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -10223,7 +11003,7 @@ export interface operations {
                             result: string;
                         } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "merged" | "due" | "completed";
                         /** @description Trạng thái bằng tiếng Việt */
                         statusLabel: string;
                         taskId: string;
@@ -10404,6 +11184,8 @@ export interface operations {
                          * @enum {string}
                          */
                         completionMode: "confirmed" | "self";
+                        /** @description Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục */
+                        continuesIn?: string | null;
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -10427,7 +11209,7 @@ export interface operations {
                             result: string;
                         } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "merged" | "due" | "completed";
                         /** @description Trạng thái bằng tiếng Việt */
                         statusLabel: string;
                         taskId: string;
@@ -10610,6 +11392,8 @@ export interface operations {
                          * @enum {string}
                          */
                         completionMode: "confirmed" | "self";
+                        /** @description Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục */
+                        continuesIn?: string | null;
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -10633,7 +11417,7 @@ export interface operations {
                             result: string;
                         } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "merged" | "due" | "completed";
                         /** @description Trạng thái bằng tiếng Việt */
                         statusLabel: string;
                         taskId: string;
@@ -10814,6 +11598,8 @@ export interface operations {
                          * @enum {string}
                          */
                         completionMode: "confirmed" | "self";
+                        /** @description Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục */
+                        continuesIn?: string | null;
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -10837,7 +11623,7 @@ export interface operations {
                             result: string;
                         } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "merged" | "due" | "completed";
                         /** @description Trạng thái bằng tiếng Việt */
                         statusLabel: string;
                         taskId: string;
@@ -11015,6 +11801,8 @@ export interface operations {
                          * @enum {string}
                          */
                         completionMode: "confirmed" | "self";
+                        /** @description Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục */
+                        continuesIn?: string | null;
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -11038,7 +11826,7 @@ export interface operations {
                             result: string;
                         } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "merged" | "due" | "completed";
                         /** @description Trạng thái bằng tiếng Việt */
                         statusLabel: string;
                         taskId: string;
@@ -11218,6 +12006,8 @@ export interface operations {
                          * @enum {string}
                          */
                         completionMode: "confirmed" | "self";
+                        /** @description Nhiệm vụ đã gộp khi sáp nhập cơ quan: mã nhiệm vụ tiếp tục */
+                        continuesIn?: string | null;
                         cycle: number;
                         /** @enum {string|null} */
                         cycleKind: "deadline" | "progress" | null;
@@ -11241,7 +12031,7 @@ export interface operations {
                             result: string;
                         } | null;
                         /** @enum {string} */
-                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "due" | "completed";
+                        status: "waiting-trigger" | "not-due" | "active" | "overdue" | "proposed" | "completed-on-time" | "completed-late" | "paused" | "cancelled" | "merged" | "due" | "completed";
                         /** @description Trạng thái bằng tiếng Việt */
                         statusLabel: string;
                         taskId: string;
@@ -11351,6 +12141,483 @@ export interface operations {
             };
             /** @description Nội dung gửi lên quá lớn */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            agencyId: string | null;
+                            createdAt: string;
+                            disabled: boolean;
+                            disabledAt: string | null;
+                            displayName: string | null;
+                            email: string;
+                            id: string;
+                            lastLoginAt: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "viewer" | "officer";
+                        }[];
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không có quyền (vai trò hoặc cơ quan khác) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã tài khoản (UUID) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agencyId: string | null;
+                        createdAt: string;
+                        disabled: boolean;
+                        disabledAt: string | null;
+                        displayName: string | null;
+                        email: string;
+                        id: string;
+                        lastLoginAt: string | null;
+                        /** @enum {string} */
+                        role: "admin" | "viewer" | "officer";
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không có quyền (vai trò hoặc cơ quan khác) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Xung đột với trạng thái hiện tại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã tài khoản (UUID) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agencyId: string | null;
+                        createdAt: string;
+                        disabled: boolean;
+                        disabledAt: string | null;
+                        displayName: string | null;
+                        email: string;
+                        id: string;
+                        lastLoginAt: string | null;
+                        /** @enum {string} */
+                        role: "admin" | "viewer" | "officer";
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không có quyền (vai trò hoặc cơ quan khác) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Dòng yêu cầu hoặc phần đầu quá dài (trên 16 KB), ví dụ một mã đường dẫn quá dài */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã tài khoản (UUID) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Địa chỉ đã nhận thư đặt lại mật khẩu */
+                        email: string;
+                        /** @description Đường dẫn hết hạn lúc (ISO 8601) */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (trường và lý do trong details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Chưa đăng nhập, phiên hết hạn hoặc đường dẫn không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không có quyền (vai trò hoặc cơ quan khác) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Mã lỗi, ví dụ "conflict" */
+                        error: string;
+                        /** @description Mã tra cứu lỗi trong nhật ký */
+                        errorId: string;
+                        /** @description Thông báo lỗi tiếng Việt */
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Xung đột với trạng thái hiện tại */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
