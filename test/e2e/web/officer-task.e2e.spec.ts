@@ -184,6 +184,11 @@ describe('officer task page (browser e2e)', () => {
       expect(text).toMatch(/Email: \S+@\S+/);
       expect(text).not.toMatch(/statusCode|Error:|at .*\.js/);
     }
+    // The contact is the directory's as it stands: an address changed by an admin shows on the next page.
+    const changed = await api('PATCH', '/agencies/so-khcn-qng/contacts/focal', { token: admin, body: { email: 'dau-moi-moi@skhcn.example' } });
+    expect(changed.status).toBe(200);
+    await page.goto(`${stack.url}/l/${forged}`);
+    expect(await page.locator('body').innerText()).toContain('Email: dau-moi-moi@skhcn.example');
     await page.close();
   });
 

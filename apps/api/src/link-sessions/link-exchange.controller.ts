@@ -14,7 +14,7 @@ import { OversightContactService } from './oversight-contact.service';
 class LinkPageFilter implements ExceptionFilter {
   constructor(private readonly contacts: OversightContactService) {}
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  async catch(error: unknown, host: ArgumentsHost): Promise<void> {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     const busy = error instanceof ThrottlerException;
@@ -22,7 +22,9 @@ class LinkPageFilter implements ExceptionFilter {
       ? { title: 'Quá nhiều lượt mở đường dẫn', message: 'Có quá nhiều lượt mở đường dẫn từ mạng của bạn trong ít phút; vui lòng thử lại sau ít phút.' }
       : { title: 'Không mở được đường dẫn', message: 'Hệ thống đang gặp sự cố khi mở đường dẫn này; vui lòng thử lại sau ít phút.' };
     if (!busy) host.switchToHttp().getRequest<{ log?: { error(o: unknown, m: string): void } }>().log?.error({ err: error }, 'link page failed');
-    response.status(busy ? 429 : 500).type('html').send(renderMessagePage({ ...page, contact: this.contacts.contact() }));
+    const contact = await this.contacts.contact().catch(() => null);
+    if (response.headersSent) return;
+    response.status(busy ? 429 : 500).type('html').send(renderMessagePage({ ...page, contact }));
   }
 }
 

@@ -96,11 +96,6 @@ export class LinkExchangeService {
     return { ok: true, location: LINK_PAGE_PATHS[page], cookie, session };
   }
 
-  /** The page shown when the session itself is missing or over (e.g. after two hours). */
-  sessionEndedPage(): MessagePage {
-    return { title: 'Phiên làm việc đã kết thúc', message: 'Vui lòng mở lại đường dẫn trong thư nhắc việc hoặc thư đề nghị báo cáo.', contact: this.contacts.contact() };
-  }
-
   /** The token's claims whatever its purpose (the purpose decides the page), or why it is refused. */
   private verifyAnyPurpose(token: string, keys: LinkKeyRing, nowMs: number): LinkClaims | LinkProblem {
     let first: LinkProblem | null = null;
@@ -139,8 +134,8 @@ export class LinkExchangeService {
     }
   }
 
-  private problem(reason: LinkProblem): LinkOpening {
+  private async problem(reason: LinkProblem): Promise<LinkOpening> {
     const { status, ...page } = PROBLEMS[reason];
-    return { ok: false, status, reason, page: { ...page, contact: this.contacts.contact() } };
+    return { ok: false, status, reason, page: { ...page, contact: await this.contacts.contact() } };
   }
 }

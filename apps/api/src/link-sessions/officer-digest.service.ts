@@ -51,7 +51,7 @@ export class OfficerDigestService {
       });
     }
     items.sort((a, b) => (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity));
-    return { day: digest.day, items, sessionExpiresAt: new Date(session.exp * 1000).toISOString(), contact: this.contacts.contact() };
+    return { day: digest.day, items, sessionExpiresAt: new Date(session.exp * 1000).toISOString(), contact: await this.contacts.contact() };
   }
 
   /** An item as its own read-only page: the same view a copy's link opens. */

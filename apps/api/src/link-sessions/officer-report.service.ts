@@ -114,7 +114,7 @@ export class OfficerReportService {
       canSubmit: !isReadOnlyPurpose(session.purpose) && !state.closed && state.status !== 'accepted' && !submitted,
       submittedWithThisLink: submitted,
       sessionExpiresAt: new Date(session.exp * 1000).toISOString(),
-      contact: this.contacts.contact(plan?.reporting.unitsReportTo),
+      contact: await this.contacts.contact(plan?.reporting.unitsReportTo),
     };
   }
 

@@ -89,7 +89,7 @@ export class OfficerTaskService {
         completion: { allowed: allowed.has('completion') && open && state.status !== 'proposed', done: await done('completion') },
       },
       sessionExpiresAt: new Date(session.exp * 1000).toISOString(),
-      contact: this.contacts.contact(plan?.reporting.unitsReportTo),
+      contact: await this.contacts.contact(plan?.reporting.unitsReportTo),
     };
   }
 
