@@ -26,9 +26,11 @@ RUN --mount=type=cache,target=/root/.npm npm ci
 
 # Sources (.dockerignore keeps out node_modules, dist, .tools, .dondoc, .git, .env…).
 COPY . .
-# swc -> dist/ (CommonJS) and the prebuilt workflow bundle dist/workflow-bundle.js.
+# swc -> dist/ (CommonJS), the prebuilt workflow bundle dist/workflow-bundle.js,
+# and the web application (Vite) -> dist/apps/web, which the API serves at /.
 RUN npm run build \
  && test -f dist/workflow-bundle.js \
+ && test -f dist/apps/web/index.html \
  && test -f dist/apps/api/src/main.js \
  && test -f dist/apps/worker/src/main.js \
  && test -f dist/apps/cli/src/main.js \

@@ -1,5 +1,6 @@
 // Lint rules. The workflow rule is the important one: workflow code runs in
 // Temporal's deterministic sandbox, so it may not touch Node built-ins or I/O libraries.
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'net', 'http', 'https', 'crypto', 'child_process', 'worker_threads', 'dns', 'stream', 'timers', 'process']
@@ -39,5 +40,22 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only libs/config reads process.env.' }],
     },
+  },
+  {
+    // The web application runs in the browser: React's rules of hooks, and no server code.
+    files: ['apps/web/**/*.{ts,tsx,mts}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.filter((n) => !n.endsWith('/*') && !n.startsWith('node:')),
+        patterns: [{ group: ['@dondoc/*', '!@dondoc/domain', '@nestjs/*', '@temporalio/*', 'bullmq', 'ioredis', 'pg', 'kysely'], message: 'The web app talks to the API only (typed client in src/api); of our libs only @dondoc/domain is browser-safe.' }],
+      }],
+    },
+  },
+  {
+    // Build configuration runs in Node.
+    files: ['apps/web/vite.config.mts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
 );

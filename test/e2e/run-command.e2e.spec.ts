@@ -74,10 +74,11 @@ describe('dondoc up (npm start)', () => {
     temporalAddress = env.TEMPORAL_ADDRESS!;
   });
 
-  async function startUp(): Promise<{ run: CapturedProcess; urls: { api: string; temporalUi: string; inbox: string } }> {
+  async function startUp(): Promise<{ run: CapturedProcess; urls: { web: string; api: string; temporalUi: string; inbox: string } }> {
     const run = spawnCaptured(process.execPath, [cli, 'up'], { env, cwd: root });
     await run.waitForOutput(/Đôn Đốc is running \(ready in [\d.]+ s\)/, 90_000);
     const urls = {
+      web: run.output().match(/Ứng dụng web\s+(http\S+)/)![1]!,
       api: run.output().match(/API\s+(http\S+)/)![1]!,
       temporalUi: run.output().match(/Temporal UI\s+(http\S+)/)![1]!,
       inbox: run.output().match(/Mail inbox\s+(http\S+)/)![1]!,
@@ -108,6 +109,11 @@ describe('dondoc up (npm start)', () => {
   it('brings everything up, runs a workflow through the worker, and stops with no process left behind', async () => {
     const { run, urls } = await startUp();
     try {
+      // The web app is the first address printed, served by the API.
+      expect(run.output().split('\n').find((line) => /https?:\/\//.test(line) && !line.startsWith('dondoc'))).toContain('Ứng dụng web');
+      const web = await fetch(urls.web, { headers: { accept: 'text/html' } });
+      expect(web.status).toBe(200);
+      expect(await web.text()).toContain('<div id="root"></div>');
       expect((await fetch(urls.temporalUi)).status).toBe(200);
       const inbox = await fetch(urls.inbox);
       expect(inbox.status).toBe(200);

@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '@dondoc/config';
-import { REDACTION, redactUrl } from '@dondoc/logging';
+import { REDACTION, redactRequest, redactResponse } from '@dondoc/logging';
 import { LoggerModule } from 'nestjs-pino';
 
 import { AgenciesModule } from './agencies/agencies.module';
@@ -16,6 +16,7 @@ import { DependencyChecks } from './health/dependency-checks';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { RedisThrottlerStorage } from './infrastructure/redis-throttler-storage';
+import { LinkSessionsModule } from './link-sessions/link-sessions.module';
 import { LinksModule } from './links/links.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PlansModule } from './plans/plans.module';
@@ -23,6 +24,7 @@ import { ReportsModule } from './reports/reports.module';
 import { StatsModule } from './stats/stats.module';
 import { TasksModule } from './tasks/tasks.module';
 import { UsersModule } from './users/users.module';
+import { WebAppModule } from './web-app/web-app.module';
 
 /** Provides the validated configuration to every module (InfrastructureModule builds connections from it). */
 @Module({})
@@ -52,7 +54,7 @@ export class AppModule {
             autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
             // Tokens travel in headers, link query strings and link paths: none belongs in logs (libs/logging).
             redact: { ...REDACTION, paths: [...REDACTION.paths] },
-            serializers: { req: (req: { url?: string }) => ({ ...req, url: redactUrl(req.url) }) },
+            serializers: { req: redactRequest, res: redactResponse },
           },
         }),
         // Limits are set per endpoint (@Throttle); only the public ones (login, links, feeds) use the guard. Counters live in
@@ -74,6 +76,9 @@ export class AppModule {
         MetricsModule,
         ReportsModule,
         UsersModule,
+        LinkSessionsModule,
+        // Last: its catch-all page route must come after every API route.
+        WebAppModule,
       ],
       controllers: [HealthController],
       providers: [DependencyChecks, { provide: APP_FILTER, useClass: ErrorFilter }],

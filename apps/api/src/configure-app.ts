@@ -5,7 +5,9 @@ import { Logger } from 'nestjs-pino';
 import { AppConfigService } from './app-config.service';
 import { deferBodyParseErrors } from './common/deferred-body-errors';
 import { methodNotAllowed, routeTable } from './common/method-not-allowed';
+import { securityHeaders } from './common/security-headers';
 import { buildOpenApiDocument } from './openapi';
+import { WEB_APP_DIR, webAssetHeaders } from './web-app/web-app.files';
 
 /**
  * Request bodies: JSON, and raw YAML for plan uploads. A plan is tens of
@@ -19,6 +21,9 @@ export function configureApp(app: NestExpressApplication): void {
   // request.ip is then the client's address as the trusted proxies report it (rate limits, audit log).
   app.set('trust proxy', app.get(AppConfigService).values.TRUST_PROXY);
   app.enableShutdownHooks();
+  app.use(securityHeaders(app.get(AppConfigService).values.PUBLIC_BASE_URL));
+  // The web app's built files; its pages (client routes) are answered by WebAppController.
+  app.useStaticAssets(WEB_APP_DIR, { index: false, redirect: false, setHeaders: webAssetHeaders });
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('text', { limit: BODY_LIMIT, type: ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'] });
   app.use(deferBodyParseErrors);

@@ -9,6 +9,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription('Theo dõi, đôn đốc nhiệm vụ và thu thập báo cáo của các kế hoạch cấp tỉnh')
     .setVersion('0.1.0')
     .addBearerAuth()
+    .addCookieAuth('dondoc_link', { type: 'apiKey', in: 'cookie', description: 'Phiên làm việc tạo khi mở đường dẫn /l/<mã> trong thư nhắc' })
     .build();
   return withTransportErrors(SwaggerModule.createDocument(app, options));
 }

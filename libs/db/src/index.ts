@@ -42,9 +42,11 @@ export { REPORT_FILE_KINDS, type ReportFileKind } from './tables/report-files.ta
 export { REPORT_SUBMISSION_STATUSES, type ReportSubmissionStatus } from './tables/report-submissions.table';
 export { USER_ROLES, type UserRole } from './tables/users.table';
 export { DeliveryStatsRepository, type DeliveryCount } from './repositories/delivery-stats.repository';
+export { type ReportDraft, ReportDraftRepository } from './repositories/report-draft.repository';
 export { type ReportEvidence, ReportEvidenceRepository } from './repositories/report-evidence.repository';
 export { type ReportFile, ReportFileRepository } from './repositories/report-file.repository';
 export { type ReportCycleRef, type ReportSubmission, ReportSubmissionRepository } from './repositories/report-submission.repository';
+export { type NewTaskEvidence, type TaskEvidence, TaskEvidenceRepository } from './repositories/task-evidence.repository';
 export { UsedLinkRepository } from './repositories/used-link.repository';
 export { type CalendarLink, type CalendarLinkCheck, CalendarLinkRepository } from './repositories/calendar-link.repository';
 export { DuplicateUserError, type NewUser, type ResetClaim, type User, UserRepository } from './repositories/user.repository';

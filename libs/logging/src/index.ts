@@ -4,7 +4,7 @@ import { type LevelWithSilent, type Logger, pino } from 'pino';
 
 import { REDACTION } from './redaction';
 
-export { REDACTED_PATHS, REDACTION, redactUrl } from './redaction';
+export { REDACTED_PATHS, REDACTION, redactRequest, redactResponse, redactUrl } from './redaction';
 
 export type ProcessLogger = Logger;
 

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { Writable } from 'node:stream';
 
-import { REDACTION, redactUrl } from './redaction';
+import { REDACTION, redactRequest, redactResponse, redactUrl } from './redaction';
 
 describe(redactUrl.name, () => {
   it('masks link tokens in the query string and in link paths, and keeps the rest', () => {
@@ -10,6 +10,14 @@ describe(redactUrl.name, () => {
     expect(redactUrl('/l/eyJwdXJwb3NlIjoi.c2ln?utm=mail')).toBe('/l/***?utm=mail');
     expect(redactUrl('/reset-password/abc123')).toBe('/reset-password/***');
     expect(redactUrl('/tasks?plan=kh-ai-2025-2030')).toBe('/tasks?plan=kh-ai-2025-2030');
+  });
+});
+
+describe('request and response lines', () => {
+  it('drop route params and mask a redirect’s Location', () => {
+    expect(redactRequest({ url: '/l/abc.def', params: { splat: ['l', 'abc.def'] }, method: 'GET' })).toEqual({ url: '/l/***', method: 'GET' });
+    expect(redactResponse({ statusCode: 303, headers: { location: '/l/abc.def' } })).toEqual({ statusCode: 303, headers: { location: '/l/***' } });
+    expect(redactResponse({ statusCode: 200, headers: {} })).toEqual({ statusCode: 200, headers: {} });
   });
 });
 

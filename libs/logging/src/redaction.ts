@@ -13,6 +13,18 @@ export function redactUrl(url: string | undefined): string | undefined {
   return url?.replace(SECRET_PARAMS, `$1${MASK}`).replace(SECRET_SEGMENTS, `$1${MASK}`);
 }
 
+/** A request as a log line shows it: URL masked, and no route params (a wildcard route's params repeat the path, /l/<token> included). */
+export function redactRequest<T extends { url?: string; params?: unknown }>(req: T): Omit<T, 'params'> {
+  const { params: _params, ...rest } = req;
+  return { ...rest, url: redactUrl(req.url) };
+}
+
+/** A response as a log line shows it: a redirect's Location masked like any URL (the old /links/… redirect to /l/<token>). */
+export function redactResponse<T extends { headers?: Record<string, unknown> }>(res: T): T {
+  const location = res.headers?.location;
+  return typeof location === 'string' ? { ...res, headers: { ...res.headers, location: redactUrl(location) } } : res;
+}
+
 /** pino `redact` paths: headers and fields that carry credentials, wherever a logger puts the request. */
 export const REDACTED_PATHS = [
   'req.headers.authorization',

@@ -50,6 +50,16 @@ export function checkEvidenceHeaders(fileName: string | undefined, contentType: 
   return { fileName: name, contentType: type };
 }
 
+/** The whole upload: name and type as above, then a body that is not empty, within the limit, and really of that type. */
+export function checkEvidenceUpload(upload: EvidenceUpload): { fileName: string; contentType: string } {
+  const { fileName, contentType } = checkEvidenceHeaders(upload.fileName, upload.contentType);
+  if (upload.data.length === 0) throw new InvalidInputError(`Tệp minh chứng "${fileName}" rỗng.`, { issues: [{ field: 'body', reason: 'empty' }] });
+  if (upload.data.length > EVIDENCE_FILE_LIMIT) throw tooLarge(fileName);
+  const magic = EVIDENCE_TYPES[contentType]!.magic;
+  if (!magic.every((byte, i) => upload.data[i] === byte)) throw new UnsupportedTypeError(`Nội dung tệp "${fileName}" không phải là tệp ${contentType} hợp lệ.`, { contentType });
+  return { fileName, contentType };
+}
+
 const tooLarge = (name: string) => new TooLargeError(`Tệp minh chứng "${name}" vượt quá ${mb(EVIDENCE_FILE_LIMIT)}; vui lòng nén hoặc chia nhỏ tệp.`, { limitBytes: EVIDENCE_FILE_LIMIT });
 
 export class ReportEvidenceService {
@@ -57,11 +67,7 @@ export class ReportEvidenceService {
 
   /** Stores a file for an agency that reports in the cycle, until the cycle closes. */
   async add(planId: string, cycleKey: string, agencyId: string, upload: EvidenceUpload, by: string): Promise<{ evidence: ReportEvidence; created: boolean }> {
-    const { fileName, contentType } = checkEvidenceHeaders(upload.fileName, upload.contentType);
-    if (upload.data.length === 0) throw new InvalidInputError(`Tệp minh chứng "${fileName}" rỗng.`, { issues: [{ field: 'body', reason: 'empty' }] });
-    if (upload.data.length > EVIDENCE_FILE_LIMIT) throw tooLarge(fileName);
-    const magic = EVIDENCE_TYPES[contentType]!.magic;
-    if (!magic.every((byte, i) => upload.data[i] === byte)) throw new UnsupportedTypeError(`Nội dung tệp "${fileName}" không phải là tệp ${contentType} hợp lệ.`, { contentType });
+    const { fileName, contentType } = checkEvidenceUpload(upload);
 
     const { state } = await this.deps.reports.agency(planId, cycleKey, agencyId);
     if (state.closed) throw new ConflictError(`Kỳ báo cáo ${cycleKey} đã khóa sổ; không thể đính kèm thêm minh chứng.`);

@@ -1,6 +1,6 @@
 import { type AgencyIndex, loadAgencyDirectory, type ReferenceIndex } from '@dondoc/catalog';
 import { type CalendarOverrides, loadCalendarOverridesDir } from '@dondoc/calendar';
-import type { AgencyDirectory } from '@dondoc/domain';
+import type { AgencyDirectory, Plan } from '@dondoc/domain';
 import { loadSeedCatalog } from '@dondoc/plan-sync';
 import type { EscalationPolicy } from '@dondoc/policy';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -17,6 +17,8 @@ export class CatalogService {
   readonly references: ReferenceIndex;
   private overrides: { readonly stamp: string; readonly value: readonly CalendarOverrides[] };
   private readonly calendarDir: string;
+  /** The seed plans as loaded at boot, for pages that name a plan's tasks when no version of it was imported. */
+  readonly seedPlans: ReadonlyMap<string, Plan>;
   private readonly policies: (planId: string) => EscalationPolicy;
 
   constructor(seedsDir: string) {
@@ -30,6 +32,7 @@ export class CatalogService {
     this.references = loaded.references;
     this.calendarDir = path.join(seedsDir, 'calendar');
     this.overrides = { stamp: this.calendarStamp(), value: catalog.calendarOverrides };
+    this.seedPlans = catalog.plans;
     this.policies = catalog.policyFor;
   }
 

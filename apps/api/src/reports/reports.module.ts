@@ -47,5 +47,6 @@ import { ReportsService } from './reports.service';
       inject: [AppConfigService, Client, DATABASE],
     },
   ],
+  exports: [ReportsService, ReportService, ReportEvidenceService, ReportEvidenceApiService],
 })
 export class ReportsModule {}

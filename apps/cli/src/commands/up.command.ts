@@ -31,6 +31,7 @@ export function register(program: Command): void {
         [
           '',
           `Đôn Đốc is running (ready in ${seconds} s). Press Ctrl-C to stop.`,
+          `  Ứng dụng web   ${stack.urls.api}`,
           `  API            ${stack.urls.api}   (OpenAPI: ${stack.urls.apiDocs})`,
           `  Temporal UI    ${stack.urls.temporalUi}`,
           `  Mail inbox     ${stack.urls.inbox}`,

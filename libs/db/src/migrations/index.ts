@@ -13,6 +13,8 @@ import * as m0007 from './0007_audit_outcomes';
 import * as m0008 from './0008_calendar_links';
 import * as m0009 from './0009_agency_directory';
 import * as m0010 from './0010_user_sessions';
+import * as m0011 from './0011_task_evidence';
+import * as m0012 from './0012_report_drafts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
@@ -25,6 +27,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008_calendar_links': m0008,
   '0009_agency_directory': m0009,
   '0010_user_sessions': m0010,
+  '0011_task_evidence': m0011,
+  '0012_report_drafts': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {
