@@ -32,37 +32,50 @@ const Context = createContext<StaffSessionContext | null>(null);
 /** Routes of the officer's link pages authenticate with their own cookie, never the staff token. */
 const isLinkSessionRequest = (url: string) => new URL(url).pathname.startsWith('/link-session');
 
+/**
+ * The token every staff request carries, set before the first render: the pages' queries start in
+ * their own effects, which React runs before the provider's, so a middleware added in an effect
+ * came too late on a reload (the first requests went without the token and got 401).
+ */
+let currentToken: string | null = storedSession()?.token ?? null;
+let onUnauthorized: () => void = () => {};
+const bearerMiddleware: Middleware = {
+  onRequest({ request }) {
+    if (currentToken && !isLinkSessionRequest(request.url)) request.headers.set('authorization', `Bearer ${currentToken}`);
+    return request;
+  },
+  onResponse({ request, response }) {
+    if (response.status === 401 && currentToken && !isLinkSessionRequest(request.url)) onUnauthorized();
+    return response;
+  },
+};
+addApiMiddleware(bearerMiddleware);
+
 export function StaffSessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<StaffSession | null>(storedSession);
 
   const signIn = useCallback((next: StaffSession) => {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    currentToken = next.token;
     setSession(next);
   }, []);
   const signOut = useCallback(() => {
     localStorage.removeItem(STORAGE_KEY);
+    currentToken = null;
     setSession(null);
   }, []);
 
   useEffect(() => {
-    if (!session) return undefined;
-    const middleware: Middleware = {
-      onRequest({ request }) {
-        if (!isLinkSessionRequest(request.url)) request.headers.set('authorization', `Bearer ${session.token}`);
-        return request;
-      },
-      onResponse({ request, response }) {
-        if (response.status === 401 && !isLinkSessionRequest(request.url)) signOut();
-        return response;
-      },
-    };
-    return addApiMiddleware(middleware);
-  }, [session, signOut]);
+    onUnauthorized = signOut;
+  }, [signOut]);
 
   // Another tab signed in or out.
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {
-      if (event.key === STORAGE_KEY) setSession(storedSession());
+      if (event.key !== STORAGE_KEY) return;
+      const stored = storedSession();
+      currentToken = stored?.token ?? null;
+      setSession(stored);
     };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);
