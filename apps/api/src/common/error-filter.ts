@@ -93,7 +93,8 @@ export class ErrorFilter implements ExceptionFilter {
     const errorId = randomUUID();
     const logged = { errorId, status, requestId: request.id, method: request.method, url: redactUrl(request.originalUrl) };
     if (status >= 500) this.logger.error({ ...logged, err: error }, error instanceof Error ? error.stack : String(error));
-    else this.logger.warn(logged, message);
+    // A client's mistake (a bad field, an expired session) is the caller's news, not the operator's: info, in the logs.
+    else this.logger.log(logged, message);
     if (response.headersSent) return;
     // A route's own type (e.g. text/calendar from @Header) may already be set; an error is JSON regardless.
     response.status(status).type('application/json').json({ statusCode: status, error: codes[status] ?? 'error', message, errorId, ...(details ? { details } : {}) });
